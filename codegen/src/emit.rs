@@ -1,0 +1,611 @@
+//! Step 3: validated model → tokens. Produces the error-code enum, its rows
+//! and look-ups, the `Code` wrapper and, when the spec has field tables, the
+//! typed XML error body.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Body, CodeEntry, ErrorRow, Model, EXTRA_FIELD};
+use crate::naming::is_identifier;
+
+/// What to emit and under which names.
+#[derive(Debug, Clone)]
+pub struct EmitOptions {
+    /// Name of the error-code enum (default `ErrorCode`).
+    pub enum_name: String,
+    /// Emit the XML error body (when the spec describes one).
+    pub xml_body: bool,
+    /// Path of the module that provides the XML reader and writer used by the body.
+    pub xml_runtime: String,
+    /// Spec name shown in docs.
+    pub spec_name: String,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            enum_name: "ErrorCode".to_owned(),
+            xml_body: true,
+            xml_runtime: "::ci_errors::xml".to_owned(),
+            spec_name: "the spec".to_owned(),
+        }
+    }
+}
+
+/// An emitter error: a name or path that is not valid Rust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmitError(pub String);
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EmitError {}
+
+fn ident(name: &str) -> Result<Ident, EmitError> {
+    if is_identifier(name) {
+        Ok(Ident::new(name, Span::call_site()))
+    } else {
+        Err(EmitError(format!(
+            "`{name}` is not a valid Rust identifier"
+        )))
+    }
+}
+
+/// One `#[doc]` attribute per line, so that prettyplease prints `///` lines.
+fn doc(text: &str) -> TokenStream {
+    text.lines()
+        .map(|line| {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #line])
+        })
+        .collect()
+}
+
+fn status_text(row: &ErrorRow) -> String {
+    if row.reason.is_empty() {
+        row.status.to_string()
+    } else {
+        format!("{} {}", row.status, row.reason)
+    }
+}
+
+fn where_text(row: &ErrorRow) -> String {
+    match &row.section {
+        Some(section) => format!("`{}`, in *{}*", status_text(row), section),
+        None => format!("`{}`", status_text(row)),
+    }
+}
+
+fn variant_doc(model: &Model, entry: &CodeEntry) -> String {
+    let rows: Vec<&ErrorRow> = entry.rows.iter().map(|&i| &model.errors[i]).collect();
+    if let [row] = rows.as_slice() {
+        let mut text = String::new();
+        if !row.description_markdown.is_empty() {
+            text.push_str(&row.description_markdown);
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("`{}`: {}.", entry.code, where_text(row)));
+        text
+    } else {
+        let mut text = format!("`{}`, returned with {} statuses:\n", entry.code, rows.len());
+        for row in rows {
+            text.push_str(&format!("\n- {}", where_text(row)));
+            if !row.description_markdown.is_empty() {
+                text.push_str(&format!(": {}", row.description_markdown));
+            }
+        }
+        text
+    }
+}
+
+/// Emits all items for `model`.
+pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
+    let mut tokens = codes(model, options)?;
+    if options.xml_body {
+        if let Some(body) = &model.body {
+            tokens.extend(xml_body(body, options)?);
+        }
+    }
+    Ok(tokens)
+}
+
+fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
+    let name = ident(&options.enum_name)?;
+    let parse_error = ident(&format!("Parse{}Error", options.enum_name))?;
+    let variants: Vec<Ident> = model
+        .codes
+        .iter()
+        .map(|c| ident(&c.variant))
+        .collect::<Result<_, _>>()?;
+    let code_strs: Vec<&str> = model.codes.iter().map(|c| c.code.as_str()).collect();
+
+    let variant_defs = model.codes.iter().zip(&variants).map(|(entry, v)| {
+        let doc = doc(&variant_doc(model, entry));
+        quote! { #doc #v, }
+    });
+    let statuses = model.codes.iter().zip(&variants).map(|(entry, v)| {
+        let list = entry.rows.iter().map(|&i| model.errors[i].status);
+        quote! { Self::#v => &[#(#list),*], }
+    });
+    let rows = model.codes.iter().zip(&variants).map(|(entry, v)| {
+        let list = entry.rows.iter().map(|&i| {
+            let r = &model.errors[i];
+            let (status, reason, text, md) =
+                (r.status, &r.reason, &r.description, &r.description_markdown);
+            let section = match &r.section {
+                Some(s) => quote!(Some(#s)),
+                None => quote!(None),
+            };
+            quote! {
+                ErrorRow {
+                    code: Self::#v,
+                    status: #status,
+                    reason: #reason,
+                    description: #text,
+                    description_markdown: #md,
+                    section: #section,
+                }
+            }
+        });
+        quote! { Self::#v => &[#(#list),*], }
+    });
+    // Every row in spec order, as references into the per-code tables.
+    let mut seen_per_code = vec![0usize; model.codes.len()];
+    let code_index: BTreeMap<&str, usize> = model
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    let all_rows = model.errors.iter().map(|r| {
+        let i = code_index[r.code.as_str()];
+        let n = seen_per_code[i];
+        seen_per_code[i] += 1;
+        let v = &variants[i];
+        quote!(&#name::#v.rows()[#n])
+    });
+    // Reverse look-up: status → distinct codes, in order of first appearance.
+    let mut by_status: BTreeMap<u16, Vec<&Ident>> = BTreeMap::new();
+    for (entry, v) in model.codes.iter().zip(&variants) {
+        for &i in &entry.rows {
+            let list = by_status.entry(model.errors[i].status).or_default();
+            if !list.contains(&v) {
+                list.push(v);
+            }
+        }
+    }
+    let for_status = by_status.iter().map(|(status, list)| {
+        quote! { #status => &[#(Self::#list),*], }
+    });
+    // `from_code`: dispatch on length first, then compare within the bucket.
+    let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
+    for (c, v) in code_strs.iter().zip(&variants) {
+        by_len.entry(c.len()).or_default().push((c, v));
+    }
+    let len_arms = by_len.iter().map(|(len, list)| {
+        let arms = list.iter().map(|(c, v)| quote!(#c => Some(Self::#v),));
+        quote! { #len => match code { #(#arms)* _ => None }, }
+    });
+    let enum_doc = doc(&format!(
+        "An error code from {}: one variant per distinct code, in order of first appearance.\n\n\
+         Parse one with [`str::parse`] or [`{name}::from_code`]; codes a server may send that the \
+         spec does not list are kept by [`Code`].",
+        options.spec_name
+    ));
+
+    Ok(quote! {
+        #enum_doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+        pub enum #name {
+            #(#variant_defs)*
+        }
+
+        impl #name {
+            /// Every code, in order of first appearance in the spec.
+            pub const ALL: &'static [#name] = &[#(Self::#variants),*];
+
+            /// The code exactly as the spec writes it.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    #(Self::#variants => #code_strs,)*
+                }
+            }
+
+            /// Every HTTP status the spec gives this code, in spec order.
+            pub const fn statuses(&self) -> &'static [u16] {
+                match self {
+                    #(#statuses)*
+                }
+            }
+
+            /// The spec's rows for this code, one per status, in spec order.
+            pub const fn rows(&self) -> &'static [ErrorRow] {
+                match self {
+                    #(#rows)*
+                }
+            }
+
+            /// The row for this code with `status`, if the spec has one.
+            pub fn row(&self, status: u16) -> Option<&'static ErrorRow> {
+                self.rows().iter().find(|row| row.status == status)
+            }
+
+            /// The plain-text description of this code with `status`.
+            pub fn description(&self, status: u16) -> Option<&'static str> {
+                self.row(status).map(|row| row.description)
+            }
+
+            /// The codes the spec lists with `status`, in spec order.
+            pub const fn for_status(status: u16) -> &'static [#name] {
+                match status {
+                    #(#for_status)*
+                    _ => &[],
+                }
+            }
+
+            /// Looks a code up: exact and case-sensitive, as servers send it.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code.len() {
+                    #(#len_arms)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = #parse_error;
+
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| #parse_error { rejected: code.into() })
+            }
+        }
+
+        impl ::core::convert::TryFrom<&str> for #name {
+            type Error = #parse_error;
+
+            fn try_from(code: &str) -> Result<Self, Self::Error> {
+                code.parse()
+            }
+        }
+
+        /// A string that is not one of the spec's codes; keeps the string.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct #parse_error {
+            rejected: ::std::string::String,
+        }
+
+        impl #parse_error {
+            /// The string that was rejected.
+            pub fn rejected(&self) -> &str {
+                &self.rejected
+            }
+        }
+
+        impl ::core::fmt::Display for #parse_error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                write!(f, "unknown error code `{}`", self.rejected)
+            }
+        }
+
+        impl ::std::error::Error for #parse_error {}
+
+        /// One row of the spec's error tables.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub struct ErrorRow {
+            /// The code.
+            pub code: #name,
+            /// The HTTP status.
+            pub status: u16,
+            /// The reason phrase as the spec writes it (`""` when absent); may differ from the standard one.
+            pub reason: &'static str,
+            /// The description as plain text.
+            pub description: &'static str,
+            /// The description as the spec's markdown.
+            pub description_markdown: &'static str,
+            /// The heading or bold line the row's table stands under.
+            pub section: Option<&'static str>,
+        }
+
+        impl ErrorRow {
+            /// The class of the row's status.
+            pub const fn class(&self) -> StatusClass {
+                StatusClass::of(self.status)
+            }
+
+            /// Whether the status is 3xx: the body tells where to go, and so does `Location`.
+            pub const fn is_redirect(&self) -> bool {
+                matches!(self.class(), StatusClass::Redirection)
+            }
+
+            /// Whether the status is 4xx: the request must change before it is sent again.
+            pub const fn is_client_error(&self) -> bool {
+                matches!(self.class(), StatusClass::ClientError)
+            }
+
+            /// Whether the status is 5xx.
+            pub const fn is_server_error(&self) -> bool {
+                matches!(self.class(), StatusClass::ServerError)
+            }
+        }
+
+        /// Every row of the spec's error tables, in spec order.
+        pub static ROWS: &[&ErrorRow] = &[#(#all_rows),*];
+
+        /// The class of an HTTP status, by its first digit.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum StatusClass {
+            /// 1xx.
+            Informational,
+            /// 2xx.
+            Success,
+            /// 3xx.
+            Redirection,
+            /// 4xx.
+            ClientError,
+            /// 5xx.
+            ServerError,
+        }
+
+        impl StatusClass {
+            /// The class of `status`; anything below 200 is informational and
+            /// anything from 500 up a server error.
+            pub const fn of(status: u16) -> Self {
+                match status {
+                    0..=199 => Self::Informational,
+                    200..=299 => Self::Success,
+                    300..=399 => Self::Redirection,
+                    400..=499 => Self::ClientError,
+                    _ => Self::ServerError,
+                }
+            }
+        }
+
+        /// Any code a server may send: one the spec lists, or one it does not,
+        /// kept as sent so that nothing is lost.
+        ///
+        /// Build it with `From`, which picks [`Code::Known`] whenever the spec
+        /// lists the string.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            /// A code the spec lists.
+            Known(#name),
+            /// A code the spec does not list, exactly as sent.
+            Unknown(::std::string::String),
+        }
+
+        impl Code {
+            /// The code as sent.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Code::Known(code) => code.as_str(),
+                    Code::Unknown(code) => code,
+                }
+            }
+
+            /// The spec's code, if the spec lists it.
+            pub fn known(&self) -> Option<#name> {
+                match self {
+                    Code::Known(code) => Some(*code),
+                    Code::Unknown(_) => None,
+                }
+            }
+        }
+
+        impl From<&str> for Code {
+            fn from(code: &str) -> Self {
+                #name::from_code(code).map_or_else(|| Code::Unknown(code.into()), Code::Known)
+            }
+        }
+
+        impl From<::std::string::String> for Code {
+            fn from(code: ::std::string::String) -> Self {
+                #name::from_code(&code).map_or(Code::Unknown(code), Code::Known)
+            }
+        }
+
+        impl From<#name> for Code {
+            fn from(code: #name) -> Self {
+                Code::Known(code)
+            }
+        }
+
+        impl PartialEq<#name> for Code {
+            fn eq(&self, other: &#name) -> bool {
+                self.known() == Some(*other)
+            }
+        }
+
+        impl ::core::str::FromStr for Code {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Ok(Code::from(code))
+            }
+        }
+
+        impl ::core::fmt::Display for Code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    })
+}
+
+fn runtime_path(path: &str) -> Result<syn::Path, EmitError> {
+    syn::parse_str(path).map_err(|e| EmitError(format!("XML runtime path `{path}`: {e}")))
+}
+
+fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError> {
+    let rt = runtime_path(&options.xml_runtime)?;
+    let root = &body.root;
+    let code_element = &body.code_element;
+    let extra = ident(EXTRA_FIELD)?;
+    let fields: Vec<Ident> = body
+        .fields
+        .iter()
+        .map(|f| ident(&f.field))
+        .collect::<Result<_, _>>()?;
+    let elements: Vec<&str> = body.fields.iter().map(|f| f.element.as_str()).collect();
+    let field_docs = body.fields.iter().map(|f| {
+        doc(&format!(
+            "`<{}>`{}",
+            f.element,
+            if f.description_markdown.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", f.description_markdown)
+            }
+        ))
+    });
+    let code_doc = doc(&format!(
+        "`<{code_element}>`: {}",
+        if body.code_description.is_empty() {
+            "the error code"
+        } else {
+            &body.code_description
+        }
+    ));
+    let struct_doc = doc(&format!(
+        "The `<{root}>` document a failed request returns{}.\n\n\
+         Generated from the field tables of {}: one field per node, in spec order.",
+        if body.root_description.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", body.root_description)
+        },
+        options.spec_name
+    ));
+    let message_field = fields
+        .iter()
+        .find(|f| *f == "message")
+        .map(|m| quote!(if let Some(message) = &self.#m { write!(f, ": {message}")?; }));
+    let detail_fields: Vec<&Ident> = fields.iter().filter(|f| *f != "message").collect();
+    let detail_elements: Vec<&str> = fields
+        .iter()
+        .zip(&elements)
+        .filter(|(f, _)| *f != "message")
+        .map(|(_, e)| *e)
+        .collect();
+
+    let details = if detail_fields.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut open = false;
+            #(
+                if let Some(value) = &self.#detail_fields {
+                    f.write_str(if open { ", " } else { " (" })?;
+                    write!(f, "{}: {}", #detail_elements, value)?;
+                    open = true;
+                }
+            )*
+            if open {
+                f.write_str(")")?;
+            }
+        }
+    };
+
+    Ok(quote! {
+        #struct_doc
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+        pub struct ErrorResponse {
+            #code_doc
+            pub code: Code,
+            #(
+                #field_docs
+                pub #fields: Option<::std::string::String>,
+            )*
+            /// Elements the spec does not describe, in document order, kept so that nothing is lost.
+            pub #extra: ::std::vec::Vec<#rt::ExtraElement>,
+        }
+
+        impl ErrorResponse {
+            /// The root element's name.
+            pub const ROOT: &'static str = #root;
+
+            /// A body with `code` and nothing else.
+            pub fn new(code: impl Into<Code>) -> Self {
+                ErrorResponse {
+                    code: code.into(),
+                    #(#fields: None,)*
+                    #extra: ::std::vec::Vec::new(),
+                }
+            }
+
+            /// Parses a body with the default [limits](#rt::Limits).
+            pub fn from_xml(body: &[u8]) -> Result<Self, #rt::XmlError> {
+                Self::from_xml_with(body, &#rt::Limits::default())
+            }
+
+            /// Parses a body within `limits`.
+            pub fn from_xml_with(body: &[u8], limits: &#rt::Limits) -> Result<Self, #rt::XmlError> {
+                let mut code: Option<::std::string::String> = None;
+                #(let mut #fields: Option<::std::string::String> = None;)*
+                let mut #extra = ::std::vec::Vec::new();
+                let end = #rt::read_document(body, #root, limits, |child| {
+                    match child.local_name() {
+                        #code_element => child.store(&mut code),
+                        #(#elements => child.store(&mut #fields),)*
+                        _ => child.keep(&mut #extra),
+                    }
+                })?;
+                let code = code.ok_or_else(|| #rt::XmlError::missing(#code_element, end))?;
+                Ok(ErrorResponse {
+                    code: Code::from(code),
+                    #(#fields,)*
+                    #extra,
+                })
+            }
+
+            /// Writes the body in the spec's shape: declaration, root, children in spec order, escaped.
+            pub fn to_xml(&self) -> ::std::string::String {
+                let mut out = #rt::XmlWriter::new(#root);
+                out.element(#code_element, self.code.as_str());
+                #(
+                    if let Some(value) = &self.#fields {
+                        out.element(#elements, value);
+                    }
+                )*
+                out.extra(&self.#extra);
+                out.finish()
+            }
+
+            /// The spec's row for this body's code with `status`.
+            pub fn row(&self, status: u16) -> Option<&'static ErrorRow> {
+                self.code.known().and_then(|code| code.row(status))
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorResponse {
+            /// `Code: message (RequestId: …, TraceId: …)`, leaving out what is absent.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.code.as_str())?;
+                #message_field
+                #details
+                Ok(())
+            }
+        }
+
+        impl ::std::error::Error for ErrorResponse {}
+    })
+}

@@ -1,0 +1,230 @@
+//! Step 1: markdown → tables. Knows pulldown-cmark; knows nothing of error codes.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::SourceFile;
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Plain text: code spans give their content, links their text, inline
+    /// HTML tags are dropped (`<br>` counts as a space), white space is
+    /// collapsed and trimmed.
+    pub text: String,
+    /// The cell's markdown as written, trimmed, with `\|` unescaped, for doc comments.
+    pub markdown: String,
+    /// Byte range of the cell in the source.
+    pub span: Range<usize>,
+}
+
+/// One table row (the header row included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Cells as written; a short row has fewer cells than the header.
+    pub cells: Vec<Cell>,
+    /// Byte range of the row in the source.
+    pub span: Range<usize>,
+    /// 1-based line of the row.
+    pub line: usize,
+}
+
+impl Row {
+    /// Cell `index`, or `None` where the row is short.
+    pub fn cell(&self, index: usize) -> Option<&Cell> {
+        self.cells.get(index)
+    }
+}
+
+/// A table and the section it stands in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The header row.
+    pub header: Row,
+    /// The body rows, in source order.
+    pub rows: Vec<Row>,
+    /// Plain text of the nearest heading, or paragraph made only of bold or
+    /// emphasised text, before the table.
+    pub section: Option<String>,
+}
+
+/// Reads every table of `src`, in source order.
+pub fn read_tables(src: &SourceFile) -> Vec<Table> {
+    let text = src.text();
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+
+    let mut tables = Vec::new();
+    let mut section: Option<String> = None;
+    // Inline text being collected, for a heading, a paragraph or a cell.
+    let mut inline = String::new();
+    // Inside a paragraph: depth of bold/emphasis, and whether any text fell outside it.
+    let mut emphasis_depth = 0usize;
+    let mut plain_text_seen = false;
+    let mut in_block = false;
+    let mut header: Option<Row> = None;
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row: Option<Row> = None;
+    let mut in_cell = false;
+
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) if !in_cell => {
+                inline.clear();
+                emphasis_depth = 0;
+                plain_text_seen = false;
+                in_block = true;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_block = false;
+                section = non_empty(collapse(&inline));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_block = false;
+                let text = collapse(&inline);
+                if !plain_text_seen && !text.is_empty() {
+                    section = Some(text);
+                }
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis) => emphasis_depth += 1,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
+                emphasis_depth = emphasis_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Table(_)) => {
+                header = None;
+                rows.clear();
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                row = Some(Row {
+                    cells: Vec::new(),
+                    line: src.line_of(range.start),
+                    span: range,
+                });
+            }
+            Event::End(TagEnd::TableHead) => header = row.take(),
+            Event::End(TagEnd::TableRow) => rows.extend(row.take()),
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                inline.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                if let Some(row) = row.as_mut() {
+                    row.cells.push(Cell {
+                        text: collapse(&inline),
+                        markdown: cell_markdown(&text[range.clone()]),
+                        span: range,
+                    });
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(header) = header.take() {
+                    tables.push(Table {
+                        header,
+                        rows: std::mem::take(&mut rows),
+                        section: section.clone(),
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_block && emphasis_depth == 0 && !t.trim().is_empty() {
+                    plain_text_seen = true;
+                }
+                inline.push_str(&t);
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if is_line_break_tag(&html) {
+                    inline.push(' ');
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => inline.push(' '),
+            _ => {}
+        }
+    }
+    tables
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// Collapses runs of white space to one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn cell_markdown(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw.strip_prefix('|').unwrap_or(raw);
+    let raw = match raw.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => raw,
+    };
+    collapse(&raw.replace("\\|", "|"))
+}
+
+fn is_line_break_tag(html: &str) -> bool {
+    let tag = html.trim().trim_start_matches('<').trim_end_matches('>');
+    let tag = tag.trim_end_matches('/').trim();
+    tag.eq_ignore_ascii_case("br")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(md: &str) -> Vec<Table> {
+        read_tables(&SourceFile::new("t.md", md))
+    }
+
+    fn texts(row: &Row) -> Vec<&str> {
+        row.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn cell_text_is_plain_and_markdown_is_kept() {
+        let t = tables(
+            "| A | B |\n|---|---|\n| `x_y` and [link](http://e) | *em* <b>bold</b> a<br>b \\| c |\n",
+        );
+        let row = &t[0].rows[0];
+        assert_eq!(texts(row), ["x_y and link", "em bold a b | c"]);
+        assert_eq!(row.cells[0].markdown, "`x_y` and [link](http://e)");
+        assert_eq!(row.cells[1].markdown, "*em* <b>bold</b> a<br>b | c");
+        assert_eq!(row.line, 3);
+        assert_eq!(t[0].header.line, 1);
+    }
+
+    #[test]
+    fn escaped_pipe_inside_code_span_is_a_pipe() {
+        let t = tables("| A |\n|---|\n| `a\\|b` |\n");
+        assert_eq!(texts(&t[0].rows[0]), ["a|b"]);
+    }
+
+    #[test]
+    fn section_is_nearest_heading_or_bold_paragraph() {
+        let md = "# Top\n\n**Bold `x` part**\n\nplain words\n\n| A |\n|---|\n| 1 |\n\n## Next\n\nmixed **bold** text\n\n| B |\n|---|\n| 2 |\n";
+        let t = tables(md);
+        assert_eq!(t[0].section.as_deref(), Some("Bold x part"));
+        assert_eq!(t[1].section.as_deref(), Some("Next"));
+    }
+
+    #[test]
+    fn no_section_before_first_heading() {
+        let t = tables("| A |\n|---|\n| 1 |\n");
+        assert_eq!(t[0].section, None);
+    }
+
+    #[test]
+    fn short_rows_have_fewer_cells_and_crlf_lines_count() {
+        let t = tables("| A | B |\r\n|---|---|\r\n| 1 |\r\n");
+        assert!(t[0].rows[0].cell(1).is_none_or(|c| c.text.is_empty()));
+        assert_eq!(t[0].rows[0].line, 3);
+    }
+}

@@ -1,0 +1,591 @@
+//! Step 2: tables → validated model. Every rule of the spec format is
+//! enforced here, and every problem is reported, not just the first.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::markdown::{Cell, Row, Table};
+use crate::naming::{field_name, variant_name};
+use crate::source::SourceFile;
+use crate::status::{is_standard_reason, parse_status, standard_reasons, StatusError};
+use crate::vocabulary::{Column, Vocabulary};
+
+/// One row of an error table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRow {
+    /// The code, exactly as in the spec's plain text.
+    pub code: String,
+    /// HTTP status, 100–599.
+    pub status: u16,
+    /// Reason phrase as written, `""` when absent.
+    pub reason: String,
+    /// Description as plain text (`""` when the table has no description column).
+    pub description: String,
+    /// Description as markdown, for doc comments.
+    pub description_markdown: String,
+    /// Section the table stands in.
+    pub section: Option<String>,
+    /// 1-based line of the row.
+    pub line: usize,
+}
+
+/// The kind of an XML node in a field table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeType {
+    /// Holds other nodes (`Container`).
+    Container,
+    /// Holds text (`string`).
+    String,
+}
+
+/// One row of a field table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRow {
+    /// Node name, such as `RequestId`.
+    pub name: String,
+    /// Parent node; `None` where the cell is empty, absent or says none (`None`, `无`, `-`).
+    pub parent: Option<String>,
+    /// Description as plain text.
+    pub description: String,
+    /// Description as markdown, for doc comments.
+    pub description_markdown: String,
+    /// The type as written, such as `string`.
+    pub type_name: String,
+    /// The type as understood.
+    pub node_type: NodeType,
+    /// 1-based line of the row.
+    pub line: usize,
+}
+
+/// A distinct code and where its rows are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The code as in the spec.
+    pub code: String,
+    /// The Rust variant name derived from it.
+    pub variant: String,
+    /// Indexes into [`Model::errors`], in spec order.
+    pub rows: Vec<usize>,
+}
+
+/// One text child of the XML error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyField {
+    /// Element name, such as `RequestId`.
+    pub element: String,
+    /// Rust field name, such as `request_id`.
+    pub field: String,
+    /// Description as markdown.
+    pub description_markdown: String,
+}
+
+/// The XML error body described by the field tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// Root element, such as `Error`.
+    pub root: String,
+    /// Description of the root, as markdown.
+    pub root_description: String,
+    /// Element that holds the code (`Code`).
+    pub code_element: String,
+    /// Description of the code element, as markdown.
+    pub code_description: String,
+    /// The other text children, in spec order.
+    pub fields: Vec<BodyField>,
+}
+
+/// A validated spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    /// Every error row, in spec order.
+    pub errors: Vec<ErrorRow>,
+    /// Every field row, in spec order.
+    pub fields: Vec<FieldRow>,
+    /// Distinct codes, in order of first appearance.
+    pub codes: Vec<CodeEntry>,
+    /// The XML body, when the spec has field tables.
+    pub body: Option<Body>,
+}
+
+/// How strictly to read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Skip bad rows with a warning instead of failing.
+    pub lenient: bool,
+    /// Header words.
+    pub vocabulary: Vocabulary,
+}
+
+/// The result of validation: a model and its warnings, or every error found.
+pub type Validated = Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// The element of the body that carries the error code.
+const CODE_ELEMENT: &str = "Code";
+/// Field of the generated body that keeps unknown elements.
+pub const EXTRA_FIELD: &str = "extra";
+
+/// Validates `tables` read from `src`.
+pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Validated {
+    let mut v = Validator {
+        src,
+        options,
+        diagnostics: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    let mut fields = Vec::new();
+    let mut error_tables = 0;
+    for table in tables {
+        let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
+        let vocab = &options.vocabulary;
+        if let (Some(code), Some(status)) = (
+            vocab.find(Column::Code, &headers),
+            vocab.find(Column::Status, &headers),
+        ) {
+            error_tables += 1;
+            let description = vocab.find(Column::Description, &headers);
+            for row in &table.rows {
+                errors.extend(v.error_row(table, row, code, status, description));
+            }
+        } else if let (Some(name), Some(ty)) = (
+            vocab.find(Column::NodeName, &headers),
+            vocab.find(Column::Type, &headers),
+        ) {
+            let parent = vocab.find(Column::Parent, &headers);
+            let description = vocab.find(Column::Description, &headers);
+            for row in &table.rows {
+                fields.extend(v.field_row(row, name, ty, parent, description));
+            }
+        }
+    }
+    if error_tables == 0 {
+        v.diagnostics.push(
+            Diagnostic::file_error(src, "no error table found")
+                .with_note("an error table has a code column (such as `Error Code`) and a status column (such as `HTTP Status Code`)"),
+        );
+    }
+    let errors = v.drop_duplicate_rows(errors);
+    let (errors, codes) = v.group_codes(errors);
+    if error_tables > 0 && codes.is_empty() {
+        v.diagnostics.push(Diagnostic::file_error(
+            src,
+            "the error tables have no usable rows",
+        ));
+    }
+    let body = v.body(&fields);
+    v.finish(Model {
+        errors,
+        fields,
+        codes,
+        body,
+    })
+}
+
+struct Validator<'a> {
+    src: &'a SourceFile,
+    options: &'a ReadOptions,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    /// Records a problem that makes a row (or code) unusable: an error, or a
+    /// warning in lenient mode, where the row is skipped.
+    fn reject(&mut self, diagnostic: Diagnostic) {
+        let diagnostic = if self.options.lenient {
+            diagnostic.with_note("lenient mode: this row is skipped")
+        } else {
+            diagnostic
+        };
+        self.diagnostics.push(if self.options.lenient {
+            diagnostic.downgraded()
+        } else {
+            diagnostic
+        });
+    }
+
+    fn finish(mut self, model: Model) -> Validated {
+        self.diagnostics.sort_by_key(|d| (d.line, d.severity));
+        if self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            Err(self.diagnostics)
+        } else {
+            Ok((model, self.diagnostics))
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r Row, index: usize) -> Option<&'r Cell> {
+        row.cell(index)
+    }
+
+    /// The span to point at for cell `index` of `row`, or the row where the cell is missing.
+    fn cell_span(&self, row: &Row, index: usize) -> std::ops::Range<usize> {
+        self.cell(row, index)
+            .map_or(row.span.clone(), |c| trim_span(self.src, c))
+    }
+
+    fn error_row(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        code_col: usize,
+        status_col: usize,
+        description_col: Option<usize>,
+    ) -> Option<ErrorRow> {
+        let code = self.cell(row, code_col).map_or("", |c| c.text.as_str());
+        let status_text = self.cell(row, status_col).map_or("", |c| c.text.as_str());
+        let mut ok = true;
+        if code.is_empty() {
+            self.reject(
+                Diagnostic::error(self.src, self.cell_span(row, code_col), "empty code cell")
+                    .with_label("every error row needs a code"),
+            );
+            ok = false;
+        }
+        let status = match parse_status(status_text) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                let (message, label) = match e {
+                    StatusError::Empty => (
+                        "empty status cell".to_owned(),
+                        "expected `NNN` or `NNN Reason`".to_owned(),
+                    ),
+                    StatusError::NotANumber => (
+                        format!("status `{status_text}` is not a number"),
+                        "expected `NNN` or `NNN Reason`, with 100 ≤ NNN ≤ 599".to_owned(),
+                    ),
+                    StatusError::OutOfRange(n) => (
+                        format!(
+                            "status {} is outside 100–599",
+                            if n == u64::MAX {
+                                status_text
+                                    .split_whitespace()
+                                    .next()
+                                    .unwrap_or(status_text)
+                                    .to_owned()
+                            } else {
+                                n.to_string()
+                            }
+                        ),
+                        "HTTP statuses are 100 to 599".to_owned(),
+                    ),
+                };
+                self.reject(
+                    Diagnostic::error(self.src, self.cell_span(row, status_col), message)
+                        .with_label(label),
+                );
+                None
+            }
+        };
+        let (status, reason) = status.filter(|_| ok)?;
+        if !reason.is_empty() && !is_standard_reason(status, reason) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.src,
+                    self.cell_span(row, status_col),
+                    format!("non-standard reason phrase `{reason}` for status {status}"),
+                )
+                .with_label("kept as written")
+                .with_note(format!(
+                    "the standard phrase is `{}`",
+                    standard_reasons(status)[0]
+                )),
+            );
+        }
+        let (description, description_markdown) = description_col
+            .and_then(|i| self.cell(row, i))
+            .map_or((String::new(), String::new()), |c| {
+                (c.text.clone(), c.markdown.clone())
+            });
+        Some(ErrorRow {
+            code: code.to_owned(),
+            status,
+            reason: reason.to_owned(),
+            description,
+            description_markdown,
+            section: table.section.clone(),
+            line: row.line,
+        })
+    }
+
+    fn field_row(
+        &mut self,
+        row: &Row,
+        name_col: usize,
+        type_col: usize,
+        parent_col: Option<usize>,
+        description_col: Option<usize>,
+    ) -> Option<FieldRow> {
+        let name = self.cell(row, name_col).map_or("", |c| c.text.as_str());
+        let type_name = self.cell(row, type_col).map_or("", |c| c.text.as_str());
+        if name.is_empty() {
+            self.reject(Diagnostic::error(
+                self.src,
+                self.cell_span(row, name_col),
+                "empty node name cell",
+            ));
+            return None;
+        }
+        let node_type = if type_name.eq_ignore_ascii_case("string") {
+            NodeType::String
+        } else if type_name.eq_ignore_ascii_case("container") {
+            NodeType::Container
+        } else {
+            self.reject(
+                Diagnostic::error(
+                    self.src,
+                    self.cell_span(row, type_col),
+                    format!("unsupported node type `{type_name}` for node `{name}`"),
+                )
+                .with_label("expected `string` or `Container`"),
+            );
+            return None;
+        };
+        let parent = parent_col
+            .and_then(|i| self.cell(row, i))
+            .map(|c| c.text.as_str())
+            .filter(|p| !is_none_word(p))
+            .map(str::to_owned);
+        let (description, description_markdown) = description_col
+            .and_then(|i| self.cell(row, i))
+            .map_or((String::new(), String::new()), |c| {
+                (c.text.clone(), c.markdown.clone())
+            });
+        Some(FieldRow {
+            name: name.to_owned(),
+            parent,
+            description,
+            description_markdown,
+            type_name: type_name.to_owned(),
+            node_type,
+            line: row.line,
+        })
+    }
+
+    /// Refuses a second row with the same code and status.
+    fn drop_duplicate_rows(&mut self, rows: Vec<ErrorRow>) -> Vec<ErrorRow> {
+        let mut seen: HashMap<(String, u16), usize> = HashMap::new();
+        let mut kept = Vec::with_capacity(rows.len());
+        for row in rows {
+            if let Some(first) = seen.get(&(row.code.clone(), row.status)) {
+                let span = self.src.line_range(row.line);
+                self.reject(
+                    Diagnostic::error(
+                        self.src,
+                        span,
+                        format!(
+                            "code `{}` with status {} is listed twice",
+                            row.code, row.status
+                        ),
+                    )
+                    .with_note(format!("first listed at {}:{first}", self.src.name())),
+                );
+                continue;
+            }
+            seen.insert((row.code.clone(), row.status), row.line);
+            kept.push(row);
+        }
+        kept
+    }
+
+    /// Groups rows by code and refuses codes whose Rust names collide.
+    fn group_codes(&mut self, rows: Vec<ErrorRow>) -> (Vec<ErrorRow>, Vec<CodeEntry>) {
+        let mut codes: Vec<CodeEntry> = Vec::new();
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        let mut by_variant: HashMap<String, usize> = HashMap::new();
+        let mut kept = Vec::with_capacity(rows.len());
+        let mut refused: HashMap<String, ()> = HashMap::new();
+        for row in rows {
+            if refused.contains_key(&row.code) {
+                continue;
+            }
+            if let Some(&i) = by_code.get(&row.code) {
+                codes[i].rows.push(kept.len());
+                kept.push(row);
+                continue;
+            }
+            let variant = variant_name(&row.code);
+            if let Some(&other) = by_variant.get(&variant) {
+                let first = &kept[codes[other].rows[0]];
+                let first: &ErrorRow = first;
+                let span = self.src.line_range(row.line);
+                self.reject(
+                    Diagnostic::error(
+                        self.src,
+                        span,
+                        format!(
+                            "codes `{}` and `{}` both become the Rust name `{variant}`",
+                            first.code, row.code
+                        ),
+                    )
+                    .with_note(format!(
+                        "`{}` is at {}:{}; rename one of them",
+                        first.code,
+                        self.src.name(),
+                        first.line
+                    )),
+                );
+                refused.insert(row.code.clone(), ());
+                continue;
+            }
+            by_code.insert(row.code.clone(), codes.len());
+            by_variant.insert(variant.clone(), codes.len());
+            codes.push(CodeEntry {
+                code: row.code.clone(),
+                variant,
+                rows: vec![kept.len()],
+            });
+            kept.push(row);
+        }
+        (kept, codes)
+    }
+
+    /// Derives the XML body: one root container, text children under it, one of them `Code`.
+    fn body(&mut self, fields: &[FieldRow]) -> Option<Body> {
+        if fields.is_empty() {
+            return None;
+        }
+        let roots: Vec<&FieldRow> = fields.iter().filter(|f| f.parent.is_none()).collect();
+        let Some(root) = roots.first().copied() else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.src,
+                    self.src.line_range(fields[0].line),
+                    "the field tables have no root node",
+                )
+                .with_note("the root (such as `Error`) has parent `None` and type `Container`"),
+            );
+            return None;
+        };
+        let mut ok = true;
+        for extra in roots.iter().skip(1) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.src,
+                    self.src.line_range(extra.line),
+                    format!("second root node `{}`", extra.name),
+                )
+                .with_note(format!(
+                    "the root is `{}`, at line {}",
+                    root.name, root.line
+                )),
+            );
+            ok = false;
+        }
+        if root.node_type != NodeType::Container {
+            self.diagnostics.push(Diagnostic::error(
+                self.src,
+                self.src.line_range(root.line),
+                format!("root node `{}` must be a `Container`", root.name),
+            ));
+            ok = false;
+        }
+        let mut code = None;
+        let mut body_fields: Vec<BodyField> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for f in fields.iter().filter(|f| f.parent.is_some()) {
+            let span = self.src.line_range(f.line);
+            if f.parent.as_deref() != Some(root.name.as_str()) {
+                self.reject(Diagnostic::error(
+                    self.src,
+                    span,
+                    format!(
+                        "node `{}` is under `{}`; only children of the root `{}` are supported",
+                        f.name,
+                        f.parent.as_deref().unwrap_or_default(),
+                        root.name
+                    ),
+                ));
+                continue;
+            }
+            if f.node_type != NodeType::String {
+                self.reject(
+                    Diagnostic::error(
+                        self.src,
+                        span,
+                        format!("nested container `{}` is not supported", f.name),
+                    )
+                    .with_note("children of the root must be `string` nodes"),
+                );
+                continue;
+            }
+            let field = if f.name == CODE_ELEMENT {
+                "code".to_owned()
+            } else {
+                field_name(&f.name)
+            };
+            if let Some(first) = seen.get(&field) {
+                self.reject(
+                    Diagnostic::error(
+                        self.src,
+                        span,
+                        format!(
+                            "node `{}` becomes field `{field}`, which is already taken",
+                            f.name
+                        ),
+                    )
+                    .with_note(format!("first taken at {}:{first}", self.src.name())),
+                );
+                continue;
+            }
+            if field == EXTRA_FIELD || (field == "code" && f.name != CODE_ELEMENT) {
+                self.reject(Diagnostic::error(
+                    self.src,
+                    span,
+                    format!(
+                        "node `{}` would become field `{field}`, which the body reserves",
+                        f.name
+                    ),
+                ));
+                continue;
+            }
+            seen.insert(field.clone(), f.line);
+            if f.name == CODE_ELEMENT {
+                code = Some(f);
+            } else {
+                body_fields.push(BodyField {
+                    element: f.name.clone(),
+                    field,
+                    description_markdown: f.description_markdown.clone(),
+                });
+            }
+        }
+        let Some(code) = code else {
+            self.diagnostics.push(Diagnostic::error(
+                self.src,
+                self.src.line_range(root.line),
+                format!(
+                    "the body `{}` has no `{CODE_ELEMENT}` node of type `string`",
+                    root.name
+                ),
+            ));
+            return None;
+        };
+        ok.then(|| Body {
+            root: root.name.clone(),
+            root_description: root.description_markdown.clone(),
+            code_element: code.name.clone(),
+            code_description: code.description_markdown.clone(),
+            fields: body_fields,
+        })
+    }
+}
+
+fn is_none_word(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty()
+        || ["none", "无", "-", "—", "n/a", "なし", "없음"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The cell's span without surrounding pipes and spaces, for the caret.
+fn trim_span(src: &SourceFile, cell: &Cell) -> std::ops::Range<usize> {
+    let raw = &src.text()[cell.span.clone()];
+    let start_trim = raw.len() - raw.trim_start_matches(['|', ' ', '\t']).len();
+    let end_trim = raw.len() - raw.trim_end_matches(['|', ' ', '\t', '\r', '\n']).len();
+    let start = cell.span.start + start_trim;
+    let end = (cell.span.end - end_trim).max(start);
+    start..end
+}

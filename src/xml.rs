@@ -1,0 +1,638 @@
+//! The streaming reader and writer behind the generated [`ErrorResponse`](crate::ErrorResponse).
+//!
+//! Built on `quick-xml`'s borrowing reader: one pass over the body, no
+//! tree, one `String` per element kept. Any generated body (this crate's, or
+//! one generated for another spec) uses this module as its runtime.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use quick_xml::errors::{Error as QxError, IllFormedError, SyntaxError};
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::Reader;
+
+/// Bounds on what [`read_document`] accepts, so a hostile body costs little.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Largest body accepted, in bytes (default 64 KiB).
+    pub max_body_bytes: usize,
+    /// Deepest element nesting accepted, the root being depth 1 (default 16).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 64 * 1024,
+            max_depth: 16,
+        }
+    }
+}
+
+impl Limits {
+    /// These limits with a different body size limit.
+    pub const fn with_max_body_bytes(mut self, bytes: usize) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
+    /// These limits with a different nesting limit.
+    pub const fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+}
+
+/// What is wrong with a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum XmlErrorKind {
+    /// Nothing but white space (or only a declaration).
+    Empty,
+    /// The body ends before its root element closes.
+    Truncated,
+    /// Larger than [`Limits::max_body_bytes`].
+    TooLarge {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// Nested deeper than [`Limits::max_depth`].
+    TooDeep {
+        /// The limit in force.
+        limit: usize,
+    },
+    /// An HTML page, typically from a proxy or load balancer.
+    Html,
+    /// Not UTF-8.
+    NotUtf8,
+    /// Not well-formed XML.
+    Syntax(String),
+    /// The root element is not the expected one.
+    WrongRoot {
+        /// The root expected.
+        expected: String,
+        /// The root found.
+        found: String,
+    },
+    /// A required element is absent.
+    Missing(String),
+    /// An element appears twice.
+    Repeated(String),
+    /// An element inside a text-only element.
+    UnexpectedElement {
+        /// The text element.
+        inside: String,
+        /// The element found in it.
+        found: String,
+    },
+    /// Text directly inside the root, or outside it.
+    UnexpectedText,
+    /// Markup after the root element closed.
+    TrailingContent,
+}
+
+/// A body that is not an acceptable error document: what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlError {
+    kind: XmlErrorKind,
+    offset: usize,
+}
+
+impl XmlError {
+    /// An error of `kind` at byte `offset` of the body.
+    pub fn new(kind: XmlErrorKind, offset: usize) -> Self {
+        XmlError { kind, offset }
+    }
+
+    /// A required `element` is absent; `offset` is where the root closed.
+    pub fn missing(element: &str, offset: usize) -> Self {
+        Self::new(XmlErrorKind::Missing(element.to_owned()), offset)
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &XmlErrorKind {
+        &self.kind
+    }
+
+    /// Byte offset in the body (a byte-order mark counts).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for XmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            XmlErrorKind::Empty => f.write_str("empty body")?,
+            XmlErrorKind::Truncated => {
+                f.write_str("truncated body: the root element never closes")?
+            }
+            XmlErrorKind::TooLarge { limit } => {
+                write!(f, "body larger than the limit of {limit} bytes")?
+            }
+            XmlErrorKind::TooDeep { limit } => {
+                write!(f, "elements nested deeper than the limit of {limit}")?
+            }
+            XmlErrorKind::Html => f.write_str("an HTML page, not an XML error document")?,
+            XmlErrorKind::NotUtf8 => f.write_str("body is not UTF-8")?,
+            XmlErrorKind::Syntax(message) => write!(f, "malformed XML: {message}")?,
+            XmlErrorKind::WrongRoot { expected, found } => {
+                write!(f, "root element is <{found}>, expected <{expected}>")?
+            }
+            XmlErrorKind::Missing(element) => write!(f, "missing <{element}>")?,
+            XmlErrorKind::Repeated(element) => write!(f, "<{element}> appears twice")?,
+            XmlErrorKind::UnexpectedElement { inside, found } => write!(
+                f,
+                "unexpected <{found}> inside <{inside}>, which holds text"
+            )?,
+            XmlErrorKind::UnexpectedText => f.write_str("text outside any child element")?,
+            XmlErrorKind::TrailingContent => f.write_str("content after the root element")?,
+        }
+        write!(f, " (at byte {})", self.offset)
+    }
+}
+
+impl std::error::Error for XmlError {}
+
+/// An element the spec does not describe, kept exactly as it was sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExtraElement {
+    name: String,
+    xml: String,
+    text: Option<String>,
+}
+
+impl ExtraElement {
+    /// An element `<name>text</name>`; `None` if `name` is not an XML name.
+    pub fn new(name: &str, text: &str) -> Option<Self> {
+        if !is_xml_name(name) {
+            return None;
+        }
+        let mut xml = String::new();
+        write_element(&mut xml, name, text);
+        Some(ExtraElement {
+            name: name.to_owned(),
+            xml,
+            text: Some(text.to_owned()),
+        })
+    }
+
+    /// The element's name as sent, prefix included.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its text, unescaped, when it holds no child elements.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// The whole element as sent, attributes and children included.
+    pub fn xml(&self) -> &str {
+        &self.xml
+    }
+}
+
+/// One child element of the root, handed to the visitor of [`read_document`].
+#[derive(Debug)]
+pub struct Child<'a> {
+    name: &'a str,
+    offset: usize,
+    outer: &'a str,
+    text: Option<String>,
+    nested: Option<(&'a str, usize)>,
+}
+
+impl<'a> Child<'a> {
+    /// The element's name without namespace prefix.
+    pub fn local_name(&self) -> &'a str {
+        self.name.rsplit(':').next().unwrap_or(self.name)
+    }
+
+    /// Byte offset of the element's start tag.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Puts the element's text in `slot`; refuses a second occurrence and child elements.
+    pub fn store(self, slot: &mut Option<String>) -> Result<(), XmlError> {
+        if slot.is_some() {
+            return Err(XmlError::new(
+                XmlErrorKind::Repeated(self.local_name().to_owned()),
+                self.offset,
+            ));
+        }
+        if let Some((found, offset)) = self.nested {
+            return Err(XmlError::new(
+                XmlErrorKind::UnexpectedElement {
+                    inside: self.local_name().to_owned(),
+                    found: found.to_owned(),
+                },
+                offset,
+            ));
+        }
+        *slot = self.text;
+        Ok(())
+    }
+
+    /// Keeps an element the spec does not describe; refuses a second one of the same name.
+    pub fn keep(self, extra: &mut Vec<ExtraElement>) -> Result<(), XmlError> {
+        if extra.iter().any(|e| e.name == self.name) {
+            return Err(XmlError::new(
+                XmlErrorKind::Repeated(self.name.to_owned()),
+                self.offset,
+            ));
+        }
+        extra.push(ExtraElement {
+            name: self.name.to_owned(),
+            xml: self.outer.to_owned(),
+            text: self.nested.is_none().then(|| self.text.unwrap_or_default()),
+        });
+        Ok(())
+    }
+}
+
+/// Reads a document whose root is `root` (compared without namespace
+/// prefix), calling `visit` once per child element in document order.
+/// Returns the offset where the root closed.
+pub fn read_document<F>(
+    body: &[u8],
+    root: &str,
+    limits: &Limits,
+    mut visit: F,
+) -> Result<usize, XmlError>
+where
+    F: FnMut(Child<'_>) -> Result<(), XmlError>,
+{
+    if body.len() > limits.max_body_bytes {
+        return Err(XmlError::new(
+            XmlErrorKind::TooLarge {
+                limit: limits.max_body_bytes,
+            },
+            limits.max_body_bytes,
+        ));
+    }
+    let base = if body.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let text = std::str::from_utf8(&body[base..])
+        .map_err(|e| XmlError::new(XmlErrorKind::NotUtf8, base + e.valid_up_to()))?;
+    if text.trim().is_empty() {
+        return Err(XmlError::new(XmlErrorKind::Empty, base));
+    }
+    let mut reader = Reader::from_str(text);
+    let at = |pos: u64| base + pos as usize;
+    let mut seen_root = false;
+    let mut root_end = 0;
+    loop {
+        let start = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        match event {
+            Event::Start(_) | Event::Empty(_) if seen_root => {
+                return Err(XmlError::new(XmlErrorKind::TrailingContent, at(start)));
+            }
+            Event::Start(e) => {
+                check_root(&e, root, at(start))?;
+                seen_root = true;
+                // After the root, only white space, comments and processing instructions may follow.
+                root_end = read_children(&mut reader, text, base, limits, &mut visit)?;
+            }
+            Event::Empty(e) => {
+                check_root(&e, root, at(start))?;
+                seen_root = true;
+                root_end = at(reader.buffer_position());
+            }
+            Event::Text(t) if t.trim_ascii().is_empty() => {}
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                return Err(if seen_root {
+                    XmlError::new(XmlErrorKind::TrailingContent, at(start))
+                } else if looks_like_html(text) {
+                    XmlError::new(XmlErrorKind::Html, at(start))
+                } else {
+                    XmlError::new(XmlErrorKind::UnexpectedText, at(start))
+                });
+            }
+            Event::DocType(d) => {
+                if d.trim_start()
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("html"))
+                {
+                    return Err(XmlError::new(XmlErrorKind::Html, at(start)));
+                }
+            }
+            Event::End(_) => {
+                return Err(XmlError::new(XmlErrorKind::TrailingContent, at(start)));
+            }
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Eof => {
+                return if seen_root {
+                    Ok(root_end)
+                } else {
+                    Err(XmlError::new(XmlErrorKind::Empty, at(start)))
+                };
+            }
+        }
+    }
+}
+
+fn check_root(start: &BytesStart<'_>, root: &str, offset: usize) -> Result<(), XmlError> {
+    let found = start.local_name();
+    let found: &str = found.as_ref();
+    if found == root {
+        Ok(())
+    } else if found.eq_ignore_ascii_case("html") {
+        Err(XmlError::new(XmlErrorKind::Html, offset))
+    } else {
+        Err(XmlError::new(
+            XmlErrorKind::WrongRoot {
+                expected: root.to_owned(),
+                found: AsRef::<str>::as_ref(&start.name()).to_owned(),
+            },
+            offset,
+        ))
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head = text
+        .trim_start()
+        .get(..512.min(text.trim_start().len()))
+        .unwrap_or("");
+    let head = head.to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html")
+}
+
+/// Reads the root's children up to and including the root's end tag.
+fn read_children<'t, F>(
+    reader: &mut Reader<&'t [u8]>,
+    text: &'t str,
+    base: usize,
+    limits: &Limits,
+    visit: &mut F,
+) -> Result<usize, XmlError>
+where
+    F: FnMut(Child<'_>) -> Result<(), XmlError>,
+{
+    let at = |pos: u64| base + pos as usize;
+    loop {
+        let start = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        match event {
+            Event::End(_) => return Ok(at(reader.buffer_position())),
+            Event::Start(_) => {
+                if limits.max_depth < 2 {
+                    return Err(XmlError::new(
+                        XmlErrorKind::TooDeep {
+                            limit: limits.max_depth,
+                        },
+                        at(start),
+                    ));
+                }
+                let name = tag_name(text, start as usize);
+                let child = read_child(reader, text, base, limits, name, start as usize)?;
+                visit(child)?;
+            }
+            Event::Empty(_) => {
+                if limits.max_depth < 2 {
+                    return Err(XmlError::new(
+                        XmlErrorKind::TooDeep {
+                            limit: limits.max_depth,
+                        },
+                        at(start),
+                    ));
+                }
+                let name = tag_name(text, start as usize);
+                visit(Child {
+                    name,
+                    offset: at(start),
+                    outer: &text[start as usize..reader.buffer_position() as usize],
+                    text: Some(String::new()),
+                    nested: None,
+                })?;
+            }
+            Event::Text(t) if t.trim_ascii().is_empty() => {}
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                return Err(XmlError::new(XmlErrorKind::UnexpectedText, at(start)));
+            }
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::Decl(_) | Event::DocType(_) => {
+                return Err(XmlError::new(
+                    XmlErrorKind::Syntax("declaration inside the root element".into()),
+                    at(start),
+                ));
+            }
+            Event::Eof => return Err(XmlError::new(XmlErrorKind::Truncated, base + text.len())),
+        }
+    }
+}
+
+/// The name of the tag that starts at byte `start` of `text` (`<name ...>`).
+fn tag_name(text: &str, start: usize) -> &str {
+    let tag = text.get(start + 1..).unwrap_or("");
+    let end = tag
+        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .unwrap_or(tag.len());
+    &tag[..end]
+}
+
+/// Reads one child (its start tag already read) through its end tag.
+fn read_child<'t>(
+    reader: &mut Reader<&'t [u8]>,
+    text: &'t str,
+    base: usize,
+    limits: &Limits,
+    name: &'t str,
+    start: usize,
+) -> Result<Child<'t>, XmlError> {
+    let at = |pos: u64| base + pos as usize;
+    let mut content: Option<Cow<'t, str>> = None;
+    let mut nested: Option<(&'t str, usize)> = None;
+    let mut depth = 2usize;
+    let push = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>| match content {
+        None => *content = Some(piece),
+        Some(existing) => existing.to_mut().push_str(&piece),
+    };
+    loop {
+        let pos = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return Err(XmlError::new(
+                        XmlErrorKind::TooDeep {
+                            limit: limits.max_depth,
+                        },
+                        at(pos),
+                    ));
+                }
+                nested.get_or_insert((tag_name(text, pos as usize), at(pos)));
+            }
+            Event::Empty(_) => {
+                if depth + 1 > limits.max_depth {
+                    return Err(XmlError::new(
+                        XmlErrorKind::TooDeep {
+                            limit: limits.max_depth,
+                        },
+                        at(pos),
+                    ));
+                }
+                nested.get_or_insert((tag_name(text, pos as usize), at(pos)));
+            }
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 1 {
+                    let end = reader.buffer_position() as usize;
+                    return Ok(Child {
+                        name,
+                        offset: at(start as u64),
+                        outer: &text[start..end],
+                        text: Some(content.map(Cow::into_owned).unwrap_or_default()),
+                        nested,
+                    });
+                }
+            }
+            Event::Text(t) if nested.is_none() => push(&mut content, t.xml10_content()),
+            Event::CData(c) if nested.is_none() => push(&mut content, c.xml10_content()),
+            Event::GeneralRef(r) if nested.is_none() => {
+                let resolved = resolve_reference(&r).ok_or_else(|| {
+                    XmlError::new(
+                        XmlErrorKind::Syntax(format!("unknown entity `&{};`", &*r)),
+                        at(pos),
+                    )
+                })?;
+                push(&mut content, Cow::Owned(resolved.to_string()));
+            }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {}
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::Decl(_) | Event::DocType(_) => {
+                return Err(XmlError::new(
+                    XmlErrorKind::Syntax("declaration inside an element".into()),
+                    at(pos),
+                ));
+            }
+            Event::Eof => return Err(XmlError::new(XmlErrorKind::Truncated, base + text.len())),
+        }
+    }
+}
+
+/// Resolves `&name;` or `&#N;`. `&#0;` is accepted because [`XmlWriter`]
+/// writes NUL that way, so that every string round-trips.
+fn resolve_reference(r: &BytesRef<'_>) -> Option<String> {
+    if let Some(num) = r.strip_prefix('#') {
+        if num == "0" || num.eq_ignore_ascii_case("x0") {
+            return Some("\0".to_owned());
+        }
+        return r.resolve_char_ref().ok().flatten().map(String::from);
+    }
+    quick_xml::escape::resolve_predefined_entity(r).map(str::to_owned)
+}
+
+fn syntax(error: QxError, offset: usize, len: usize) -> XmlError {
+    let truncated = matches!(
+        &error,
+        QxError::Syntax(
+            SyntaxError::UnclosedTag
+                | SyntaxError::UnclosedComment
+                | SyntaxError::UnclosedCData
+                | SyntaxError::UnclosedDoctype
+                | SyntaxError::UnclosedPI
+                | SyntaxError::UnclosedXmlDecl
+                | SyntaxError::UnclosedSingleQuotedAttributeValue
+                | SyntaxError::UnclosedDoubleQuotedAttributeValue
+        ) | QxError::IllFormed(IllFormedError::MissingEndTag(_))
+    );
+    if truncated {
+        XmlError::new(XmlErrorKind::Truncated, len)
+    } else {
+        XmlError::new(XmlErrorKind::Syntax(error.to_string()), offset)
+    }
+}
+
+/// Writes an error document: declaration, root, one child per line.
+#[derive(Debug)]
+pub struct XmlWriter {
+    out: String,
+    root: String,
+}
+
+impl XmlWriter {
+    /// Starts a document with root `root`.
+    pub fn new(root: &str) -> Self {
+        let mut out = String::with_capacity(256);
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
+        out.push_str(root);
+        out.push_str(">\n");
+        XmlWriter {
+            out,
+            root: root.to_owned(),
+        }
+    }
+
+    /// Writes `<name>value</name>`, escaped.
+    pub fn element(&mut self, name: &str, value: &str) {
+        self.out.push('\t');
+        write_element(&mut self.out, name, value);
+        self.out.push('\n');
+    }
+
+    /// Writes kept elements exactly as they were read.
+    pub fn extra(&mut self, elements: &[ExtraElement]) {
+        for element in elements {
+            self.out.push('\t');
+            self.out.push_str(&element.xml);
+            self.out.push('\n');
+        }
+    }
+
+    /// Closes the root and returns the document.
+    pub fn finish(mut self) -> String {
+        self.out.push_str("</");
+        self.out.push_str(&self.root);
+        self.out.push_str(">\n");
+        self.out
+    }
+}
+
+fn write_element(out: &mut String, name: &str, value: &str) {
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    escape_text(out, value);
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+/// Escapes markup characters, and writes `\r` and other control characters as
+/// character references so that a reader gets them back unchanged.
+fn escape_text(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {
+                out.push_str(&format!("&#{};", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Whether `name` can be an element name.
+fn is_xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+}
