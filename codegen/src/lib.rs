@@ -7,12 +7,14 @@
 #![warn(missing_docs)]
 
 pub mod builder;
+pub mod changes;
 pub mod diagnostic;
 pub mod emit;
 pub mod format;
 pub mod markdown;
 pub mod model;
 pub mod naming;
+pub mod project;
 pub mod source;
 pub mod status;
 pub mod vocabulary;

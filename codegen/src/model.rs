@@ -165,7 +165,8 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     }
     let errors = v.drop_duplicate_rows(errors);
     let (errors, codes) = v.group_codes(errors);
-    if error_tables > 0 && codes.is_empty() {
+    let already_refused = v.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if error_tables > 0 && codes.is_empty() && !already_refused {
         v.diagnostics.push(Diagnostic::file_error(
             src,
             "the error tables have no usable rows",
@@ -220,9 +221,15 @@ impl Validator<'_> {
     }
 
     /// The span to point at for cell `index` of `row`, or the row where the cell is missing.
+    /// A missing cell, or an empty one the parser padded in, points at the end of the row's line.
     fn cell_span(&self, row: &Row, index: usize) -> std::ops::Range<usize> {
-        self.cell(row, index)
-            .map_or(row.span.clone(), |c| trim_span(self.src, c))
+        match self.cell(row, index) {
+            Some(c) if !c.span.is_empty() => trim_span(self.src, c),
+            _ => {
+                let end = self.src.line_range(row.line).end;
+                end..end
+            }
+        }
     }
 
     fn error_row(

@@ -1,0 +1,399 @@
+//! What a spec change does to the generated API, for review.
+//!
+//! Works on an [`Api`] summary that comes either from a model or from a
+//! previously generated file read back with `syn`, so that `check` can
+//! report changes against the checked-in code without the old spec.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::model::Model;
+
+/// One code as the generated API exposes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiCode {
+    /// The code string.
+    pub code: String,
+    /// The enum variant.
+    pub variant: String,
+    /// `(status, reason, description)` per row, in spec order.
+    pub rows: Vec<(u16, String, String)>,
+}
+
+/// The parts of a generated API that a spec change can touch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Api {
+    /// Codes in order.
+    pub codes: Vec<ApiCode>,
+    /// Fields of the XML body other than `code` and the extras.
+    pub body_fields: Vec<String>,
+}
+
+impl Api {
+    /// The API a model generates.
+    pub fn from_model(model: &Model) -> Self {
+        let codes = model
+            .codes
+            .iter()
+            .map(|c| ApiCode {
+                code: c.code.clone(),
+                variant: c.variant.clone(),
+                rows: c
+                    .rows
+                    .iter()
+                    .map(|&i| {
+                        let r = &model.errors[i];
+                        (r.status, r.reason.clone(), r.description.clone())
+                    })
+                    .collect(),
+            })
+            .collect();
+        let body_fields = model
+            .body
+            .iter()
+            .flat_map(|b| b.fields.iter().map(|f| f.field.clone()))
+            .collect();
+        Api { codes, body_fields }
+    }
+
+    /// Reads the API back from generated source (`as_str` and `rows` of the
+    /// enum, fields of `ErrorResponse`). `None` if the source is not generated code.
+    pub fn from_generated(source: &str) -> Option<Self> {
+        let file = syn::parse_file(source).ok()?;
+        let mut codes: Vec<ApiCode> = Vec::new();
+        let mut body_fields = Vec::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Impl(imp) if imp.trait_.is_none() => {
+                    for it in &imp.items {
+                        let syn::ImplItem::Fn(f) = it else { continue };
+                        let name = f.sig.ident.to_string();
+                        if name != "as_str" && name != "rows" {
+                            continue;
+                        }
+                        for (variant, expr) in match_arms(&f.block)? {
+                            let entry = match codes.iter_mut().position(|c| c.variant == variant) {
+                                Some(i) => &mut codes[i],
+                                None => {
+                                    codes.push(ApiCode {
+                                        code: String::new(),
+                                        variant,
+                                        rows: Vec::new(),
+                                    });
+                                    codes.last_mut()?
+                                }
+                            };
+                            if name == "as_str" {
+                                entry.code = lit_str(expr)?;
+                            } else {
+                                entry.rows = rows_of(expr)?;
+                            }
+                        }
+                    }
+                }
+                syn::Item::Struct(s) if s.ident == "ErrorResponse" => {
+                    body_fields = s
+                        .fields
+                        .iter()
+                        .filter_map(|f| f.ident.as_ref().map(|i| i.to_string()))
+                        .filter(|f| f != "code" && f != crate::model::EXTRA_FIELD)
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        (!codes.is_empty()).then_some(Api { codes, body_fields })
+    }
+}
+
+fn match_arms(block: &syn::Block) -> Option<Vec<(String, &syn::Expr)>> {
+    let Some(syn::Stmt::Expr(syn::Expr::Match(m), _)) = block.stmts.first() else {
+        return None;
+    };
+    let mut arms = Vec::new();
+    for arm in &m.arms {
+        if let syn::Pat::Path(p) = &arm.pat {
+            let variant = p.path.segments.last()?.ident.to_string();
+            arms.push((variant, &*arm.body));
+        }
+    }
+    Some(arms)
+}
+
+fn lit_str(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+fn rows_of(expr: &syn::Expr) -> Option<Vec<(u16, String, String)>> {
+    let syn::Expr::Reference(r) = expr else {
+        return None;
+    };
+    let syn::Expr::Array(a) = &*r.expr else {
+        return None;
+    };
+    a.elems
+        .iter()
+        .map(|e| {
+            let syn::Expr::Struct(s) = e else { return None };
+            let field = |name: &str| {
+                s.fields.iter().find_map(|f| match &f.member {
+                    syn::Member::Named(i) if i == name => Some(&f.expr),
+                    _ => None,
+                })
+            };
+            let status = match field("status")? {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(i),
+                    ..
+                }) => i.base10_parse().ok()?,
+                _ => return None,
+            };
+            Some((status, lit_str(field("reason")?)?, lit_str(field("description")?)?))
+        })
+        .collect()
+}
+
+/// One change, in a form both the markdown and the JSON report use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "cli", serde(tag = "kind", rename_all = "snake_case"))]
+pub enum Change {
+    /// A new code.
+    CodeAdded {
+        /// The code.
+        code: String,
+        /// Its variant.
+        variant: String,
+        /// Its statuses.
+        statuses: Vec<u16>,
+    },
+    /// A code gone: breaking.
+    CodeRemoved {
+        /// The code.
+        code: String,
+        /// Its variant.
+        variant: String,
+    },
+    /// A code whose variant name changed, or a code replaced by one with the same rows: breaking.
+    VariantRenamed {
+        /// Old code.
+        old_code: String,
+        /// New code.
+        new_code: String,
+        /// Old variant.
+        old_variant: String,
+        /// New variant.
+        new_variant: String,
+    },
+    /// A status added to a code.
+    StatusAdded {
+        /// The code.
+        code: String,
+        /// The status.
+        status: u16,
+    },
+    /// A status removed from a code.
+    StatusRemoved {
+        /// The code.
+        code: String,
+        /// The status.
+        status: u16,
+    },
+    /// A reason phrase changed.
+    ReasonChanged {
+        /// The code.
+        code: String,
+        /// The status.
+        status: u16,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A description changed.
+    DescriptionChanged {
+        /// The code.
+        code: String,
+        /// The status.
+        status: u16,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A new field of the XML body.
+    FieldAdded {
+        /// The Rust field.
+        field: String,
+    },
+    /// A field of the XML body gone: breaking.
+    FieldRemoved {
+        /// The Rust field.
+        field: String,
+    },
+}
+
+impl Change {
+    /// Whether code that compiled before may not compile after.
+    pub fn is_breaking(&self) -> bool {
+        matches!(
+            self,
+            Change::CodeRemoved { .. } | Change::VariantRenamed { .. } | Change::FieldRemoved { .. }
+        )
+    }
+}
+
+/// Every change from `old` to `new`, codes in the new spec's order, then removals.
+pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
+    let old_codes: BTreeSet<&str> = old.codes.iter().map(|c| c.code.as_str()).collect();
+    let new_codes: BTreeSet<&str> = new.codes.iter().map(|c| c.code.as_str()).collect();
+    let mut added: Vec<&ApiCode> = new.codes.iter().filter(|c| !old_codes.contains(c.code.as_str())).collect();
+    let mut removed: Vec<&ApiCode> = old.codes.iter().filter(|c| !new_codes.contains(c.code.as_str())).collect();
+    let mut changes = Vec::new();
+
+    // A removed code and an added one with the very same rows is a rename.
+    let status_set = |c: &ApiCode| c.rows.iter().map(|r| (r.0, r.2.clone())).collect::<Vec<_>>();
+    let mut renames = Vec::new();
+    removed.retain(|gone| {
+        match added.iter().position(|new| status_set(new) == status_set(gone)) {
+            Some(i) => {
+                renames.push((*gone, added.remove(i)));
+                false
+            }
+            None => true,
+        }
+    });
+
+    for new_code in &new.codes {
+        if added.iter().any(|a| a.code == new_code.code) {
+            changes.push(Change::CodeAdded {
+                code: new_code.code.clone(),
+                variant: new_code.variant.clone(),
+                statuses: new_code.rows.iter().map(|r| r.0).collect(),
+            });
+            continue;
+        }
+        if let Some((gone, _)) = renames.iter().find(|(_, n)| n.code == new_code.code) {
+            changes.push(Change::VariantRenamed {
+                old_code: gone.code.clone(),
+                new_code: new_code.code.clone(),
+                old_variant: gone.variant.clone(),
+                new_variant: new_code.variant.clone(),
+            });
+            continue;
+        }
+        let Some(old_code) = old.codes.iter().find(|c| c.code == new_code.code) else {
+            continue;
+        };
+        if old_code.variant != new_code.variant {
+            changes.push(Change::VariantRenamed {
+                old_code: old_code.code.clone(),
+                new_code: new_code.code.clone(),
+                old_variant: old_code.variant.clone(),
+                new_variant: new_code.variant.clone(),
+            });
+        }
+        for (status, reason, description) in &new_code.rows {
+            match old_code.rows.iter().find(|r| r.0 == *status) {
+                None => changes.push(Change::StatusAdded {
+                    code: new_code.code.clone(),
+                    status: *status,
+                }),
+                Some((_, old_reason, old_description)) => {
+                    if old_reason != reason {
+                        changes.push(Change::ReasonChanged {
+                            code: new_code.code.clone(),
+                            status: *status,
+                            old: old_reason.clone(),
+                            new: reason.clone(),
+                        });
+                    }
+                    if old_description != description {
+                        changes.push(Change::DescriptionChanged {
+                            code: new_code.code.clone(),
+                            status: *status,
+                            old: old_description.clone(),
+                            new: description.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        for (status, ..) in &old_code.rows {
+            if !new_code.rows.iter().any(|r| r.0 == *status) {
+                changes.push(Change::StatusRemoved {
+                    code: new_code.code.clone(),
+                    status: *status,
+                });
+            }
+        }
+    }
+    removed.sort_by_key(|c| old.codes.iter().position(|o| o.code == c.code));
+    for gone in removed {
+        changes.push(Change::CodeRemoved {
+            code: gone.code.clone(),
+            variant: gone.variant.clone(),
+        });
+    }
+    for field in &new.body_fields {
+        if !old.body_fields.contains(field) {
+            changes.push(Change::FieldAdded { field: field.clone() });
+        }
+    }
+    for field in &old.body_fields {
+        if !new.body_fields.contains(field) {
+            changes.push(Change::FieldRemoved { field: field.clone() });
+        }
+    }
+    changes
+}
+
+/// The changes as markdown, ready to paste into a review.
+pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
+    let mut out = String::from("### Error-code API changes\n\n");
+    if changes.is_empty() {
+        out.push_str("No API changes.\n");
+        return out;
+    }
+    let breaking = changes.iter().filter(|c| c.is_breaking()).count();
+    if breaking > 0 {
+        let _ = writeln!(out, "**{breaking} breaking change(s).**\n");
+    } else {
+        out.push_str("No breaking changes.\n\n");
+    }
+    for change in changes {
+        let line = match change {
+            Change::CodeAdded { code, variant, statuses } => format!(
+                "- Added code `{code}` (`{enum_name}::{variant}`), status {}",
+                statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+            ),
+            Change::CodeRemoved { code, variant } => {
+                format!("- **breaking:** removed code `{code}` (`{enum_name}::{variant}`)")
+            }
+            Change::VariantRenamed { old_code, new_code, old_variant, new_variant } => format!(
+                "- **breaking:** renamed `{enum_name}::{old_variant}` → `{enum_name}::{new_variant}` (code `{old_code}` → `{new_code}`)"
+            ),
+            Change::StatusAdded { code, status } => format!("- `{code}`: status {status} added"),
+            Change::StatusRemoved { code, status } => format!("- `{code}`: status {status} removed"),
+            Change::ReasonChanged { code, status, old, new } => {
+                format!("- `{code}` {status}: reason `{old}` → `{new}`")
+            }
+            Change::DescriptionChanged { code, status, old, new } => {
+                format!("- `{code}` {status}: description \"{old}\" → \"{new}\"")
+            }
+            Change::FieldAdded { field } => format!("- `ErrorResponse`: field `{field}` added"),
+            Change::FieldRemoved { field } => {
+                format!("- **breaking:** `ErrorResponse`: field `{field}` removed")
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

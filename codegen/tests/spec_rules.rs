@@ -1,0 +1,246 @@
+//! Every reading rule and every refusal of the spec format, one test each.
+
+use ci_errors_codegen::{read_spec, Diagnostic, Model, ReadOptions, Severity, SourceFile};
+
+fn read(md: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>> {
+    read_spec(&SourceFile::new("spec.md", md), &ReadOptions::default())
+}
+
+fn read_lenient(md: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let options = ReadOptions {
+        lenient: true,
+        ..ReadOptions::default()
+    };
+    read_spec(&SourceFile::new("spec.md", md), &options)
+}
+
+fn ok(md: &str) -> Model {
+    match read(md) {
+        Ok((model, _)) => model,
+        Err(errors) => panic!("expected success, got {errors:#?}"),
+    }
+}
+
+fn errors(md: &str) -> Vec<Diagnostic> {
+    match read(md) {
+        Ok((model, _)) => panic!("expected errors, got {model:#?}"),
+        Err(errors) => errors.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+    }
+}
+
+const TABLE: &str = "| Error Code | Description | HTTP Status Code |\n| --- | --- | --- |\n";
+
+#[test]
+fn columns_in_any_order_with_extra_columns_ignored() {
+    let md = "| Note | HTTP Status | Meaning | Code |\n|---|---|---|---|\n| x | 404 Not Found | Gone away. | NoSuchKey |\n";
+    let m = ok(md);
+    assert_eq!(m.errors.len(), 1);
+    let r = &m.errors[0];
+    assert_eq!((r.code.as_str(), r.status, r.reason.as_str()), ("NoSuchKey", 404, "Not Found"));
+    assert_eq!(r.description, "Gone away.");
+    assert_eq!(r.line, 3);
+}
+
+#[test]
+fn description_column_is_optional() {
+    let m = ok("| Code | Status |\n|---|---|\n| A | 400 |\n");
+    assert_eq!(m.errors[0].description, "");
+    assert_eq!(m.errors[0].reason, "");
+}
+
+#[test]
+fn headers_in_other_languages() {
+    for header in [
+        "| 错误码 | 描述 | HTTP 状态码 |",
+        "| エラーコード | 説明 | HTTPステータスコード |",
+        "| 오류 코드 | 설명 | HTTP 상태 코드 |",
+        "| ERROR  CODE | error message | Status Code |",
+    ] {
+        let md = format!("{header}\n|---|---|---|\n| A | d | 403 |\n");
+        assert_eq!(ok(&md).errors[0].status, 403, "{header}");
+    }
+}
+
+#[test]
+fn cell_text_is_plain_and_markdown_is_kept() {
+    let md = format!(
+        "{TABLE}| `Code.X` | See [docs](http://e.x/y) and *this* <b>now</b> a \\| b | 400 Bad Request |\n"
+    );
+    let m = ok(&md);
+    let r = &m.errors[0];
+    assert_eq!(r.code, "Code.X");
+    assert_eq!(r.description, "See docs and this now a | b");
+    assert_eq!(r.description_markdown, "See [docs](http://e.x/y) and *this* <b>now</b> a | b");
+}
+
+#[test]
+fn sections_come_from_headings_and_bold_paragraphs() {
+    let md = format!(
+        "## Errors\n\n{TABLE}| A | a | 400 |\n\n**5xx errors**\n\nSome text.\n\n{TABLE}| B | b | 500 |\n"
+    );
+    let m = ok(&md);
+    assert_eq!(m.errors[0].section.as_deref(), Some("Errors"));
+    assert_eq!(m.errors[1].section.as_deref(), Some("5xx errors"));
+}
+
+#[test]
+fn no_section_is_none() {
+    assert_eq!(ok(&format!("{TABLE}| A | a | 400 |\n")).errors[0].section, None);
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let md = format!("\u{feff}# S\r\n\r\n{}| A | a | 401 Unauthorized |\r\n", TABLE.replace('\n', "\r\n"));
+    let m = ok(&md);
+    assert_eq!(m.errors[0].line, 5);
+    assert_eq!(m.errors[0].reason, "Unauthorized");
+    assert_eq!(m.errors[0].section.as_deref(), Some("S"));
+}
+
+#[test]
+fn one_code_with_two_statuses_is_one_variant() {
+    let md = format!("{TABLE}| AccessDenied | No. | 401 |\n| Other | o | 400 |\n| AccessDenied | Forbidden. | 403 |\n");
+    let m = ok(&md);
+    assert_eq!(m.codes.len(), 2);
+    assert_eq!(m.codes[0].code, "AccessDenied");
+    assert_eq!(m.codes[0].rows, vec![0, 2]);
+    assert_eq!(m.errors[2].status, 403);
+}
+
+#[test]
+fn non_standard_reason_is_a_warning_with_location() {
+    let md = format!("{TABLE}| InternalError | x | 500 Internal Server |\n");
+    let (model, warnings) = read(&md).unwrap();
+    assert_eq!(model.errors[0].reason, "Internal Server");
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    assert_eq!(warnings[0].location(), "spec.md:3");
+    let rendered = warnings[0].render(&SourceFile::new("spec.md", md.as_str()));
+    assert!(rendered.starts_with("warning: non-standard reason phrase `Internal Server`"), "{rendered}");
+    assert!(rendered.contains("--> spec.md:3:"), "{rendered}");
+    assert!(rendered.contains("^^^^"), "{rendered}");
+}
+
+#[test]
+fn field_tables_describe_the_body() {
+    let md = "| Node Name (Keyword) | Parent Node | Description | Type |\n|---|---|---|---|\n| Error | None | All | Container |\n\n\
+              | Node Name (Keyword) | Parent Node | Description | Type |\n|---|---|---|---|\n| Code | Error | The code | string |\n| RequestId | Error | Id | string |\n\n"
+        .to_owned()
+        + TABLE
+        + "| A | a | 400 |\n";
+    let m = ok(&md);
+    assert_eq!(m.fields.len(), 3);
+    assert_eq!(m.fields[0].parent, None);
+    assert_eq!(m.fields[1].parent.as_deref(), Some("Error"));
+    assert_eq!(m.fields[2].line, 8);
+    let body = m.body.unwrap();
+    assert_eq!(body.root, "Error");
+    assert_eq!(body.fields[0].field, "request_id");
+}
+
+#[test]
+fn other_tables_are_ignored() {
+    let md = format!("| Name | Value |\n|---|---|\n| a | b |\n\n{TABLE}| A | a | 400 |\n");
+    let m = ok(&md);
+    assert_eq!(m.errors.len(), 1);
+    assert!(m.fields.is_empty());
+}
+
+fn assert_one_error(md: &str, line: usize, message_part: &str) {
+    let errs = errors(md);
+    assert!(
+        errs.iter().any(|e| e.line == Some(line) && e.message.contains(message_part)),
+        "expected an error at line {line} containing {message_part:?}, got {errs:#?}"
+    );
+}
+
+#[test]
+fn refuses_status_that_is_not_a_number() {
+    assert_one_error(&format!("{TABLE}| A | a | N/A |\n"), 3, "not a number");
+}
+
+#[test]
+fn refuses_cells_in_the_wrong_columns() {
+    assert_one_error(&format!("{TABLE}| A | 400 | Bad thing |\n"), 3, "not a number");
+}
+
+#[test]
+fn refuses_status_out_of_range() {
+    assert_one_error(&format!("{TABLE}| A | a | 99 |\n"), 3, "outside 100–599");
+    assert_one_error(&format!("{TABLE}| A | a | 600 Nope |\n"), 3, "outside 100–599");
+}
+
+#[test]
+fn refuses_empty_code_and_status_cells() {
+    assert_one_error(&format!("{TABLE}|  | a | 400 |\n"), 3, "empty code");
+    assert_one_error(&format!("{TABLE}| A | a |  |\n"), 3, "empty status");
+    assert_one_error(&format!("{TABLE}| A | a |\n"), 3, "empty status");
+}
+
+#[test]
+fn refuses_same_code_with_same_status_twice() {
+    let md = format!("{TABLE}| A | a | 400 |\n| A | again | 400 Bad Request |\n");
+    let errs = errors(&md);
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].line, Some(4));
+    assert!(errs[0].notes[0].contains("spec.md:3"), "{errs:#?}");
+}
+
+#[test]
+fn refuses_codes_whose_rust_names_collide() {
+    let md = format!("{TABLE}| Invalid.Arg | a | 400 |\n| Invalid-Arg | b | 400 |\n");
+    assert_one_error(&md, 4, "both become the Rust name `InvalidArg`");
+}
+
+#[test]
+fn refuses_spec_without_error_table() {
+    let errs = errors("# Nothing\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].message.contains("no error table"));
+    assert_eq!(errs[0].line, None);
+}
+
+#[test]
+fn refuses_unsupported_node_type() {
+    let md = format!(
+        "| Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Code | Error | string |\n| Count | Error | int |\n\n{TABLE}| A | a | 400 |\n"
+    );
+    assert_one_error(&md, 5, "unsupported node type `int`");
+}
+
+#[test]
+fn reports_every_problem_at_once_in_line_order() {
+    let md = format!("{TABLE}| A | a | N/A |\n| B | b | 700 |\n|  | c | 400 |\n| D | d | 400 |\n");
+    let errs = errors(&md);
+    let lines: Vec<_> = errs.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![Some(3), Some(4), Some(5)]);
+}
+
+#[test]
+fn lenient_mode_skips_bad_rows_with_warnings() {
+    let md = format!("{TABLE}| A | a | N/A |\n| B | b | 404 |\n| B | b | 404 |\n| C.x | c | 400 |\n| C-x | c | 400 |\n");
+    let (model, warnings) = read_lenient(&md).unwrap();
+    let codes: Vec<_> = model.errors.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["B", "C.x"]);
+    let lines: Vec<_> = warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, vec![Some(3), Some(5), Some(7)]);
+    assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+}
+
+#[test]
+fn lenient_mode_still_needs_an_error_table() {
+    assert!(read_lenient("no tables here\n").is_err());
+    assert!(read_lenient(&format!("{TABLE}| A | a | N/A |\n")).is_err());
+}
+
+#[test]
+fn rendered_errors_name_file_and_line_rustc_style() {
+    let md = format!("{TABLE}| A | a | N/A |\n");
+    let errs = errors(&md);
+    let text = errs[0].render(&SourceFile::new("spec.md", md.as_str()));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("error: status `N/A` is not a number"));
+    assert_eq!(lines.next().map(str::trim), Some("--> spec.md:3:11"));
+    assert!(text.contains("3 | | A | a | N/A |"), "{text}");
+    assert!(text.contains("^^^"), "{text}");
+}
