@@ -185,33 +185,33 @@ impl ErrorCode {
     /// Every HTTP status the spec gives this code, in spec order.
     pub const fn statuses(&self) -> &'static [u16] {
         match self {
-            Self::PermanentRedirect => &[301u16],
-            Self::TemporaryRedirect => &[307u16],
-            Self::InvalidArgument => &[400u16],
-            Self::MissingContent => &[400u16],
-            Self::InvalidContent => &[400u16, 413u16],
-            Self::InvalidHost => &[400u16],
-            Self::ResourceNotFound => &[400u16],
-            Self::ResourceAccessDenied => &[400u16],
-            Self::ResourceDownloadFailed => &[400u16],
-            Self::CIRoleNotExist => &[400u16],
-            Self::ResourceNotSupported => &[400u16],
-            Self::MissingAuthorization => &[401u16],
-            Self::InvalidAuthorization => &[401u16],
-            Self::AccessDenied => &[401u16, 403u16],
-            Self::SecretidNotExist => &[401u16],
-            Self::SignatureExpired => &[401u16],
-            Self::MediaBucketAlreadyBinded => &[403u16],
-            Self::QueueSaturated => &[403u16],
-            Self::QueuePaused => &[403u16],
-            Self::InvalidUrl => &[404u16],
-            Self::AuditingJobNotFound => &[404u16],
-            Self::MissingContentLength => &[411u16],
-            Self::SlowDown => &[429u16],
-            Self::UnavailableForLegalReasons => &[451u16],
-            Self::InternalError => &[500u16],
-            Self::NotImplemented => &[501u16],
-            Self::ServiceUnavailable => &[503u16],
+            Self::PermanentRedirect => &[301],
+            Self::TemporaryRedirect => &[307],
+            Self::InvalidArgument => &[400],
+            Self::MissingContent => &[400],
+            Self::InvalidContent => &[400, 413],
+            Self::InvalidHost => &[400],
+            Self::ResourceNotFound => &[400],
+            Self::ResourceAccessDenied => &[400],
+            Self::ResourceDownloadFailed => &[400],
+            Self::CIRoleNotExist => &[400],
+            Self::ResourceNotSupported => &[400],
+            Self::MissingAuthorization => &[401],
+            Self::InvalidAuthorization => &[401],
+            Self::AccessDenied => &[401, 403],
+            Self::SecretidNotExist => &[401],
+            Self::SignatureExpired => &[401],
+            Self::MediaBucketAlreadyBinded => &[403],
+            Self::QueueSaturated => &[403],
+            Self::QueuePaused => &[403],
+            Self::InvalidUrl => &[404],
+            Self::AuditingJobNotFound => &[404],
+            Self::MissingContentLength => &[411],
+            Self::SlowDown => &[429],
+            Self::UnavailableForLegalReasons => &[451],
+            Self::InternalError => &[500],
+            Self::NotImplemented => &[501],
+            Self::ServiceUnavailable => &[503],
         }
     }
     /// The spec's rows for this code, one per status, in spec order.
@@ -221,7 +221,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::PermanentRedirect,
-                        status: 301u16,
+                        status: 301,
                         reason: "Moved Permanently",
                         description: "The resource has been permanently relocated. Please use the HTTP Location response header to get redirected to the correct location",
                         description_markdown: "The resource has been permanently relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
@@ -233,7 +233,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::TemporaryRedirect,
-                        status: 307u16,
+                        status: 307,
                         reason: "Temporary Redirect",
                         description: "The resource has been temporarily relocated. Please use the HTTP Location response header to get redirected to the correct location",
                         description_markdown: "The resource has been temporarily relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
@@ -245,7 +245,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InvalidArgument,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "Some parameters of the request do not meet requirements.",
                         description_markdown: "Some parameters of the request do not meet requirements.",
@@ -257,7 +257,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::MissingContent,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "Packet missing.",
                         description_markdown: "Packet missing.",
@@ -269,7 +269,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InvalidContent,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "The packet sent is in incorrect format or is inconsistent with the value of Content-MD5.",
                         description_markdown: "The packet sent is in incorrect format or is inconsistent with the value of [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609).",
@@ -277,7 +277,7 @@ impl ErrorCode {
                     },
                     ErrorRow {
                         code: Self::InvalidContent,
-                        status: 413u16,
+                        status: 413,
                         reason: "Payload Too Large",
                         description: "The sent packet is too large.",
                         description_markdown: "The sent packet is too large.",
@@ -289,7 +289,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InvalidHost,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "Host authentication failed.",
                         description_markdown: "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) authentication failed.",
@@ -301,7 +301,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::ResourceNotFound,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "The specified input resource does not exist.",
                         description_markdown: "The specified input resource does not exist.",
@@ -313,7 +313,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::ResourceAccessDenied,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "You have no permission to operate the specified resource. Check whether the permission is granted.",
                         description_markdown: "You have no permission to operate the specified resource. Check whether the permission is granted.",
@@ -325,7 +325,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::ResourceDownloadFailed,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "Downloading the specified input resource failed.",
                         description_markdown: "Downloading the specified input resource failed.",
@@ -337,7 +337,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::CIRoleNotExist,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "The CI role CI_QCSRole does not exist.",
                         description_markdown: "The CI role `CI_QCSRole` does not exist.",
@@ -349,7 +349,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::ResourceNotSupported,
-                        status: 400u16,
+                        status: 400,
                         reason: "Bad Request",
                         description: "The file is faulty or unsupported.",
                         description_markdown: "The file is faulty or unsupported.",
@@ -361,7 +361,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::MissingAuthorization,
-                        status: 401u16,
+                        status: 401,
                         reason: "Unauthorized",
                         description: "Authorization missing.",
                         description_markdown: "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) missing.",
@@ -373,7 +373,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InvalidAuthorization,
-                        status: 401u16,
+                        status: 401,
                         reason: "Unauthorized",
                         description: "Incorrect format of Authorization.",
                         description_markdown: "Incorrect format of [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609).",
@@ -385,7 +385,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::AccessDenied,
-                        status: 401u16,
+                        status: 401,
                         reason: "Unauthorized",
                         description: "No permission.",
                         description_markdown: "No permission.",
@@ -393,7 +393,7 @@ impl ErrorCode {
                     },
                     ErrorRow {
                         code: Self::AccessDenied,
-                        status: 403u16,
+                        status: 403,
                         reason: "Forbidden",
                         description: "The operation is prohibited.",
                         description_markdown: "The operation is prohibited.",
@@ -405,7 +405,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::SecretidNotExist,
-                        status: 401u16,
+                        status: 401,
                         reason: "Unauthorized",
                         description: "The key does not exist.",
                         description_markdown: "The key does not exist.",
@@ -417,7 +417,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::SignatureExpired,
-                        status: 401u16,
+                        status: 401,
                         reason: "Unauthorized",
                         description: "The signature has expired.",
                         description_markdown: "The signature has expired.",
@@ -429,7 +429,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::MediaBucketAlreadyBinded,
-                        status: 403u16,
+                        status: 403,
                         reason: "Forbidden",
                         description: "The bucket is already bound.",
                         description_markdown: "The bucket is already bound.",
@@ -441,7 +441,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::QueueSaturated,
-                        status: 403u16,
+                        status: 403,
                         reason: "Forbidden",
                         description: "The queue is full.",
                         description_markdown: "The queue is full.",
@@ -453,7 +453,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::QueuePaused,
-                        status: 403u16,
+                        status: 403,
                         reason: "Forbidden",
                         description: "The queue is suspended.",
                         description_markdown: "The queue is suspended.",
@@ -465,7 +465,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InvalidUrl,
-                        status: 404u16,
+                        status: 404,
                         reason: "Not Found",
                         description: "The request URL format is incorrect.",
                         description_markdown: "The request URL format is incorrect.",
@@ -477,7 +477,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::AuditingJobNotFound,
-                        status: 404u16,
+                        status: 404,
                         reason: "Not Found",
                         description: "The audit job does not exist.",
                         description_markdown: "The audit job does not exist.",
@@ -489,7 +489,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::MissingContentLength,
-                        status: 411u16,
+                        status: 411,
                         reason: "Length Required",
                         description: "The Content-Length request header is missing.",
                         description_markdown: "The [Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) request header is missing.",
@@ -501,7 +501,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::SlowDown,
-                        status: 429u16,
+                        status: 429,
                         reason: "Too Many Requests",
                         description: "Please decrease the access frequency.",
                         description_markdown: "Please decrease the access frequency.",
@@ -513,7 +513,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::UnavailableForLegalReasons,
-                        status: 451u16,
+                        status: 451,
                         reason: "Unavailable For Legal Reasons",
                         description: "Unavailable due to legal reasons. Please submit a ticket.",
                         description_markdown: "Unavailable due to legal reasons. Please [submit a ticket](https://console.intl.cloud.tencent.com/workorder).",
@@ -525,7 +525,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::InternalError,
-                        status: 500u16,
+                        status: 500,
                         reason: "Internal Server",
                         description: "Internal server error.",
                         description_markdown: "Internal server error.",
@@ -537,7 +537,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::NotImplemented,
-                        status: 501u16,
+                        status: 501,
                         reason: "Not Implemented",
                         description: "The request has not been implemented.",
                         description_markdown: "The request has not been implemented.",
@@ -549,7 +549,7 @@ impl ErrorCode {
                 &[
                     ErrorRow {
                         code: Self::ServiceUnavailable,
-                        status: 503u16,
+                        status: 503,
                         reason: "Service Unavailable",
                         description: "The service is temporarily unavailable. Please try again.",
                         description_markdown: "The service is temporarily unavailable. Please try again.",
@@ -570,9 +570,9 @@ impl ErrorCode {
     /// The codes the spec lists with `status`, in spec order.
     pub const fn for_status(status: u16) -> &'static [ErrorCode] {
         match status {
-            301u16 => &[Self::PermanentRedirect],
-            307u16 => &[Self::TemporaryRedirect],
-            400u16 => {
+            301 => &[Self::PermanentRedirect],
+            307 => &[Self::TemporaryRedirect],
+            400 => {
                 &[
                     Self::InvalidArgument,
                     Self::MissingContent,
@@ -585,7 +585,7 @@ impl ErrorCode {
                     Self::ResourceNotSupported,
                 ]
             }
-            401u16 => {
+            401 => {
                 &[
                     Self::MissingAuthorization,
                     Self::InvalidAuthorization,
@@ -594,7 +594,7 @@ impl ErrorCode {
                     Self::SignatureExpired,
                 ]
             }
-            403u16 => {
+            403 => {
                 &[
                     Self::AccessDenied,
                     Self::MediaBucketAlreadyBinded,
@@ -602,52 +602,52 @@ impl ErrorCode {
                     Self::QueuePaused,
                 ]
             }
-            404u16 => &[Self::InvalidUrl, Self::AuditingJobNotFound],
-            411u16 => &[Self::MissingContentLength],
-            413u16 => &[Self::InvalidContent],
-            429u16 => &[Self::SlowDown],
-            451u16 => &[Self::UnavailableForLegalReasons],
-            500u16 => &[Self::InternalError],
-            501u16 => &[Self::NotImplemented],
-            503u16 => &[Self::ServiceUnavailable],
+            404 => &[Self::InvalidUrl, Self::AuditingJobNotFound],
+            411 => &[Self::MissingContentLength],
+            413 => &[Self::InvalidContent],
+            429 => &[Self::SlowDown],
+            451 => &[Self::UnavailableForLegalReasons],
+            500 => &[Self::InternalError],
+            501 => &[Self::NotImplemented],
+            503 => &[Self::ServiceUnavailable],
             _ => &[],
         }
     }
     /// Looks a code up: exact and case-sensitive, as servers send it.
     pub fn from_code(code: &str) -> Option<Self> {
         match code.len() {
-            8usize => {
+            8 => {
                 match code {
                     "SlowDown" => Some(Self::SlowDown),
                     _ => None,
                 }
             }
-            10usize => {
+            10 => {
                 match code {
                     "InvalidUrl" => Some(Self::InvalidUrl),
                     _ => None,
                 }
             }
-            11usize => {
+            11 => {
                 match code {
                     "InvalidHost" => Some(Self::InvalidHost),
                     "QueuePaused" => Some(Self::QueuePaused),
                     _ => None,
                 }
             }
-            12usize => {
+            12 => {
                 match code {
                     "AccessDenied" => Some(Self::AccessDenied),
                     _ => None,
                 }
             }
-            13usize => {
+            13 => {
                 match code {
                     "InternalError" => Some(Self::InternalError),
                     _ => None,
                 }
             }
-            14usize => {
+            14 => {
                 match code {
                     "MissingContent" => Some(Self::MissingContent),
                     "InvalidContent" => Some(Self::InvalidContent),
@@ -657,13 +657,13 @@ impl ErrorCode {
                     _ => None,
                 }
             }
-            15usize => {
+            15 => {
                 match code {
                     "InvalidArgument" => Some(Self::InvalidArgument),
                     _ => None,
                 }
             }
-            16usize => {
+            16 => {
                 match code {
                     "ResourceNotFound" => Some(Self::ResourceNotFound),
                     "SecretidNotExist" => Some(Self::SecretidNotExist),
@@ -671,26 +671,26 @@ impl ErrorCode {
                     _ => None,
                 }
             }
-            17usize => {
+            17 => {
                 match code {
                     "PermanentRedirect" => Some(Self::PermanentRedirect),
                     "TemporaryRedirect" => Some(Self::TemporaryRedirect),
                     _ => None,
                 }
             }
-            18usize => {
+            18 => {
                 match code {
                     "ServiceUnavailable" => Some(Self::ServiceUnavailable),
                     _ => None,
                 }
             }
-            19usize => {
+            19 => {
                 match code {
                     "AuditingJobNotFound" => Some(Self::AuditingJobNotFound),
                     _ => None,
                 }
             }
-            20usize => {
+            20 => {
                 match code {
                     "ResourceAccessDenied" => Some(Self::ResourceAccessDenied),
                     "ResourceNotSupported" => Some(Self::ResourceNotSupported),
@@ -700,19 +700,19 @@ impl ErrorCode {
                     _ => None,
                 }
             }
-            22usize => {
+            22 => {
                 match code {
                     "ResourceDownloadFailed" => Some(Self::ResourceDownloadFailed),
                     _ => None,
                 }
             }
-            24usize => {
+            24 => {
                 match code {
                     "MediaBucketAlreadyBinded" => Some(Self::MediaBucketAlreadyBinded),
                     _ => None,
                 }
             }
-            26usize => {
+            26 => {
                 match code {
                     "UnavailableForLegalReasons" => {
                         Some(Self::UnavailableForLegalReasons)
@@ -799,35 +799,35 @@ impl ErrorRow {
 }
 /// Every row of the spec's error tables, in spec order.
 pub static ROWS: &[&ErrorRow] = &[
-    &ErrorCode::PermanentRedirect.rows()[0usize],
-    &ErrorCode::TemporaryRedirect.rows()[0usize],
-    &ErrorCode::InvalidArgument.rows()[0usize],
-    &ErrorCode::MissingContent.rows()[0usize],
-    &ErrorCode::InvalidContent.rows()[0usize],
-    &ErrorCode::InvalidHost.rows()[0usize],
-    &ErrorCode::ResourceNotFound.rows()[0usize],
-    &ErrorCode::ResourceAccessDenied.rows()[0usize],
-    &ErrorCode::ResourceDownloadFailed.rows()[0usize],
-    &ErrorCode::CIRoleNotExist.rows()[0usize],
-    &ErrorCode::ResourceNotSupported.rows()[0usize],
-    &ErrorCode::MissingAuthorization.rows()[0usize],
-    &ErrorCode::InvalidAuthorization.rows()[0usize],
-    &ErrorCode::AccessDenied.rows()[0usize],
-    &ErrorCode::SecretidNotExist.rows()[0usize],
-    &ErrorCode::SignatureExpired.rows()[0usize],
-    &ErrorCode::AccessDenied.rows()[1usize],
-    &ErrorCode::MediaBucketAlreadyBinded.rows()[0usize],
-    &ErrorCode::QueueSaturated.rows()[0usize],
-    &ErrorCode::QueuePaused.rows()[0usize],
-    &ErrorCode::InvalidUrl.rows()[0usize],
-    &ErrorCode::AuditingJobNotFound.rows()[0usize],
-    &ErrorCode::MissingContentLength.rows()[0usize],
-    &ErrorCode::InvalidContent.rows()[1usize],
-    &ErrorCode::SlowDown.rows()[0usize],
-    &ErrorCode::UnavailableForLegalReasons.rows()[0usize],
-    &ErrorCode::InternalError.rows()[0usize],
-    &ErrorCode::NotImplemented.rows()[0usize],
-    &ErrorCode::ServiceUnavailable.rows()[0usize],
+    &ErrorCode::PermanentRedirect.rows()[0],
+    &ErrorCode::TemporaryRedirect.rows()[0],
+    &ErrorCode::InvalidArgument.rows()[0],
+    &ErrorCode::MissingContent.rows()[0],
+    &ErrorCode::InvalidContent.rows()[0],
+    &ErrorCode::InvalidHost.rows()[0],
+    &ErrorCode::ResourceNotFound.rows()[0],
+    &ErrorCode::ResourceAccessDenied.rows()[0],
+    &ErrorCode::ResourceDownloadFailed.rows()[0],
+    &ErrorCode::CIRoleNotExist.rows()[0],
+    &ErrorCode::ResourceNotSupported.rows()[0],
+    &ErrorCode::MissingAuthorization.rows()[0],
+    &ErrorCode::InvalidAuthorization.rows()[0],
+    &ErrorCode::AccessDenied.rows()[0],
+    &ErrorCode::SecretidNotExist.rows()[0],
+    &ErrorCode::SignatureExpired.rows()[0],
+    &ErrorCode::AccessDenied.rows()[1],
+    &ErrorCode::MediaBucketAlreadyBinded.rows()[0],
+    &ErrorCode::QueueSaturated.rows()[0],
+    &ErrorCode::QueuePaused.rows()[0],
+    &ErrorCode::InvalidUrl.rows()[0],
+    &ErrorCode::AuditingJobNotFound.rows()[0],
+    &ErrorCode::MissingContentLength.rows()[0],
+    &ErrorCode::InvalidContent.rows()[1],
+    &ErrorCode::SlowDown.rows()[0],
+    &ErrorCode::UnavailableForLegalReasons.rows()[0],
+    &ErrorCode::InternalError.rows()[0],
+    &ErrorCode::NotImplemented.rows()[0],
+    &ErrorCode::ServiceUnavailable.rows()[0],
 ];
 /// The class of an HTTP status, by its first digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

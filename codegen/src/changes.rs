@@ -120,8 +120,19 @@ fn match_arms(block: &syn::Block) -> Option<Vec<(String, &syn::Expr)>> {
     Some(arms)
 }
 
-fn lit_str(expr: &syn::Expr) -> Option<String> {
+/// Looks through `{ expr }`, which prettyplease writes around long match arms.
+fn unblock(expr: &syn::Expr) -> &syn::Expr {
     match expr {
+        syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+            syn::Stmt::Expr(inner, None) => unblock(inner),
+            _ => expr,
+        },
+        _ => expr,
+    }
+}
+
+fn lit_str(expr: &syn::Expr) -> Option<String> {
+    match unblock(expr) {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(s),
             ..
@@ -131,7 +142,7 @@ fn lit_str(expr: &syn::Expr) -> Option<String> {
 }
 
 fn rows_of(expr: &syn::Expr) -> Option<Vec<(u16, String, String)>> {
-    let syn::Expr::Reference(r) = expr else {
+    let syn::Expr::Reference(r) = unblock(expr) else {
         return None;
     };
     let syn::Expr::Array(a) = &*r.expr else {
@@ -396,4 +407,20 @@ pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_checked_in_generated_file_back() {
+        let api = Api::from_generated(include_str!("../../generated/error_codes.rs"))
+            .expect("generated code is readable");
+        let access = api.codes.iter().find(|c| c.code == "AccessDenied").unwrap();
+        assert_eq!(access.variant, "AccessDenied");
+        let statuses: Vec<u16> = access.rows.iter().map(|r| r.0).collect();
+        assert_eq!(statuses, [401, 403]);
+        assert_eq!(api.body_fields, ["message", "request_id", "trace_id"]);
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::model::{Body, CodeEntry, ErrorRow, Model, EXTRA_FIELD};
@@ -133,14 +133,17 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         quote! { #doc #v, }
     });
     let statuses = model.codes.iter().zip(&variants).map(|(entry, v)| {
-        let list = entry.rows.iter().map(|&i| model.errors[i].status);
+        let list = entry
+            .rows
+            .iter()
+            .map(|&i| Literal::u16_unsuffixed(model.errors[i].status));
         quote! { Self::#v => &[#(#list),*], }
     });
     let rows = model.codes.iter().zip(&variants).map(|(entry, v)| {
         let list = entry.rows.iter().map(|&i| {
             let r = &model.errors[i];
             let (status, reason, text, md) =
-                (r.status, &r.reason, &r.description, &r.description_markdown);
+                (Literal::u16_unsuffixed(r.status), &r.reason, &r.description, &r.description_markdown);
             let section = match &r.section {
                 Some(s) => quote!(Some(#s)),
                 None => quote!(None),
@@ -168,7 +171,7 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         .collect();
     let all_rows = model.errors.iter().map(|r| {
         let i = code_index[r.code.as_str()];
-        let n = seen_per_code[i];
+        let n = Literal::usize_unsuffixed(seen_per_code[i]);
         seen_per_code[i] += 1;
         let v = &variants[i];
         quote!(&#name::#v.rows()[#n])
@@ -184,6 +187,7 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         }
     }
     let for_status = by_status.iter().map(|(status, list)| {
+        let status = Literal::u16_unsuffixed(*status);
         quote! { #status => &[#(Self::#list),*], }
     });
     // `from_code`: dispatch on length first, then compare within the bucket.
@@ -192,6 +196,7 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         by_len.entry(c.len()).or_default().push((c, v));
     }
     let len_arms = by_len.iter().map(|(len, list)| {
+        let len = Literal::usize_unsuffixed(*len);
         let arms = list.iter().map(|(c, v)| quote!(#c => Some(Self::#v),));
         quote! { #len => match code { #(#arms)* _ => None }, }
     });

@@ -1,0 +1,213 @@
+//! The command-line tool, run as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = include_str!("../../spec/error-codes.md");
+const GENERATED: &str = include_str!("../../generated/error_codes.rs");
+
+fn tool(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
+        .args(args)
+        .output()
+        .expect("the tool runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh directory under the target dir, removed first if left over.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(path: &Path, text: &str) -> String {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn dump_prints_the_model_as_json() {
+    let dir = temp_dir("dump");
+    let spec = write(&dir.join("spec.md"), SEED);
+    let out = tool(&["dump", &spec]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 29);
+    let first = &errors[0];
+    assert_eq!(first["code"], "PermanentRedirect");
+    assert_eq!(first["status"], 301);
+    assert_eq!(first["reason"], "Moved Permanently");
+    assert_eq!(first["section"], "3XX errors");
+    assert_eq!(first["line"], 44);
+    assert!(first["description"].as_str().unwrap().contains("use the HTTP Location response"));
+    let access: Vec<_> = errors.iter().filter(|e| e["code"] == "AccessDenied").map(|e| &e["status"]).collect();
+    assert_eq!(access, [401, 403]);
+    let internal = errors.iter().find(|e| e["code"] == "InternalError").unwrap();
+    assert_eq!(internal["reason"], "Internal Server");
+    let fields = json["fields"].as_array().unwrap();
+    let names: Vec<_> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Error", "Code", "Message", "RequestId", "TraceId"]);
+    assert_eq!(fields[0]["parent"], serde_json::Value::Null);
+    assert_eq!(fields[1]["parent"], "Error");
+    assert_eq!(fields[1]["type"], "string");
+    assert_eq!(fields[1]["line"], 33);
+    // The non-standard reason is a warning on stderr, with file:line.
+    let err = stderr(&out);
+    assert!(err.contains("warning: non-standard reason phrase `Internal Server`"), "{err}");
+    assert!(err.contains(&format!("{spec}:80")), "{err}");
+}
+
+#[test]
+fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
+    let dir = temp_dir("dump-plain");
+    let spec = write(&dir.join("s.md"), "| Code | Status |\n|---|---|\n| A | 404 |\n");
+    let out = tool(&["dump", &spec]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"][0]["reason"], "");
+    assert_eq!(json["errors"][0]["section"], serde_json::Value::Null);
+    assert_eq!(json["fields"], serde_json::json!([]));
+}
+
+#[test]
+fn bad_spec_fails_with_every_problem_located() {
+    let dir = temp_dir("bad");
+    let spec = write(
+        &dir.join("bad.md"),
+        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n",
+    );
+    for command in ["dump"] {
+        let out = tool(&[command, &spec]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(err.contains("error: status `N/A` is not a number"), "{err}");
+        assert!(err.contains(&format!("--> {spec}:3:")), "{err}");
+        assert!(err.contains(&format!("--> {spec}:5:")), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = tool(&["dump", "--lenient", &spec]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"].as_array().unwrap().len(), 1);
+    assert!(stderr(&out).contains("warning: status `N/A` is not a number"));
+}
+
+#[test]
+fn missing_spec_is_a_clear_error() {
+    let out = tool(&["dump", "/nonexistent/spec.md"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("/nonexistent/spec.md"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_catches_a_stale_copy_and_generate_fixes_it() {
+    let root = temp_dir("stale");
+    let spec_path = root.join("spec/error-codes.md");
+    write(&spec_path, SEED);
+    write(&root.join("generated/error_codes.rs"), GENERATED);
+    let root_arg = root.to_str().unwrap();
+
+    let out = tool(&["check", "--root", root_arg]);
+    assert!(out.status.success(), "seed must pass check: {}", stdout(&out));
+
+    let edited = SEED.replace(
+        "| SlowDown  ",
+        "| NewThrottleCode | Too many new things. | 429 Too Many Requests |\n| SlowDown  ",
+    );
+    assert_ne!(edited, SEED);
+    write(&spec_path, &edited);
+
+    let out = tool(&["check", "--root", root_arg]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("is stale"), "{text}");
+    assert!(text.contains("- Added code `NewThrottleCode`"), "{text}");
+    assert!(text.contains("+    NewThrottleCode,"), "{text}");
+    assert!(text.contains("--- a/generated/error_codes.rs"), "{text}");
+    assert!(text.contains("cargo run -p ci-errors-codegen -- generate"), "{text}");
+
+    let out = tool(&["generate", "--root", root_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("codes     28 (30 rows)"), "{}", stdout(&out));
+
+    let out = tool(&["check", "--root", root_arg]);
+    assert!(out.status.success(), "{}", stdout(&out));
+
+    // Generating again leaves the file untouched.
+    let before = std::fs::metadata(root.join("generated/error_codes.rs")).unwrap().modified().unwrap();
+    let out = tool(&["generate", "--root", root_arg]);
+    assert!(stdout(&out).starts_with("Unchanged:"), "{}", stdout(&out));
+    let after = std::fs::metadata(root.join("generated/error_codes.rs")).unwrap().modified().unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn changes_marks_removals_breaking_and_additions_not() {
+    let dir = temp_dir("changes");
+    let old = write(&dir.join("old.md"), SEED);
+    let removed = write(
+        &dir.join("removed.md"),
+        &SEED
+            .lines()
+            .filter(|l| !l.starts_with("| QueuePaused"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let added = write(
+        &dir.join("added.md"),
+        &SEED.replace("| SlowDown  ", "| BrandNew | New. | 418 |\n| SlowDown  "),
+    );
+
+    let out = tool(&["changes", &old, &removed]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("**breaking:** removed code `QueuePaused`"), "{text}");
+
+    let out = tool(&["changes", &old, &added]);
+    let text = stdout(&out);
+    assert!(text.contains("- Added code `BrandNew` (`ErrorCode::BrandNew`), status 418"), "{text}");
+    assert!(text.contains("No breaking changes."), "{text}");
+    assert!(!text.contains("breaking:"), "{text}");
+
+    let out = tool(&["changes", "--json", &old, &removed]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["breaking"], true);
+    assert_eq!(json["changes"][0]["kind"], "code_removed");
+    assert_eq!(json["changes"][0]["code"], "QueuePaused");
+
+    let out = tool(&["changes", "--json", &old, &added]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["breaking"], false);
+}
+
+#[test]
+fn changes_reports_statuses_reasons_descriptions_and_renames() {
+    let dir = temp_dir("changes-detail");
+    let old = write(&dir.join("old.md"), SEED);
+    let new = SEED
+        .replace("| 500 Internal Server |", "| 500 Internal Server Error |")
+        .replace("The queue is full.", "The queue is saturated.")
+        .replace("| QueuePaused ", "| Queue.Paused ")
+        .replace(
+            "| SlowDown                   | Please decrease the access frequency.                                               | 429 Too Many Requests             |",
+            "| SlowDown | Please decrease the access frequency. | 429 Too Many Requests |\n| SlowDown | Slow down more. | 503 Service Unavailable |",
+        );
+    let new = write(&dir.join("new.md"), &new);
+    let text = stdout(&tool(&["changes", &old, &new]));
+    assert!(text.contains("`InternalError` 500: reason `Internal Server` → `Internal Server Error`"), "{text}");
+    assert!(text.contains("`QueueSaturated` 403: description \"The queue is full.\" → \"The queue is saturated.\""), "{text}");
+    assert!(text.contains("`SlowDown`: status 503 added"), "{text}");
+    assert!(text.contains("**breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePaused`") || text.contains("renamed"), "{text}");
+}
