@@ -920,6 +920,7 @@ impl ::core::fmt::Display for Code {
 ///
 /// Generated from the field tables of `spec/error-codes.md`: one field per node, in spec order.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub struct ErrorResponse {
     /// `<Code>`: Error code, which uniquely identifies an error condition and determines the error scenario. Error codes are described in detail below.
@@ -945,6 +946,13 @@ impl ErrorResponse {
             trace_id: None,
             extra: ::std::vec::Vec::new(),
         }
+    }
+    /// The body a server sends for `row`: its code, and its description as the message.
+    pub fn from_row(row: &ErrorRow) -> Self {
+        #[allow(unused_mut)]
+        let mut body = Self::new(row.code);
+        body.message = Some(row.description.into());
+        body
     }
     /// Parses a body with the default [limits](#rt::Limits).
     pub fn from_xml(body: &[u8]) -> Result<Self, crate::xml::XmlError> {

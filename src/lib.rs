@@ -6,6 +6,12 @@
 //! only what cannot be generated.
 #![warn(missing_docs)]
 
+pub mod retry;
 pub mod xml;
+
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));

@@ -157,6 +157,7 @@ impl std::error::Error for XmlError {}
 
 /// An element the spec does not describe, kept exactly as it was sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExtraElement {
     name: String,
     xml: String,

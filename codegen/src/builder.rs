@@ -189,6 +189,12 @@ impl Builder {
         self
     }
 
+    /// Derive `serde` traits for the XML body under this Cargo feature of the generated crate.
+    pub fn serde_feature(mut self, feature: &str) -> Self {
+        self.emit.serde_feature = Some(feature.to_owned());
+        self
+    }
+
     /// The command named in the generated header as the way to regenerate.
     pub fn regenerate_command(mut self, command: &str) -> Self {
         self.regenerate = command.to_owned();

@@ -165,7 +165,11 @@ fn rows_of(expr: &syn::Expr) -> Option<Vec<(u16, String, String)>> {
                 }) => i.base10_parse().ok()?,
                 _ => return None,
             };
-            Some((status, lit_str(field("reason")?)?, lit_str(field("description")?)?))
+            Some((
+                status,
+                lit_str(field("reason")?)?,
+                lit_str(field("description")?)?,
+            ))
         })
         .collect()
 }
@@ -255,7 +259,9 @@ impl Change {
     pub fn is_breaking(&self) -> bool {
         matches!(
             self,
-            Change::CodeRemoved { .. } | Change::VariantRenamed { .. } | Change::FieldRemoved { .. }
+            Change::CodeRemoved { .. }
+                | Change::VariantRenamed { .. }
+                | Change::FieldRemoved { .. }
         )
     }
 }
@@ -264,15 +270,31 @@ impl Change {
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let old_codes: BTreeSet<&str> = old.codes.iter().map(|c| c.code.as_str()).collect();
     let new_codes: BTreeSet<&str> = new.codes.iter().map(|c| c.code.as_str()).collect();
-    let mut added: Vec<&ApiCode> = new.codes.iter().filter(|c| !old_codes.contains(c.code.as_str())).collect();
-    let mut removed: Vec<&ApiCode> = old.codes.iter().filter(|c| !new_codes.contains(c.code.as_str())).collect();
+    let mut added: Vec<&ApiCode> = new
+        .codes
+        .iter()
+        .filter(|c| !old_codes.contains(c.code.as_str()))
+        .collect();
+    let mut removed: Vec<&ApiCode> = old
+        .codes
+        .iter()
+        .filter(|c| !new_codes.contains(c.code.as_str()))
+        .collect();
     let mut changes = Vec::new();
 
     // A removed code and an added one with the very same rows is a rename.
-    let status_set = |c: &ApiCode| c.rows.iter().map(|r| (r.0, r.2.clone())).collect::<Vec<_>>();
+    let status_set = |c: &ApiCode| {
+        c.rows
+            .iter()
+            .map(|r| (r.0, r.2.clone()))
+            .collect::<Vec<_>>()
+    };
     let mut renames = Vec::new();
     removed.retain(|gone| {
-        match added.iter().position(|new| status_set(new) == status_set(gone)) {
+        match added
+            .iter()
+            .position(|new| status_set(new) == status_set(gone))
+        {
             Some(i) => {
                 renames.push((*gone, added.remove(i)));
                 false
@@ -354,12 +376,16 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     }
     for field in &new.body_fields {
         if !old.body_fields.contains(field) {
-            changes.push(Change::FieldAdded { field: field.clone() });
+            changes.push(Change::FieldAdded {
+                field: field.clone(),
+            });
         }
     }
     for field in &old.body_fields {
         if !new.body_fields.contains(field) {
-            changes.push(Change::FieldRemoved { field: field.clone() });
+            changes.push(Change::FieldRemoved {
+                field: field.clone(),
+            });
         }
     }
     changes

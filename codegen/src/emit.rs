@@ -21,6 +21,8 @@ pub struct EmitOptions {
     pub xml_runtime: String,
     /// Spec name shown in docs.
     pub spec_name: String,
+    /// Cargo feature under which the body derives `serde` traits (none by default).
+    pub serde_feature: Option<String>,
 }
 
 impl Default for EmitOptions {
@@ -30,6 +32,7 @@ impl Default for EmitOptions {
             xml_body: true,
             xml_runtime: "::ci_errors::xml".to_owned(),
             spec_name: "the spec".to_owned(),
+            serde_feature: None,
         }
     }
 }
@@ -142,8 +145,12 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
     let rows = model.codes.iter().zip(&variants).map(|(entry, v)| {
         let list = entry.rows.iter().map(|&i| {
             let r = &model.errors[i];
-            let (status, reason, text, md) =
-                (Literal::u16_unsuffixed(r.status), &r.reason, &r.description, &r.description_markdown);
+            let (status, reason, text, md) = (
+                Literal::u16_unsuffixed(r.status),
+                &r.reason,
+                &r.description,
+                &r.description_markdown,
+            );
             let section = match &r.section {
                 Some(s) => quote!(Some(#s)),
                 None => quote!(None),
@@ -511,6 +518,16 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
         .map(|(_, e)| *e)
         .collect();
 
+    let serde_derive = match &options.serde_feature {
+        Some(feature) => quote! {
+            #[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))]
+        },
+        None => quote!(),
+    };
+    let from_row_message = match fields.iter().find(|f| *f == "message") {
+        Some(m) => quote!(body.#m = Some(row.description.into());),
+        None => quote!(),
+    };
     let details = if detail_fields.is_empty() {
         quote!()
     } else {
@@ -532,6 +549,7 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
     Ok(quote! {
         #struct_doc
         #[derive(Debug, Clone, PartialEq, Eq)]
+        #serde_derive
         #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         pub struct ErrorResponse {
             #code_doc
@@ -555,6 +573,14 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
                     #(#fields: None,)*
                     #extra: ::std::vec::Vec::new(),
                 }
+            }
+
+            /// The body a server sends for `row`: its code, and its description as the message.
+            pub fn from_row(row: &ErrorRow) -> Self {
+                #[allow(unused_mut)]
+                let mut body = Self::new(row.code);
+                #from_row_message
+                body
             }
 
             /// Parses a body with the default [limits](#rt::Limits).

@@ -8,7 +8,10 @@ use ci_errors_codegen::{project, Builder, Error, Generated};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(version, about = "Generates Rust error-code types from markdown error-code tables")]
+#[command(
+    version,
+    about = "Generates Rust error-code types from markdown error-code tables"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -95,9 +98,11 @@ fn root_dir(root: Option<PathBuf>) -> PathBuf {
 fn generate_project(root: &Path, lenient: bool) -> Result<Generated, Error> {
     let path = root.join(project::SPEC);
     let text = read(&path)?;
-    let generated = project::builder()
-        .lenient(lenient)
-        .generate_from(vec![(None, project::SPEC.to_owned(), text)])?;
+    let generated = project::builder().lenient(lenient).generate_from(vec![(
+        None,
+        project::SPEC.to_owned(),
+        text,
+    )])?;
     eprint!("{}", generated.rendered_warnings());
     Ok(generated)
 }
@@ -121,7 +126,11 @@ fn generate(root: &Path, lenient: bool) -> Result<ExitCode, Error> {
         project::GENERATED,
         project::SPEC
     );
-    println!("  codes     {} ({} rows)", model.codes.len(), model.errors.len());
+    println!(
+        "  codes     {} ({} rows)",
+        model.codes.len(),
+        model.errors.len()
+    );
     let mut sections: Vec<(String, usize)> = Vec::new();
     for row in &model.errors {
         let name = row.section.clone().unwrap_or_else(|| "(none)".into());
@@ -137,7 +146,11 @@ fn generate(root: &Path, lenient: bool) -> Result<ExitCode, Error> {
         .iter()
         .filter(|c| c.rows.len() > 1)
         .map(|c| {
-            let statuses: Vec<String> = c.rows.iter().map(|&i| model.errors[i].status.to_string()).collect();
+            let statuses: Vec<String> = c
+                .rows
+                .iter()
+                .map(|&i| model.errors[i].status.to_string())
+                .collect();
             format!("{} {}", c.code, statuses.join("/"))
         })
         .collect();
@@ -159,21 +172,36 @@ fn check(root: &Path, lenient: bool) -> Result<ExitCode, Error> {
     let path = root.join(project::GENERATED);
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     if current == generated.source {
-        println!("{} is up to date with {}", project::GENERATED, project::SPEC);
+        println!(
+            "{} is up to date with {}",
+            project::GENERATED,
+            project::SPEC
+        );
         return Ok(ExitCode::SUCCESS);
     }
-    println!("error: {} is stale: it differs from what {} gives\n", project::GENERATED, project::SPEC);
+    println!(
+        "error: {} is stale: it differs from what {} gives\n",
+        project::GENERATED,
+        project::SPEC
+    );
     let new_api = Api::from_model(&generated.specs[0].model);
     match Api::from_generated(&current) {
-        Some(old_api) => println!("{}", changes::to_markdown(&changes::diff(&old_api, &new_api), "ErrorCode")),
-        None => println!("({} is missing or not generated code)\n", project::GENERATED),
+        Some(old_api) => println!(
+            "{}",
+            changes::to_markdown(&changes::diff(&old_api, &new_api), "ErrorCode")
+        ),
+        None => println!(
+            "({} is missing or not generated code)\n",
+            project::GENERATED
+        ),
     }
     let diff = similar::TextDiff::from_lines(current.as_str(), generated.source.as_str());
     print!(
         "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{}", project::GENERATED), &format!("b/{}", project::GENERATED))
+        diff.unified_diff().context_radius(3).header(
+            &format!("a/{}", project::GENERATED),
+            &format!("b/{}", project::GENERATED)
+        )
     );
     println!("\nto fix: {}", project::REGENERATE);
     Ok(ExitCode::FAILURE)
@@ -186,7 +214,11 @@ fn read_model(path: &Path, lenient: bool) -> Result<ci_errors_codegen::SpecResul
         .lenient(lenient)
         .generate_from(vec![(None, name, text)])?;
     eprint!("{}", generated.rendered_warnings());
-    Ok(generated.specs.into_iter().next().expect("one spec in, one result out"))
+    Ok(generated
+        .specs
+        .into_iter()
+        .next()
+        .expect("one spec in, one result out"))
 }
 
 #[derive(serde::Serialize)]
@@ -257,7 +289,8 @@ fn compare(old: &Path, new: &Path, json: bool, lenient: bool) -> Result<ExitCode
             "breaking": changes.iter().any(|c| c.is_breaking()),
             "changes": changes,
         });
-        let text = serde_json::to_string_pretty(&report).map_err(|e| Error::Config(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&report).map_err(|e| Error::Config(e.to_string()))?;
         println!("{text}");
     } else {
         print!("{}", changes::to_markdown(&changes, "ErrorCode"));

@@ -16,5 +16,6 @@ pub fn builder() -> Builder {
         .spec(SPEC)
         .out_file("error_codes.rs")
         .xml_runtime("crate::xml")
+        .serde_feature("serde")
         .regenerate_command(REGENERATE)
 }

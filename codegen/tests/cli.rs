@@ -50,10 +50,20 @@ fn dump_prints_the_model_as_json() {
     assert_eq!(first["reason"], "Moved Permanently");
     assert_eq!(first["section"], "3XX errors");
     assert_eq!(first["line"], 44);
-    assert!(first["description"].as_str().unwrap().contains("use the HTTP Location response"));
-    let access: Vec<_> = errors.iter().filter(|e| e["code"] == "AccessDenied").map(|e| &e["status"]).collect();
+    assert!(first["description"]
+        .as_str()
+        .unwrap()
+        .contains("use the HTTP Location response"));
+    let access: Vec<_> = errors
+        .iter()
+        .filter(|e| e["code"] == "AccessDenied")
+        .map(|e| &e["status"])
+        .collect();
     assert_eq!(access, [401, 403]);
-    let internal = errors.iter().find(|e| e["code"] == "InternalError").unwrap();
+    let internal = errors
+        .iter()
+        .find(|e| e["code"] == "InternalError")
+        .unwrap();
     assert_eq!(internal["reason"], "Internal Server");
     let fields = json["fields"].as_array().unwrap();
     let names: Vec<_> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -64,14 +74,20 @@ fn dump_prints_the_model_as_json() {
     assert_eq!(fields[1]["line"], 33);
     // The non-standard reason is a warning on stderr, with file:line.
     let err = stderr(&out);
-    assert!(err.contains("warning: non-standard reason phrase `Internal Server`"), "{err}");
+    assert!(
+        err.contains("warning: non-standard reason phrase `Internal Server`"),
+        "{err}"
+    );
     assert!(err.contains(&format!("{spec}:80")), "{err}");
 }
 
 #[test]
 fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
     let dir = temp_dir("dump-plain");
-    let spec = write(&dir.join("s.md"), "| Code | Status |\n|---|---|\n| A | 404 |\n");
+    let spec = write(
+        &dir.join("s.md"),
+        "| Code | Status |\n|---|---|\n| A | 404 |\n",
+    );
     let out = tool(&["dump", &spec]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -108,7 +124,11 @@ fn bad_spec_fails_with_every_problem_located() {
 fn missing_spec_is_a_clear_error() {
     let out = tool(&["dump", "/nonexistent/spec.md"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("/nonexistent/spec.md"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/nonexistent/spec.md"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -120,7 +140,11 @@ fn check_catches_a_stale_copy_and_generate_fixes_it() {
     let root_arg = root.to_str().unwrap();
 
     let out = tool(&["check", "--root", root_arg]);
-    assert!(out.status.success(), "seed must pass check: {}", stdout(&out));
+    assert!(
+        out.status.success(),
+        "seed must pass check: {}",
+        stdout(&out)
+    );
 
     let edited = SEED.replace(
         "| SlowDown  ",
@@ -136,20 +160,33 @@ fn check_catches_a_stale_copy_and_generate_fixes_it() {
     assert!(text.contains("- Added code `NewThrottleCode`"), "{text}");
     assert!(text.contains("+    NewThrottleCode,"), "{text}");
     assert!(text.contains("--- a/generated/error_codes.rs"), "{text}");
-    assert!(text.contains("cargo run -p ci-errors-codegen -- generate"), "{text}");
+    assert!(
+        text.contains("cargo run -p ci-errors-codegen -- generate"),
+        "{text}"
+    );
 
     let out = tool(&["generate", "--root", root_arg]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("codes     28 (30 rows)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("codes     28 (30 rows)"),
+        "{}",
+        stdout(&out)
+    );
 
     let out = tool(&["check", "--root", root_arg]);
     assert!(out.status.success(), "{}", stdout(&out));
 
     // Generating again leaves the file untouched.
-    let before = std::fs::metadata(root.join("generated/error_codes.rs")).unwrap().modified().unwrap();
+    let before = std::fs::metadata(root.join("generated/error_codes.rs"))
+        .unwrap()
+        .modified()
+        .unwrap();
     let out = tool(&["generate", "--root", root_arg]);
     assert!(stdout(&out).starts_with("Unchanged:"), "{}", stdout(&out));
-    let after = std::fs::metadata(root.join("generated/error_codes.rs")).unwrap().modified().unwrap();
+    let after = std::fs::metadata(root.join("generated/error_codes.rs"))
+        .unwrap()
+        .modified()
+        .unwrap();
     assert_eq!(before, after);
 }
 
@@ -173,11 +210,17 @@ fn changes_marks_removals_breaking_and_additions_not() {
     let out = tool(&["changes", &old, &removed]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.contains("**breaking:** removed code `QueuePaused`"), "{text}");
+    assert!(
+        text.contains("**breaking:** removed code `QueuePaused`"),
+        "{text}"
+    );
 
     let out = tool(&["changes", &old, &added]);
     let text = stdout(&out);
-    assert!(text.contains("- Added code `BrandNew` (`ErrorCode::BrandNew`), status 418"), "{text}");
+    assert!(
+        text.contains("- Added code `BrandNew` (`ErrorCode::BrandNew`), status 418"),
+        "{text}"
+    );
     assert!(text.contains("No breaking changes."), "{text}");
     assert!(!text.contains("breaking:"), "{text}");
 
@@ -206,8 +249,15 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
         );
     let new = write(&dir.join("new.md"), &new);
     let text = stdout(&tool(&["changes", &old, &new]));
-    assert!(text.contains("`InternalError` 500: reason `Internal Server` → `Internal Server Error`"), "{text}");
+    assert!(
+        text.contains("`InternalError` 500: reason `Internal Server` → `Internal Server Error`"),
+        "{text}"
+    );
     assert!(text.contains("`QueueSaturated` 403: description \"The queue is full.\" → \"The queue is saturated.\""), "{text}");
     assert!(text.contains("`SlowDown`: status 503 added"), "{text}");
-    assert!(text.contains("**breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePaused`") || text.contains("renamed"), "{text}");
+    assert!(
+        text.contains("**breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePaused`")
+            || text.contains("renamed"),
+        "{text}"
+    );
 }

@@ -24,7 +24,10 @@ fn ok(md: &str) -> Model {
 fn errors(md: &str) -> Vec<Diagnostic> {
     match read(md) {
         Ok((model, _)) => panic!("expected errors, got {model:#?}"),
-        Err(errors) => errors.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+        Err(errors) => errors
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect(),
     }
 }
 
@@ -36,7 +39,10 @@ fn columns_in_any_order_with_extra_columns_ignored() {
     let m = ok(md);
     assert_eq!(m.errors.len(), 1);
     let r = &m.errors[0];
-    assert_eq!((r.code.as_str(), r.status, r.reason.as_str()), ("NoSuchKey", 404, "Not Found"));
+    assert_eq!(
+        (r.code.as_str(), r.status, r.reason.as_str()),
+        ("NoSuchKey", 404, "Not Found")
+    );
     assert_eq!(r.description, "Gone away.");
     assert_eq!(r.line, 3);
 }
@@ -70,7 +76,10 @@ fn cell_text_is_plain_and_markdown_is_kept() {
     let r = &m.errors[0];
     assert_eq!(r.code, "Code.X");
     assert_eq!(r.description, "See docs and this now a | b");
-    assert_eq!(r.description_markdown, "See [docs](http://e.x/y) and *this* <b>now</b> a | b");
+    assert_eq!(
+        r.description_markdown,
+        "See [docs](http://e.x/y) and *this* <b>now</b> a | b"
+    );
 }
 
 #[test]
@@ -85,12 +94,18 @@ fn sections_come_from_headings_and_bold_paragraphs() {
 
 #[test]
 fn no_section_is_none() {
-    assert_eq!(ok(&format!("{TABLE}| A | a | 400 |\n")).errors[0].section, None);
+    assert_eq!(
+        ok(&format!("{TABLE}| A | a | 400 |\n")).errors[0].section,
+        None
+    );
 }
 
 #[test]
 fn bom_and_crlf_are_accepted() {
-    let md = format!("\u{feff}# S\r\n\r\n{}| A | a | 401 Unauthorized |\r\n", TABLE.replace('\n', "\r\n"));
+    let md = format!(
+        "\u{feff}# S\r\n\r\n{}| A | a | 401 Unauthorized |\r\n",
+        TABLE.replace('\n', "\r\n")
+    );
     let m = ok(&md);
     assert_eq!(m.errors[0].line, 5);
     assert_eq!(m.errors[0].reason, "Unauthorized");
@@ -116,7 +131,10 @@ fn non_standard_reason_is_a_warning_with_location() {
     assert_eq!(warnings[0].severity, Severity::Warning);
     assert_eq!(warnings[0].location(), "spec.md:3");
     let rendered = warnings[0].render(&SourceFile::new("spec.md", md.as_str()));
-    assert!(rendered.starts_with("warning: non-standard reason phrase `Internal Server`"), "{rendered}");
+    assert!(
+        rendered.starts_with("warning: non-standard reason phrase `Internal Server`"),
+        "{rendered}"
+    );
     assert!(rendered.contains("--> spec.md:3:"), "{rendered}");
     assert!(rendered.contains("^^^^"), "{rendered}");
 }
@@ -149,7 +167,8 @@ fn other_tables_are_ignored() {
 fn assert_one_error(md: &str, line: usize, message_part: &str) {
     let errs = errors(md);
     assert!(
-        errs.iter().any(|e| e.line == Some(line) && e.message.contains(message_part)),
+        errs.iter()
+            .any(|e| e.line == Some(line) && e.message.contains(message_part)),
         "expected an error at line {line} containing {message_part:?}, got {errs:#?}"
     );
 }
@@ -161,13 +180,21 @@ fn refuses_status_that_is_not_a_number() {
 
 #[test]
 fn refuses_cells_in_the_wrong_columns() {
-    assert_one_error(&format!("{TABLE}| A | 400 | Bad thing |\n"), 3, "not a number");
+    assert_one_error(
+        &format!("{TABLE}| A | 400 | Bad thing |\n"),
+        3,
+        "not a number",
+    );
 }
 
 #[test]
 fn refuses_status_out_of_range() {
     assert_one_error(&format!("{TABLE}| A | a | 99 |\n"), 3, "outside 100–599");
-    assert_one_error(&format!("{TABLE}| A | a | 600 Nope |\n"), 3, "outside 100–599");
+    assert_one_error(
+        &format!("{TABLE}| A | a | 600 Nope |\n"),
+        3,
+        "outside 100–599",
+    );
 }
 
 #[test]

@@ -1,0 +1,71 @@
+//! Retry advice: this crate's policy, not the spec's (the spec says nothing on retries).
+//!
+//! - throttling (status 429, or code `SlowDown` whatever its status) and
+//!   transient server errors (500, 502, 503, 504): retry, with back-off;
+//! - redirects (3xx): send again to where the `Location` header points;
+//! - everything else: the request must change first.
+
+use crate::Code;
+
+/// What a client should do after a failed request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Retry {
+    /// Send the same request again, after a back-off.
+    Retry,
+    /// Send it again to another location (the `Location` header, when given).
+    Redirect,
+    /// Do not send it again unchanged.
+    DoNotRetry,
+}
+
+/// The code this policy treats as throttling at any status.
+const THROTTLING_CODE: &str = "SlowDown";
+
+/// Advice for a response with `status` and, when the body parsed, `code`.
+pub fn advice(status: u16, code: Option<&Code>) -> Retry {
+    if status == 429 || code.is_some_and(|c| c.as_str() == THROTTLING_CODE) {
+        Retry::Retry
+    } else if matches!(status, 500 | 502 | 503 | 504) {
+        Retry::Retry
+    } else if (300..400).contains(&status) {
+        Retry::Redirect
+    } else {
+        Retry::DoNotRetry
+    }
+}
+
+impl crate::ErrorRow {
+    /// Retry advice for this row under the crate's [policy](crate::retry).
+    pub fn retry(&self) -> Retry {
+        advice(self.status, Some(&Code::Known(self.code)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn throttling_and_transient_server_errors_are_retryable() {
+        assert_eq!(advice(429, None), Retry::Retry);
+        assert_eq!(advice(400, Some(&Code::from("SlowDown"))), Retry::Retry);
+        for status in [500, 502, 503, 504] {
+            assert_eq!(advice(status, None), Retry::Retry, "{status}");
+        }
+        assert_eq!(advice(501, None), Retry::DoNotRetry);
+        assert_eq!(
+            advice(403, Some(&Code::from("AccessDenied"))),
+            Retry::DoNotRetry
+        );
+        assert_eq!(advice(301, None), Retry::Redirect);
+        assert_eq!(
+            ErrorCode::ServiceUnavailable.row(503).unwrap().retry(),
+            Retry::Retry
+        );
+        assert_eq!(
+            ErrorCode::TemporaryRedirect.row(307).unwrap().retry(),
+            Retry::Redirect
+        );
+    }
+}

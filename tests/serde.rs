@@ -1,0 +1,44 @@
+//! Feature `serde`: codes as their code strings.
+#![cfg(feature = "serde")]
+
+use ci_errors::xml::ExtraElement;
+use ci_errors::{Code, ErrorCode, ErrorResponse};
+
+#[test]
+fn error_code_serializes_as_its_string() {
+    for &code in ErrorCode::ALL {
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.as_str()));
+        assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+    }
+    let err = serde_json::from_str::<ErrorCode>("\"Nope\"").unwrap_err();
+    assert!(err.to_string().contains("Nope"), "{err}");
+}
+
+#[test]
+fn code_accepts_any_string() {
+    assert_eq!(
+        serde_json::from_str::<Code>("\"SlowDown\"").unwrap(),
+        Code::Known(ErrorCode::SlowDown)
+    );
+    assert_eq!(
+        serde_json::from_str::<Code>("\"Other\"").unwrap(),
+        Code::Unknown("Other".into())
+    );
+    assert_eq!(
+        serde_json::to_string(&Code::Unknown("Other".into())).unwrap(),
+        "\"Other\""
+    );
+}
+
+#[test]
+fn error_response_round_trips_through_json() {
+    let mut r = ErrorResponse::new(ErrorCode::AccessDenied);
+    r.message = Some("No.".into());
+    r.extra.push(ExtraElement::new("Resource", "/b/k").unwrap());
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["code"], "AccessDenied");
+    assert_eq!(json["message"], "No.");
+    assert_eq!(json["request_id"], serde_json::Value::Null);
+    assert_eq!(serde_json::from_value::<ErrorResponse>(json).unwrap(), r);
+}

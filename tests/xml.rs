@@ -1,0 +1,332 @@
+//! `ErrorResponse::from_xml` / `to_xml`: every acceptance and refusal case.
+
+use ci_errors::xml::{ExtraElement, Limits, XmlErrorKind};
+use ci_errors::{Code, ErrorCode, ErrorResponse};
+use proptest::prelude::*;
+
+/// The sample body from the spec itself, tab-indented, with its values filled in.
+fn seed_sample() -> String {
+    let spec = include_str!("../spec/error-codes.md");
+    let start = spec.find("<?xml").unwrap();
+    let end = spec[start..].find("```").unwrap() + start;
+    spec[start..end]
+        .replace("<Code>string</Code>", "<Code>AccessDenied</Code>")
+        .replace(
+            "<Message>string</Message>",
+            "<Message>The operation is prohibited.</Message>",
+        )
+        .replace(
+            "<RequestId>string</RequestId>",
+            "<RequestId>NjFh...</RequestId>",
+        )
+        .replace("<TraceId>string</TraceId>", "<TraceId>OGVm...</TraceId>")
+}
+
+fn kind(body: &[u8]) -> XmlErrorKind {
+    ErrorResponse::from_xml(body).unwrap_err().kind().clone()
+}
+
+#[test]
+fn parses_the_spec_sample_with_tabs() {
+    let body = seed_sample();
+    assert!(body.contains("\t<Code>"), "the sample is tab-indented");
+    let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(r.code, Code::Known(ErrorCode::AccessDenied));
+    assert_eq!(r.message.as_deref(), Some("The operation is prohibited."));
+    assert_eq!(r.request_id.as_deref(), Some("NjFh..."));
+    assert_eq!(r.trace_id.as_deref(), Some("OGVm..."));
+    assert!(r.extra.is_empty());
+    assert_eq!(
+        r.row(403).unwrap().description,
+        "The operation is prohibited."
+    );
+}
+
+#[test]
+fn accepts_no_declaration_bom_and_any_whitespace() {
+    for body in [
+        "<Error><Code>SlowDown</Code></Error>".to_owned(),
+        "\u{feff}<?xml version=\"1.0\"?><Error><Code>SlowDown</Code></Error>".to_owned(),
+        "\n\n  <Error>\r\n    <Code>SlowDown</Code>\r\n  </Error>\n\n".to_owned(),
+    ] {
+        let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+        assert_eq!(r.code, ErrorCode::SlowDown, "{body:?}");
+    }
+}
+
+#[test]
+fn accepts_entities_character_references_and_cdata() {
+    let body = "<Error><Code>InvalidArgument</Code><Message>a &amp; b &lt;c&gt; &#233;&#x4E2D; <![CDATA[<raw> & stuff]]></Message></Error>";
+    let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(r.message.as_deref(), Some("a & b <c> é中 <raw> & stuff"));
+}
+
+#[test]
+fn accepts_elements_in_any_order_and_keeps_unknown_ones() {
+    let body =
+        "<Error><TraceId>t</TraceId><Resource>/bucket/key</Resource><Code>NoSuchBucket</Code>\
+                <HostId a=\"1\">h&amp;1</HostId><RequestId>r</RequestId></Error>";
+    let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(r.code, Code::Unknown("NoSuchBucket".into()));
+    assert_eq!(r.trace_id.as_deref(), Some("t"));
+    assert_eq!(r.request_id.as_deref(), Some("r"));
+    let names: Vec<&str> = r.extra.iter().map(ExtraElement::name).collect();
+    assert_eq!(names, ["Resource", "HostId"]);
+    assert_eq!(r.extra[0].text(), Some("/bucket/key"));
+    assert_eq!(r.extra[1].text(), Some("h&1"));
+    assert_eq!(r.extra[1].xml(), "<HostId a=\"1\">h&amp;1</HostId>");
+    // Nothing is lost on the way back out.
+    assert_eq!(ErrorResponse::from_xml(r.to_xml().as_bytes()).unwrap(), r);
+}
+
+#[test]
+fn keeps_unknown_elements_with_children() {
+    let body = "<Error><Code>X</Code><Detail><Item>1</Item><Item>2</Item></Detail></Error>";
+    let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(r.extra[0].text(), None);
+    assert_eq!(
+        r.extra[0].xml(),
+        "<Detail><Item>1</Item><Item>2</Item></Detail>"
+    );
+}
+
+#[test]
+fn accepts_a_namespace_on_the_root() {
+    for body in [
+        "<Error xmlns=\"http://example.com/doc/2006-03-01/\"><Code>SlowDown</Code></Error>",
+        "<ci:Error xmlns:ci=\"urn:x\"><ci:Code>SlowDown</ci:Code></ci:Error>",
+    ] {
+        assert_eq!(
+            ErrorResponse::from_xml(body.as_bytes()).unwrap().code,
+            ErrorCode::SlowDown
+        );
+    }
+}
+
+#[test]
+fn empty_code_and_empty_elements() {
+    let r = ErrorResponse::from_xml(b"<Error><Code/><Message></Message></Error>").unwrap();
+    assert_eq!(r.code, Code::Unknown(String::new()));
+    assert_eq!(r.message.as_deref(), Some(""));
+}
+
+#[test]
+fn refuses_empty_bodies() {
+    for body in [&b""[..], b"   \n", b"<?xml version=\"1.0\"?>"] {
+        assert_eq!(kind(body), XmlErrorKind::Empty, "{body:?}");
+    }
+}
+
+#[test]
+fn refuses_truncated_bodies_at_their_end() {
+    let full = seed_sample();
+    for cut in [10, full.len() / 2, full.len() - 3] {
+        let body = &full.as_bytes()[..cut];
+        let err = ErrorResponse::from_xml(body).unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                XmlErrorKind::Truncated | XmlErrorKind::Syntax(_)
+            ),
+            "cut at {cut}: {err}"
+        );
+        assert!(err.offset() <= cut, "{err}");
+    }
+    assert_eq!(kind(b"<Error><Code>X</Code>"), XmlErrorKind::Truncated);
+}
+
+#[test]
+fn refuses_a_root_that_is_not_error() {
+    let err =
+        ErrorResponse::from_xml(b"<?xml version=\"1.0\"?>\n<Response><Code>X</Code></Response>")
+            .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &XmlErrorKind::WrongRoot {
+            expected: "Error".into(),
+            found: "Response".into()
+        }
+    );
+    assert_eq!(err.offset(), 22);
+    assert!(err.to_string().contains("at byte 22"), "{err}");
+}
+
+#[test]
+fn refuses_a_missing_code() {
+    let err = ErrorResponse::from_xml(b"<Error><Message>m</Message></Error>").unwrap_err();
+    assert_eq!(err.kind(), &XmlErrorKind::Missing("Code".into()));
+    assert_eq!(err.offset(), 35);
+}
+
+#[test]
+fn refuses_repeated_elements() {
+    let err = ErrorResponse::from_xml(b"<Error><Code>A</Code><Code>B</Code></Error>").unwrap_err();
+    assert_eq!(err.kind(), &XmlErrorKind::Repeated("Code".into()));
+    assert_eq!(err.offset(), 21);
+    assert_eq!(
+        kind(b"<Error><Code>A</Code><Extra>1</Extra><Extra>2</Extra></Error>"),
+        XmlErrorKind::Repeated("Extra".into())
+    );
+}
+
+#[test]
+fn refuses_bodies_over_the_size_limit() {
+    let big = format!(
+        "<Error><Code>A</Code><Message>{}</Message></Error>",
+        "x".repeat(70 * 1024)
+    );
+    assert_eq!(
+        kind(big.as_bytes()),
+        XmlErrorKind::TooLarge { limit: 64 * 1024 }
+    );
+    let small = Limits::default().with_max_body_bytes(16);
+    let err = ErrorResponse::from_xml_with(b"<Error><Code>A</Code></Error>", &small).unwrap_err();
+    assert_eq!(err.kind(), &XmlErrorKind::TooLarge { limit: 16 });
+    let roomy = Limits::default().with_max_body_bytes(1 << 20);
+    assert!(ErrorResponse::from_xml_with(big.as_bytes(), &roomy).is_ok());
+}
+
+#[test]
+fn refuses_deep_nesting_without_recursion() {
+    let depth = 100_000;
+    let body = format!(
+        "<Error><Code>A</Code><X>{}{}</X></Error>",
+        "<a>".repeat(depth),
+        "</a>".repeat(depth)
+    );
+    let limits = Limits::default().with_max_body_bytes(usize::MAX);
+    let err = ErrorResponse::from_xml_with(body.as_bytes(), &limits).unwrap_err();
+    assert_eq!(err.kind(), &XmlErrorKind::TooDeep { limit: 16 });
+    let shallow = Limits::default().with_max_depth(2);
+    assert!(ErrorResponse::from_xml_with(b"<Error><Code>A</Code></Error>", &shallow).is_ok());
+    let err = ErrorResponse::from_xml_with(b"<Error><Code>A</Code><X><y/></X></Error>", &shallow)
+        .unwrap_err();
+    assert_eq!(err.kind(), &XmlErrorKind::TooDeep { limit: 2 });
+}
+
+#[test]
+fn refuses_html_pages_from_proxies() {
+    for body in [
+        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+        "<html>\r\n<head><title>504 Gateway Time-out</title></head></html>",
+        "<HTML><BODY>Service Unavailable</BODY></HTML>",
+    ] {
+        assert_eq!(kind(body.as_bytes()), XmlErrorKind::Html, "{body}");
+    }
+}
+
+#[test]
+fn refuses_other_malformed_bodies() {
+    assert!(matches!(
+        kind(b"<Error><Code>A</Code></Eror>"),
+        XmlErrorKind::Syntax(_)
+    ));
+    assert_eq!(
+        kind(b"<Error><Code>A<b/></Code></Error>"),
+        XmlErrorKind::UnexpectedElement {
+            inside: "Code".into(),
+            found: "b".into()
+        }
+    );
+    assert_eq!(
+        kind(b"<Error>stray<Code>A</Code></Error>"),
+        XmlErrorKind::UnexpectedText
+    );
+    assert_eq!(
+        kind(b"<Error><Code>A</Code></Error><Error/>"),
+        XmlErrorKind::TrailingContent
+    );
+    assert_eq!(kind(b"Bad Gateway"), XmlErrorKind::UnexpectedText);
+    assert_eq!(
+        kind(b"<Error><Code>\xff</Code></Error>"),
+        XmlErrorKind::NotUtf8
+    );
+    assert!(matches!(
+        kind(b"<Error><Code>&bogus;</Code></Error>"),
+        XmlErrorKind::Syntax(_)
+    ));
+}
+
+#[test]
+fn to_xml_has_the_spec_shape_and_escapes() {
+    let mut r = ErrorResponse::new(ErrorCode::InvalidArgument);
+    r.message = Some("a < b & \"c\"".into());
+    r.trace_id = Some("t".into());
+    let xml = r.to_xml();
+    assert_eq!(
+        xml,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n\t<Code>InvalidArgument</Code>\n\t<Message>a &lt; b &amp; \"c\"</Message>\n\t<TraceId>t</TraceId>\n</Error>\n"
+    );
+    assert_eq!(ErrorResponse::from_xml(xml.as_bytes()).unwrap(), r);
+}
+
+#[test]
+fn display_reads_like_a_log_line() {
+    let body = seed_sample();
+    let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
+    assert_eq!(
+        r.to_string(),
+        "AccessDenied: The operation is prohibited. (RequestId: NjFh..., TraceId: OGVm...)"
+    );
+    assert_eq!(
+        ErrorResponse::new(ErrorCode::SlowDown).to_string(),
+        "SlowDown"
+    );
+    let boxed: Box<dyn std::error::Error> = Box::new(r);
+    assert!(boxed.to_string().starts_with("AccessDenied"));
+}
+
+fn any_code() -> impl Strategy<Value = Code> {
+    prop_oneof![
+        proptest::sample::select(ErrorCode::ALL).prop_map(Code::Known),
+        any::<String>().prop_map(Code::from),
+    ]
+}
+
+fn any_extra() -> impl Strategy<Value = Vec<ExtraElement>> {
+    proptest::collection::vec(("[A-Z][A-Za-z0-9]{0,8}", any::<String>()), 0..3).prop_map(|pairs| {
+        let mut out: Vec<ExtraElement> = Vec::new();
+        for (name, text) in pairs {
+            let taken = ["Code", "Message", "RequestId", "TraceId"].contains(&name.as_str())
+                || out.iter().any(|e| e.name() == name);
+            if !taken {
+                out.push(ExtraElement::new(&name, &text).unwrap());
+            }
+        }
+        out
+    })
+}
+
+proptest! {
+    #[test]
+    fn round_trip(
+        code in any_code(),
+        message in proptest::option::of(any::<String>()),
+        request_id in proptest::option::of(any::<String>()),
+        trace_id in proptest::option::of("[ -~\\t\\r\\n]{0,20}"),
+        extra in any_extra(),
+    ) {
+        let r = ErrorResponse { code, message, request_id, trace_id, extra };
+        let xml = r.to_xml();
+        prop_assert_eq!(ErrorResponse::from_xml_with(xml.as_bytes(), &Limits::default().with_max_body_bytes(usize::MAX)), Ok(r));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..256)) {
+        if let Err(e) = ErrorResponse::from_xml(&body) {
+            prop_assert!(e.offset() <= body.len(), "{} beyond {}", e, body.len());
+        }
+    }
+
+    #[test]
+    fn mutated_sample_never_panics(cut in 0usize..200, byte in any::<u8>(), at in 0usize..200) {
+        let mut body = seed_sample().into_bytes();
+        let at = at.min(body.len() - 1);
+        body[at] = byte;
+        body.truncate(cut.max(1).min(body.len()));
+        match ErrorResponse::from_xml(&body) {
+            Ok(r) => prop_assert!(!r.code.as_str().is_empty() || body.windows(6).any(|w| w == b"<Code>")),
+            Err(e) => prop_assert!(e.offset() <= body.len(), "{} beyond {}", e, body.len()),
+        }
+    }
+}
