@@ -1022,12 +1022,14 @@ impl ::core::fmt::Display for ErrorResponse {
         let mut open = false;
         if let Some(value) = &self.request_id {
             f.write_str(if open { ", " } else { " (" })?;
-            write!(f, "{}: {}", "RequestId", value)?;
+            f.write_str("RequestId")?;
+            write!(f, ": {value}")?;
             open = true;
         }
         if let Some(value) = &self.trace_id {
             f.write_str(if open { ", " } else { " (" })?;
-            write!(f, "{}: {}", "TraceId", value)?;
+            f.write_str("TraceId")?;
+            write!(f, ": {value}")?;
             open = true;
         }
         if open {

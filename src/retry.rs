@@ -23,9 +23,9 @@ const THROTTLING_CODE: &str = "SlowDown";
 
 /// Advice for a response with `status` and, when the body parsed, `code`.
 pub fn advice(status: u16, code: Option<&Code>) -> Retry {
-    if status == 429 || code.is_some_and(|c| c.as_str() == THROTTLING_CODE) {
-        Retry::Retry
-    } else if matches!(status, 500 | 502 | 503 | 504) {
+    let throttled = status == 429 || code.is_some_and(|c| c.as_str() == THROTTLING_CODE);
+    let transient = matches!(status, 500 | 502 | 503 | 504);
+    if throttled || transient {
         Retry::Retry
     } else if (300..400).contains(&status) {
         Retry::Redirect

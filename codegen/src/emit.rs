@@ -536,7 +536,8 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
             #(
                 if let Some(value) = &self.#detail_fields {
                     f.write_str(if open { ", " } else { " (" })?;
-                    write!(f, "{}: {}", #detail_elements, value)?;
+                    f.write_str(#detail_elements)?;
+                    write!(f, ": {value}")?;
                     open = true;
                 }
             )*

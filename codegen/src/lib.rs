@@ -2,7 +2,7 @@
 //!
 //! The pipeline runs one way, one module per step:
 //! [`markdown`] (markdown → tables) → [`model`] (tables → validated model)
-//! → [`emit`] (model → tokens) → [`format`] (tokens → `syn` tree → text).
+//! → [`emit`] (model → tokens) → [`format`](mod@format) (tokens → `syn` tree → text).
 //! [`Builder`] drives it from a build script or the command-line tool.
 #![warn(missing_docs)]
 

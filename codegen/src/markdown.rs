@@ -132,10 +132,8 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                 }
                 inline.push_str(&t);
             }
-            Event::InlineHtml(html) | Event::Html(html) => {
-                if is_line_break_tag(&html) {
-                    inline.push(' ');
-                }
+            Event::InlineHtml(html) | Event::Html(html) if is_line_break_tag(&html) => {
+                inline.push(' ')
             }
             Event::SoftBreak | Event::HardBreak => inline.push(' '),
             _ => {}

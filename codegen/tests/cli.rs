@@ -97,27 +97,49 @@ fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
 }
 
 #[test]
-fn bad_spec_fails_with_every_problem_located() {
-    let dir = temp_dir("bad");
-    let spec = write(
-        &dir.join("bad.md"),
-        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n",
-    );
-    for command in ["dump"] {
-        let out = tool(&[command, &spec]);
+fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
+    let root = temp_dir("bad");
+    let bad =
+        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n";
+    let spec = write(&root.join("spec/error-codes.md"), bad);
+    let root_arg = root.to_str().unwrap();
+    let runs = [
+        (tool(&["dump", &spec]), spec.clone()),
+        (
+            tool(&["generate", "--root", root_arg]),
+            "spec/error-codes.md".to_owned(),
+        ),
+        (
+            tool(&["check", "--root", root_arg]),
+            "spec/error-codes.md".to_owned(),
+        ),
+    ];
+    for (out, name) in &runs {
         assert!(!out.status.success());
-        let err = stderr(&out);
+        let err = stderr(out);
         assert!(err.contains("error: status `N/A` is not a number"), "{err}");
-        assert!(err.contains(&format!("--> {spec}:3:")), "{err}");
-        assert!(err.contains(&format!("--> {spec}:5:")), "{err}");
+        assert!(
+            err.contains("error: status 1000 is outside 100–599"),
+            "{err}"
+        );
+        assert!(err.contains(&format!("--> {name}:3:")), "{err}");
+        assert!(err.contains(&format!("--> {name}:5:")), "{err}");
         assert!(!err.contains("panicked"), "{err}");
-        assert!(out.stdout.is_empty());
+        assert!(out.stdout.is_empty(), "{}", stdout(out));
     }
+    assert!(
+        !root.join("generated").exists(),
+        "nothing is written for a bad spec"
+    );
+
     let out = tool(&["dump", "--lenient", &spec]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"].as_array().unwrap().len(), 1);
     assert!(stderr(&out).contains("warning: status `N/A` is not a number"));
+    let out = tool(&["generate", "--lenient", "--root", root_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(root.join("generated/error_codes.rs").exists());
 }
 
 #[test]
