@@ -151,6 +151,7 @@ impl ErrorCode {
         Self::ServiceUnavailable,
     ];
     /// The code exactly as the spec writes it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::PermanentRedirect => "PermanentRedirect",
@@ -614,110 +615,233 @@ impl ErrorCode {
         }
     }
     /// Looks a code up: exact and case-sensitive, as servers send it.
+    ///
+    /// A decision tree on the length and a few distinguishing bytes, then
+    /// one full comparison: a miss costs about what a hit does.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        match code.len() {
+        let bytes = code.as_bytes();
+        match bytes.len() {
             8 => {
-                match code {
-                    "SlowDown" => Some(Self::SlowDown),
-                    _ => None,
-                }
+                let Ok(bytes) = <&[u8; 8]>::try_from(bytes) else { return None };
+                if *bytes == *b"SlowDown" { Some(Self::SlowDown) } else { None }
             }
             10 => {
-                match code {
-                    "InvalidUrl" => Some(Self::InvalidUrl),
-                    _ => None,
-                }
+                let Ok(bytes) = <&[u8; 10]>::try_from(bytes) else { return None };
+                if *bytes == *b"InvalidUrl" { Some(Self::InvalidUrl) } else { None }
             }
             11 => {
-                match code {
-                    "InvalidHost" => Some(Self::InvalidHost),
-                    "QueuePaused" => Some(Self::QueuePaused),
+                let Ok(bytes) = <&[u8; 11]>::try_from(bytes) else { return None };
+                match bytes[0] {
+                    b'I' => {
+                        if *bytes == *b"InvalidHost" {
+                            Some(Self::InvalidHost)
+                        } else {
+                            None
+                        }
+                    }
+                    b'Q' => {
+                        if *bytes == *b"QueuePaused" {
+                            Some(Self::QueuePaused)
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 }
             }
             12 => {
-                match code {
-                    "AccessDenied" => Some(Self::AccessDenied),
-                    _ => None,
-                }
+                let Ok(bytes) = <&[u8; 12]>::try_from(bytes) else { return None };
+                if *bytes == *b"AccessDenied" { Some(Self::AccessDenied) } else { None }
             }
             13 => {
-                match code {
-                    "InternalError" => Some(Self::InternalError),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 13]>::try_from(bytes) else { return None };
+                if *bytes == *b"InternalError" {
+                    Some(Self::InternalError)
+                } else {
+                    None
                 }
             }
             14 => {
-                match code {
-                    "MissingContent" => Some(Self::MissingContent),
-                    "InvalidContent" => Some(Self::InvalidContent),
-                    "CIRoleNotExist" => Some(Self::CIRoleNotExist),
-                    "QueueSaturated" => Some(Self::QueueSaturated),
-                    "NotImplemented" => Some(Self::NotImplemented),
+                let Ok(bytes) = <&[u8; 14]>::try_from(bytes) else { return None };
+                match bytes[0] {
+                    b'C' => {
+                        if *bytes == *b"CIRoleNotExist" {
+                            Some(Self::CIRoleNotExist)
+                        } else {
+                            None
+                        }
+                    }
+                    b'I' => {
+                        if *bytes == *b"InvalidContent" {
+                            Some(Self::InvalidContent)
+                        } else {
+                            None
+                        }
+                    }
+                    b'M' => {
+                        if *bytes == *b"MissingContent" {
+                            Some(Self::MissingContent)
+                        } else {
+                            None
+                        }
+                    }
+                    b'N' => {
+                        if *bytes == *b"NotImplemented" {
+                            Some(Self::NotImplemented)
+                        } else {
+                            None
+                        }
+                    }
+                    b'Q' => {
+                        if *bytes == *b"QueueSaturated" {
+                            Some(Self::QueueSaturated)
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 }
             }
             15 => {
-                match code {
-                    "InvalidArgument" => Some(Self::InvalidArgument),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 15]>::try_from(bytes) else { return None };
+                if *bytes == *b"InvalidArgument" {
+                    Some(Self::InvalidArgument)
+                } else {
+                    None
                 }
             }
             16 => {
-                match code {
-                    "ResourceNotFound" => Some(Self::ResourceNotFound),
-                    "SecretidNotExist" => Some(Self::SecretidNotExist),
-                    "SignatureExpired" => Some(Self::SignatureExpired),
+                let Ok(bytes) = <&[u8; 16]>::try_from(bytes) else { return None };
+                match bytes[2] {
+                    b'c' => {
+                        if *bytes == *b"SecretidNotExist" {
+                            Some(Self::SecretidNotExist)
+                        } else {
+                            None
+                        }
+                    }
+                    b'g' => {
+                        if *bytes == *b"SignatureExpired" {
+                            Some(Self::SignatureExpired)
+                        } else {
+                            None
+                        }
+                    }
+                    b's' => {
+                        if *bytes == *b"ResourceNotFound" {
+                            Some(Self::ResourceNotFound)
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 }
             }
             17 => {
-                match code {
-                    "PermanentRedirect" => Some(Self::PermanentRedirect),
-                    "TemporaryRedirect" => Some(Self::TemporaryRedirect),
+                let Ok(bytes) = <&[u8; 17]>::try_from(bytes) else { return None };
+                match bytes[0] {
+                    b'P' => {
+                        if *bytes == *b"PermanentRedirect" {
+                            Some(Self::PermanentRedirect)
+                        } else {
+                            None
+                        }
+                    }
+                    b'T' => {
+                        if *bytes == *b"TemporaryRedirect" {
+                            Some(Self::TemporaryRedirect)
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 }
             }
             18 => {
-                match code {
-                    "ServiceUnavailable" => Some(Self::ServiceUnavailable),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 18]>::try_from(bytes) else { return None };
+                if *bytes == *b"ServiceUnavailable" {
+                    Some(Self::ServiceUnavailable)
+                } else {
+                    None
                 }
             }
             19 => {
-                match code {
-                    "AuditingJobNotFound" => Some(Self::AuditingJobNotFound),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 19]>::try_from(bytes) else { return None };
+                if *bytes == *b"AuditingJobNotFound" {
+                    Some(Self::AuditingJobNotFound)
+                } else {
+                    None
                 }
             }
             20 => {
-                match code {
-                    "ResourceAccessDenied" => Some(Self::ResourceAccessDenied),
-                    "ResourceNotSupported" => Some(Self::ResourceNotSupported),
-                    "MissingAuthorization" => Some(Self::MissingAuthorization),
-                    "InvalidAuthorization" => Some(Self::InvalidAuthorization),
-                    "MissingContentLength" => Some(Self::MissingContentLength),
+                let Ok(bytes) = <&[u8; 20]>::try_from(bytes) else { return None };
+                match bytes[8] {
+                    b'A' => {
+                        if *bytes == *b"ResourceAccessDenied" {
+                            Some(Self::ResourceAccessDenied)
+                        } else {
+                            None
+                        }
+                    }
+                    b'N' => {
+                        if *bytes == *b"ResourceNotSupported" {
+                            Some(Self::ResourceNotSupported)
+                        } else {
+                            None
+                        }
+                    }
+                    b'o' => {
+                        if *bytes == *b"MissingContentLength" {
+                            Some(Self::MissingContentLength)
+                        } else {
+                            None
+                        }
+                    }
+                    b'u' => {
+                        match bytes[0] {
+                            b'I' => {
+                                if *bytes == *b"InvalidAuthorization" {
+                                    Some(Self::InvalidAuthorization)
+                                } else {
+                                    None
+                                }
+                            }
+                            b'M' => {
+                                if *bytes == *b"MissingAuthorization" {
+                                    Some(Self::MissingAuthorization)
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 }
             }
             22 => {
-                match code {
-                    "ResourceDownloadFailed" => Some(Self::ResourceDownloadFailed),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 22]>::try_from(bytes) else { return None };
+                if *bytes == *b"ResourceDownloadFailed" {
+                    Some(Self::ResourceDownloadFailed)
+                } else {
+                    None
                 }
             }
             24 => {
-                match code {
-                    "MediaBucketAlreadyBinded" => Some(Self::MediaBucketAlreadyBinded),
-                    _ => None,
+                let Ok(bytes) = <&[u8; 24]>::try_from(bytes) else { return None };
+                if *bytes == *b"MediaBucketAlreadyBinded" {
+                    Some(Self::MediaBucketAlreadyBinded)
+                } else {
+                    None
                 }
             }
             26 => {
-                match code {
-                    "UnavailableForLegalReasons" => {
-                        Some(Self::UnavailableForLegalReasons)
-                    }
-                    _ => None,
+                let Ok(bytes) = <&[u8; 26]>::try_from(bytes) else { return None };
+                if *bytes == *b"UnavailableForLegalReasons" {
+                    Some(Self::UnavailableForLegalReasons)
+                } else {
+                    None
                 }
             }
             _ => None,
@@ -732,11 +856,9 @@ impl ::core::fmt::Display for ErrorCode {
 }
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+    #[inline]
     fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                rejected: code.into(),
-            })
+        Self::from_code(code).ok_or_else(|| ParseErrorCodeError::new(code))
     }
 }
 impl ::core::convert::TryFrom<&str> for ErrorCode {
@@ -746,19 +868,61 @@ impl ::core::convert::TryFrom<&str> for ErrorCode {
     }
 }
 /// A string that is not one of the spec's codes; keeps the string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Short strings are kept inline, so a failed parse of a typical code does not allocate.
+#[derive(Clone)]
 pub struct ParseErrorCodeError {
-    rejected: ::std::string::String,
+    rejected: RejectedCode,
+}
+#[derive(Clone)]
+enum RejectedCode {
+    Inline { len: u8, bytes: [u8; 46] },
+    Heap(::std::boxed::Box<str>),
 }
 impl ParseErrorCodeError {
+    #[inline]
+    fn new(code: &str) -> Self {
+        let rejected = match u8::try_from(code.len()) {
+            Ok(len) if code.len() <= 46 => {
+                let mut bytes = [0u8; 46];
+                bytes[..code.len()].copy_from_slice(code.as_bytes());
+                RejectedCode::Inline { len, bytes }
+            }
+            _ => RejectedCode::Heap(code.into()),
+        };
+        ParseErrorCodeError { rejected }
+    }
     /// The string that was rejected.
     pub fn rejected(&self) -> &str {
-        &self.rejected
+        match &self.rejected {
+            RejectedCode::Inline { len, bytes } => {
+                ::core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            RejectedCode::Heap(code) => code,
+        }
+    }
+}
+impl ::core::fmt::Debug for ParseErrorCodeError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct(stringify!(ParseErrorCodeError))
+            .field("rejected", &self.rejected())
+            .finish()
+    }
+}
+impl PartialEq for ParseErrorCodeError {
+    fn eq(&self, other: &Self) -> bool {
+        self.rejected() == other.rejected()
+    }
+}
+impl Eq for ParseErrorCodeError {}
+impl ::core::hash::Hash for ParseErrorCodeError {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        self.rejected().hash(state);
     }
 }
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        write!(f, "unknown error code `{}`", self.rejected)
+        write!(f, "unknown error code `{}`", self.rejected())
     }
 }
 impl ::std::error::Error for ParseErrorCodeError {}
@@ -963,7 +1127,7 @@ impl ErrorResponse {
         body: &[u8],
         limits: &crate::xml::Limits,
     ) -> Result<Self, crate::xml::XmlError> {
-        let mut code: Option<::std::string::String> = None;
+        let mut code: Option<Code> = None;
         let mut message: Option<::std::string::String> = None;
         let mut request_id: Option<::std::string::String> = None;
         let mut trace_id: Option<::std::string::String> = None;
@@ -974,7 +1138,7 @@ impl ErrorResponse {
             limits,
             |child| {
                 match child.local_name() {
-                    "Code" => child.store(&mut code),
+                    "Code" => child.store_with(&mut code, |text| Code::from(&*text)),
                     "Message" => child.store(&mut message),
                     "RequestId" => child.store(&mut request_id),
                     "TraceId" => child.store(&mut trace_id),
@@ -984,7 +1148,7 @@ impl ErrorResponse {
         )?;
         let code = code.ok_or_else(|| crate::xml::XmlError::missing("Code", end))?;
         Ok(ErrorResponse {
-            code: Code::from(code),
+            code,
             message,
             request_id,
             trace_id,

@@ -201,7 +201,7 @@ pub struct Child<'a> {
     name: &'a str,
     offset: usize,
     outer: &'a str,
-    text: Option<String>,
+    text: Cow<'a, str>,
     nested: Option<(&'a str, usize)>,
 }
 
@@ -218,6 +218,16 @@ impl<'a> Child<'a> {
 
     /// Puts the element's text in `slot`; refuses a second occurrence and child elements.
     pub fn store(self, slot: &mut Option<String>) -> Result<(), XmlError> {
+        self.store_with(slot, Cow::into_owned)
+    }
+
+    /// Like [`Child::store`], converting the text with `convert` (which gets it
+    /// borrowed from the body where possible, so a look-up need not allocate).
+    pub fn store_with<T>(
+        self,
+        slot: &mut Option<T>,
+        convert: impl FnOnce(Cow<'a, str>) -> T,
+    ) -> Result<(), XmlError> {
         if slot.is_some() {
             return Err(XmlError::new(
                 XmlErrorKind::Repeated(self.local_name().to_owned()),
@@ -233,7 +243,7 @@ impl<'a> Child<'a> {
                 offset,
             ));
         }
-        *slot = self.text;
+        *slot = Some(convert(self.text));
         Ok(())
     }
 
@@ -248,7 +258,7 @@ impl<'a> Child<'a> {
         extra.push(ExtraElement {
             name: self.name.to_owned(),
             xml: self.outer.to_owned(),
-            text: self.nested.is_none().then(|| self.text.unwrap_or_default()),
+            text: self.nested.is_none().then(|| self.text.into_owned()),
         });
         Ok(())
     }
@@ -284,6 +294,7 @@ where
     if text.trim().is_empty() {
         return Err(XmlError::new(XmlErrorKind::Empty, base));
     }
+    // quick-xml checks that end tags match (it keeps its own stack of names either way).
     let mut reader = Reader::from_str(text);
     let at = |pos: u64| base + pos as usize;
     let mut seen_root = false;
@@ -414,7 +425,7 @@ where
                     name,
                     offset: at(start),
                     outer: &text[start as usize..reader.buffer_position() as usize],
-                    text: Some(String::new()),
+                    text: Cow::Borrowed(""),
                     nested: None,
                 })?;
             }
@@ -456,9 +467,25 @@ fn read_child<'t>(
     let mut content: Option<Cow<'t, str>> = None;
     let mut nested: Option<(&'t str, usize)> = None;
     let mut depth = 2usize;
-    let push = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>| match content {
-        None => *content = Some(piece),
-        Some(existing) => existing.to_mut().push_str(&piece),
+    // Text arrives in pieces (text, references, CDATA). A single piece stays
+    // borrowed; a second one makes the text owned, sized once: the distance to
+    // the next `</` bounds the rest, as references only shrink.
+    let push = |content: &mut Option<Cow<'t, str>>, piece: &str, at: usize| match content {
+        None => *content = Some(Cow::Owned(piece.to_owned())),
+        Some(Cow::Borrowed(first)) => {
+            let rest = text[at..].find("</").unwrap_or(0);
+            let mut owned = String::with_capacity(first.len() + piece.len() + rest);
+            owned.push_str(first);
+            owned.push_str(piece);
+            *content = Some(Cow::Owned(owned));
+        }
+        Some(Cow::Owned(existing)) => existing.push_str(piece),
+    };
+    let push_borrowed = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>, at: usize| match (
+        &*content, piece,
+    ) {
+        (None, piece) => *content = Some(piece),
+        (_, piece) => push(content, &piece, at),
     };
     loop {
         let pos = reader.buffer_position();
@@ -497,13 +524,21 @@ fn read_child<'t>(
                         name,
                         offset: at(start as u64),
                         outer: &text[start..end],
-                        text: Some(content.map(Cow::into_owned).unwrap_or_default()),
+                        text: content.unwrap_or(Cow::Borrowed("")),
                         nested,
                     });
                 }
             }
-            Event::Text(t) if nested.is_none() => push(&mut content, t.xml10_content()),
-            Event::CData(c) if nested.is_none() => push(&mut content, c.xml10_content()),
+            Event::Text(t) if nested.is_none() => push_borrowed(
+                &mut content,
+                t.xml10_content(),
+                reader.buffer_position() as usize,
+            ),
+            Event::CData(c) if nested.is_none() => push_borrowed(
+                &mut content,
+                c.xml10_content(),
+                reader.buffer_position() as usize,
+            ),
             Event::GeneralRef(r) if nested.is_none() => {
                 let resolved = resolve_reference(&r).ok_or_else(|| {
                     XmlError::new(
@@ -511,7 +546,12 @@ fn read_child<'t>(
                         at(pos),
                     )
                 })?;
-                push(&mut content, Cow::Owned(resolved.to_string()));
+                let mut utf8 = [0u8; 4];
+                let piece = match resolved {
+                    Resolved::Entity(text) => text,
+                    Resolved::Char(c) => &*c.encode_utf8(&mut utf8),
+                };
+                push(&mut content, piece, reader.buffer_position() as usize);
             }
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {}
             Event::Comment(_) | Event::PI(_) => {}
@@ -526,16 +566,22 @@ fn read_child<'t>(
     }
 }
 
+/// A resolved reference, without allocating.
+enum Resolved {
+    Entity(&'static str),
+    Char(char),
+}
+
 /// Resolves `&name;` or `&#N;`. `&#0;` is accepted because [`XmlWriter`]
 /// writes NUL that way, so that every string round-trips.
-fn resolve_reference(r: &BytesRef<'_>) -> Option<String> {
+fn resolve_reference(r: &BytesRef<'_>) -> Option<Resolved> {
     if let Some(num) = r.strip_prefix('#') {
         if num == "0" || num.eq_ignore_ascii_case("x0") {
-            return Some("\0".to_owned());
+            return Some(Resolved::Char('\0'));
         }
-        return r.resolve_char_ref().ok().flatten().map(String::from);
+        return r.resolve_char_ref().ok().flatten().map(Resolved::Char);
     }
-    quick_xml::escape::resolve_predefined_entity(r).map(str::to_owned)
+    quick_xml::escape::resolve_predefined_entity(r).map(Resolved::Entity)
 }
 
 fn syntax(error: QxError, offset: usize, len: usize) -> XmlError {

@@ -330,3 +330,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn refuses_mismatched_end_tags_at_every_depth() {
+    for body in [
+        "<Error><Code>A</Code></Eror>",
+        "<Error><Code>A</Cod></Error>",
+        "<Error><Code>A</Code><X><y>1</z></X></Error>",
+        "<Error><Code>A</Code><X><y><z/></x></y></X></Error>",
+    ] {
+        let err = ErrorResponse::from_xml(body.as_bytes()).unwrap_err();
+        assert!(
+            matches!(err.kind(), XmlErrorKind::Syntax(_)),
+            "{body}: {err}"
+        );
+    }
+}

@@ -197,15 +197,20 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         let status = Literal::u16_unsuffixed(*status);
         quote! { #status => &[#(Self::#list),*], }
     });
-    // `from_code`: dispatch on length first, then compare within the bucket.
-    let mut by_len: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
+    // `from_code`: dispatch on length, then on distinguishing bytes, then one full compare.
+    let mut by_len: BTreeMap<usize, Vec<(&[u8], &Ident)>> = BTreeMap::new();
     for (c, v) in code_strs.iter().zip(&variants) {
-        by_len.entry(c.len()).or_default().push((c, v));
+        by_len.entry(c.len()).or_default().push((c.as_bytes(), v));
     }
     let len_arms = by_len.iter().map(|(len, list)| {
         let len = Literal::usize_unsuffixed(*len);
-        let arms = list.iter().map(|(c, v)| quote!(#c => Some(Self::#v),));
-        quote! { #len => match code { #(#arms)* _ => None }, }
+        let body = dispatch(list);
+        quote! {
+            #len => {
+                let Ok(bytes) = <&[u8; #len]>::try_from(bytes) else { return None };
+                #body
+            }
+        }
     });
     let enum_doc = doc(&format!(
         "An error code from {}: one variant per distinct code, in order of first appearance.\n\n\
@@ -228,6 +233,7 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
             pub const ALL: &'static [#name] = &[#(Self::#variants),*];
 
             /// The code exactly as the spec writes it.
+            #[inline]
             pub const fn as_str(&self) -> &'static str {
                 match self {
                     #(Self::#variants => #code_strs,)*
@@ -267,8 +273,13 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
             }
 
             /// Looks a code up: exact and case-sensitive, as servers send it.
+            ///
+            /// A decision tree on the length and a few distinguishing bytes, then
+            /// one full comparison: a miss costs about what a hit does.
+            #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
-                match code.len() {
+                let bytes = code.as_bytes();
+                match bytes.len() {
                     #(#len_arms)*
                     _ => None,
                 }
@@ -285,8 +296,9 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         impl ::core::str::FromStr for #name {
             type Err = #parse_error;
 
+            #[inline]
             fn from_str(code: &str) -> Result<Self, Self::Err> {
-                Self::from_code(code).ok_or_else(|| #parse_error { rejected: code.into() })
+                Self::from_code(code).ok_or_else(|| #parse_error::new(code))
             }
         }
 
@@ -299,21 +311,68 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
         }
 
         /// A string that is not one of the spec's codes; keeps the string.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        ///
+        /// Short strings are kept inline, so a failed parse of a typical code does not allocate.
+        #[derive(Clone)]
         pub struct #parse_error {
-            rejected: ::std::string::String,
+            rejected: RejectedCode,
+        }
+
+        #[derive(Clone)]
+        enum RejectedCode {
+            Inline { len: u8, bytes: [u8; 46] },
+            Heap(::std::boxed::Box<str>),
         }
 
         impl #parse_error {
+            #[inline]
+            fn new(code: &str) -> Self {
+                let rejected = match u8::try_from(code.len()) {
+                    Ok(len) if code.len() <= 46 => {
+                        let mut bytes = [0u8; 46];
+                        bytes[..code.len()].copy_from_slice(code.as_bytes());
+                        RejectedCode::Inline { len, bytes }
+                    }
+                    _ => RejectedCode::Heap(code.into()),
+                };
+                #parse_error { rejected }
+            }
+
             /// The string that was rejected.
             pub fn rejected(&self) -> &str {
-                &self.rejected
+                match &self.rejected {
+                    // Always a whole `&str` copied in, so always UTF-8.
+                    RejectedCode::Inline { len, bytes } => {
+                        ::core::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+                    }
+                    RejectedCode::Heap(code) => code,
+                }
+            }
+        }
+
+        impl ::core::fmt::Debug for #parse_error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(stringify!(#parse_error)).field("rejected", &self.rejected()).finish()
+            }
+        }
+
+        impl PartialEq for #parse_error {
+            fn eq(&self, other: &Self) -> bool {
+                self.rejected() == other.rejected()
+            }
+        }
+
+        impl Eq for #parse_error {}
+
+        impl ::core::hash::Hash for #parse_error {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                self.rejected().hash(state);
             }
         }
 
         impl ::core::fmt::Display for #parse_error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                write!(f, "unknown error code `{}`", self.rejected)
+                write!(f, "unknown error code `{}`", self.rejected())
             }
         }
 
@@ -462,6 +521,43 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
     })
 }
 
+/// A decision tree over codes of one length: branch on the byte position
+/// that splits the candidates most, until one is left; then compare in full.
+fn dispatch(candidates: &[(&[u8], &Ident)]) -> TokenStream {
+    if let [(code, variant)] = candidates {
+        let code = proc_macro2::Literal::byte_string(code);
+        return quote!(if *bytes == *#code { Some(Self::#variant) } else { None });
+    }
+    let len = candidates[0].0.len();
+    // Most distinct bytes wins; ties go to the earliest position, for determinism.
+    let position = (0..len)
+        .max_by_key(|&i| {
+            let distinct: std::collections::BTreeSet<u8> =
+                candidates.iter().map(|(c, _)| c[i]).collect();
+            (distinct.len(), std::cmp::Reverse(i))
+        })
+        .unwrap_or(0);
+    let mut groups: BTreeMap<u8, Vec<(&[u8], &Ident)>> = BTreeMap::new();
+    for &(code, variant) in candidates {
+        groups
+            .entry(code[position])
+            .or_default()
+            .push((code, variant));
+    }
+    let arms = groups.iter().map(|(byte, group)| {
+        let byte = Literal::byte_character(*byte);
+        let body = dispatch(group);
+        quote!(#byte => #body,)
+    });
+    let position = Literal::usize_unsuffixed(position);
+    quote! {
+        match bytes[#position] {
+            #(#arms)*
+            _ => None,
+        }
+    }
+}
+
 fn runtime_path(path: &str) -> Result<syn::Path, EmitError> {
     syn::parse_str(path).map_err(|e| EmitError(format!("XML runtime path `{path}`: {e}")))
 }
@@ -591,19 +687,19 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
 
             /// Parses a body within `limits`.
             pub fn from_xml_with(body: &[u8], limits: &#rt::Limits) -> Result<Self, #rt::XmlError> {
-                let mut code: Option<::std::string::String> = None;
+                let mut code: Option<Code> = None;
                 #(let mut #fields: Option<::std::string::String> = None;)*
                 let mut #extra = ::std::vec::Vec::new();
                 let end = #rt::read_document(body, #root, limits, |child| {
                     match child.local_name() {
-                        #code_element => child.store(&mut code),
+                        #code_element => child.store_with(&mut code, |text| Code::from(&*text)),
                         #(#elements => child.store(&mut #fields),)*
                         _ => child.keep(&mut #extra),
                     }
                 })?;
                 let code = code.ok_or_else(|| #rt::XmlError::missing(#code_element, end))?;
                 Ok(ErrorResponse {
-                    code: Code::from(code),
+                    code,
                     #(#fields,)*
                     #extra,
                 })
