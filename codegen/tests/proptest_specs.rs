@@ -1,0 +1,363 @@
+//! Property tests over generated specs: every spec is either refused with
+//! the right lines, or read into exactly the model that went in, and its
+//! generated code parses. A sample of the generated code is compiled for real.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::process::Command;
+
+use ci_errors_codegen::naming::variant_name;
+use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+
+/// One piece of a description: its markdown and its plain text.
+fn segment() -> impl Strategy<Value = (String, String)> {
+    let word = "[a-zA-Z0-9]{1,8}";
+    prop_oneof![
+        word.prop_map(|w| (w.clone(), w)),
+        word.prop_map(|w| (format!("`{w}_x`"), format!("{w}_x"))),
+        word.prop_map(|w| (format!("[{w}](https://example.com/{w})"), w)),
+        word.prop_map(|w| (format!("*{w}*"), w)),
+        word.prop_map(|w| (format!("**{w}**"), w)),
+        word.prop_map(|w| (format!("{w} \\| {w}"), format!("{w} | {w}"))),
+        word.prop_map(|w| (format!("<b>{w}</b>"), w)),
+        Just(("中文".to_owned(), "中文".to_owned())),
+    ]
+}
+
+fn description() -> impl Strategy<Value = (String, String)> {
+    proptest::collection::vec(segment(), 0..4).prop_map(|segs| {
+        let md: Vec<String> = segs.iter().map(|s| s.0.clone()).collect();
+        let text: Vec<String> = segs.iter().map(|s| s.1.clone()).collect();
+        (md.join(" "), text.join(" "))
+    })
+}
+
+fn code() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[A-Z][a-zA-Z0-9]{0,12}",
+        1 => "[A-Z][a-z]{1,6}\\.[A-Z][a-z]{1,6}",
+        1 => "[a-z]{1,6}-[a-z]{1,6}",
+        1 => "[A-Z][a-z]{1,5} [a-z]{1,5} [a-z]{1,5}",
+        1 => "[0-9][a-zA-Z]{1,6}",
+        1 => prop::sample::select(vec!["Self", "self", "type", "Type", "crate", "_x", "错误", "Café", "Ünïcode"]).prop_map(str::to_owned),
+        1 => prop::sample::select(vec!["Near.Miss", "Near-Miss", "NearMiss", "near miss"]).prop_map(str::to_owned),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Status {
+    Valid(u16, String),
+    Invalid(String),
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![
+        6 => (100u16..600).prop_map(|s| Status::Valid(s, String::new())),
+        6 => prop::sample::select(vec![(400u16, "Bad Request"), (403, "Forbidden"), (404, "Not Found"), (429, "Too Many Requests"), (503, "Service Unavailable")])
+            .prop_map(|(s, r)| Status::Valid(s, r.to_owned())),
+        2 => (100u16..600, "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?").prop_map(|(s, r)| Status::Valid(s, r)),
+        1 => prop::sample::select(vec!["N/A", "99", "600", "4O4", "", "-1", "12345 Big"]).prop_map(|s| Status::Invalid(s.to_owned())),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    code: String,
+    status: Status,
+    description: (String, String),
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    rows: Vec<Row>,
+    /// Column order: a permutation of 0 = code, 1 = status, 2 = description, 3 = an ignored column.
+    columns: Vec<usize>,
+    code_header: &'static str,
+    status_header: &'static str,
+    crlf: bool,
+    bom: bool,
+    bold_section: bool,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        proptest::collection::vec((code(), status(), description()), 1..12),
+        Just(vec![0usize, 1, 2, 3]).prop_shuffle(),
+        prop::sample::select(vec![
+            "Error Code",
+            "code",
+            "ERROR",
+            "错误码",
+            "エラーコード",
+            "오류 코드",
+        ]),
+        prop::sample::select(vec![
+            "HTTP Status Code",
+            "status",
+            "Http  Code",
+            "HTTP 状态码",
+            "상태 코드",
+        ]),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(rows, columns, code_header, status_header, crlf, bom, bold_section, extra)| Spec {
+                rows: rows
+                    .into_iter()
+                    .map(|(code, status, description)| Row {
+                        code,
+                        status,
+                        description,
+                    })
+                    .collect(),
+                columns: if extra {
+                    columns
+                } else {
+                    columns.into_iter().filter(|&c| c != 3).collect()
+                },
+                code_header,
+                status_header,
+                crlf,
+                bom,
+                bold_section,
+            },
+        )
+}
+
+impl Spec {
+    /// The markdown, and the 1-based line of each row.
+    fn render(&self) -> (String, Vec<usize>) {
+        let mut lines = vec![
+            "# Errors".to_owned(),
+            String::new(),
+            if self.bold_section {
+                "**Generated section**".to_owned()
+            } else {
+                "## Generated section".to_owned()
+            },
+            String::new(),
+        ];
+        let header: Vec<&str> = self
+            .columns
+            .iter()
+            .map(|&c| match c {
+                0 => self.code_header,
+                1 => self.status_header,
+                2 => "Description",
+                _ => "Remarks",
+            })
+            .collect();
+        lines.push(format!("| {} |", header.join(" | ")));
+        lines.push(format!("|{}", " --- |".repeat(header.len())));
+        let mut row_lines = Vec::new();
+        for row in &self.rows {
+            let cells: Vec<String> = self
+                .columns
+                .iter()
+                .map(|&c| match c {
+                    0 => row.code.clone(),
+                    1 => match &row.status {
+                        Status::Valid(s, r) if r.is_empty() => s.to_string(),
+                        Status::Valid(s, r) => format!("{s} {r}"),
+                        Status::Invalid(t) => t.clone(),
+                    },
+                    2 => row.description.0.clone(),
+                    _ => "ignored `cell`".to_owned(),
+                })
+                .collect();
+            lines.push(format!("| {} |", cells.join(" | ")));
+            row_lines.push(lines.len());
+        }
+        let eol = if self.crlf { "\r\n" } else { "\n" };
+        let mut text = lines.join(eol);
+        text.push_str(eol);
+        if self.bom {
+            text.insert(0, '\u{feff}');
+        }
+        (text, row_lines)
+    }
+
+    /// What the reader must produce: the valid rows `(code, status, reason,
+    /// description)` in order, and the lines it must refuse.
+    fn expected(
+        &self,
+        row_lines: &[usize],
+    ) -> (Vec<(String, u16, String, String)>, BTreeSet<usize>) {
+        let has_description = self.columns.contains(&2);
+        let mut refused = BTreeSet::new();
+        let mut valid = Vec::new();
+        for (row, &line) in self.rows.iter().zip(row_lines) {
+            let code = row.code.split_whitespace().collect::<Vec<_>>().join(" ");
+            match &row.status {
+                Status::Valid(s, r) if !code.is_empty() => valid.push((
+                    code,
+                    *s,
+                    r.clone(),
+                    if has_description {
+                        row.description.1.clone()
+                    } else {
+                        String::new()
+                    },
+                    line,
+                )),
+                _ => {
+                    refused.insert(line);
+                }
+            }
+        }
+        let mut seen = HashMap::new();
+        let mut kept = Vec::new();
+        for row in valid {
+            if seen.contains_key(&(row.0.clone(), row.1)) {
+                refused.insert(row.4);
+            } else {
+                seen.insert((row.0.clone(), row.1), ());
+                kept.push(row);
+            }
+        }
+        let mut variants: HashMap<String, String> = HashMap::new();
+        let mut bad_codes = BTreeSet::new();
+        let mut rows = Vec::new();
+        for row in kept {
+            if bad_codes.contains(&row.0) {
+                continue;
+            }
+            let variant = variant_name(&row.0);
+            match variants.get(&variant) {
+                Some(owner) if *owner != row.0 => {
+                    refused.insert(row.4);
+                    bad_codes.insert(row.0.clone());
+                }
+                _ => {
+                    variants.insert(variant, row.0.clone());
+                    rows.push((row.0, row.1, row.2, row.3));
+                }
+            }
+        }
+        (rows, refused)
+    }
+}
+
+fn check(spec: &Spec) -> Result<Option<String>, TestCaseError> {
+    let (text, row_lines) = spec.render();
+    let (expected_rows, refused) = spec.expected(&row_lines);
+    let src = SourceFile::new("prop.md", text.clone());
+    match read_spec(&src, &ReadOptions::default()) {
+        Err(diagnostics) => {
+            let errors: BTreeSet<usize> = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .filter_map(|d| d.line)
+                .collect();
+            prop_assert!(
+                !refused.is_empty(),
+                "refused a valid spec: {diagnostics:#?}\n{text}"
+            );
+            prop_assert_eq!(errors, refused, "\n{}", text);
+            for d in &diagnostics {
+                let rendered = d.render(&src);
+                prop_assert!(rendered.contains("--> prop.md:"), "{}", rendered);
+            }
+            Ok(None)
+        }
+        Ok((model, _warnings)) => {
+            prop_assert!(
+                refused.is_empty(),
+                "accepted a spec with bad lines {refused:?}\n{text}"
+            );
+            let got: Vec<(String, u16, String, String)> = model
+                .errors
+                .iter()
+                .map(|r| {
+                    (
+                        r.code.clone(),
+                        r.status,
+                        r.reason.clone(),
+                        r.description.clone(),
+                    )
+                })
+                .collect();
+            prop_assert_eq!(got, expected_rows, "\n{}", text);
+            prop_assert!(model
+                .errors
+                .iter()
+                .all(|r| r.section.as_deref() == Some("Generated section")));
+            let generated = Builder::new()
+                .xml_body(false)
+                .generate_from(vec![(None, "prop.md".into(), text.clone())])
+                .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert!(syn::parse_file(&generated.source).is_ok());
+            Ok(Some(generated.source))
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 300, ..Config::default() })]
+
+    #[test]
+    fn every_spec_is_refused_on_the_right_lines_or_read_exactly(spec in spec()) {
+        check(&spec)?;
+    }
+}
+
+/// Compiles the code generated for a fixed-seed sample of accepted specs, as
+/// modules of one crate with warnings denied (lints such as non-camel-case
+/// names included).
+#[test]
+fn a_sample_of_generated_code_compiles() {
+    let mut runner = TestRunner::deterministic();
+    let mut sources = Vec::new();
+    let strategy = spec();
+    while sources.len() < 12 {
+        let spec = strategy.new_tree(&mut runner).unwrap().current();
+        if let Ok(Some(source)) = check(&spec) {
+            sources.push(source);
+        }
+    }
+    // Plus the awkward names on purpose.
+    let awkward = "| Code | Status |\n|---|---|\n| Self | 400 |\n| 3rdPartyFailure | 401 |\n| Request has expired | 402 |\n| 错误 | 403 |\n| type | 404 |\n| a.b-c d | 405 |\n";
+    sources.push(
+        Builder::new()
+            .enum_name("Awkward")
+            .generate_from(vec![(None, "awkward.md".into(), awkward.into())])
+            .unwrap()
+            .source,
+    );
+
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-sample");
+    let _ = std::fs::remove_dir_all(dir.join("src"));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
+    for (i, source) in sources.iter().enumerate() {
+        std::fs::write(dir.join(format!("src/s{i}.rs")), source).unwrap();
+        lib.push_str(&format!("pub mod s{i};\n"));
+    }
+    lib.push_str(
+        "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 6);\n    \
+         for c in last { assert_eq!(c.as_str().parse::<s12::Awkward>(), Ok(*c)); }\n    \
+         assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses(), &[401]);\n}\n",
+    );
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"generated-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO"))
+        .args(["test", "--offline", "-q"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stderr}\n{stdout}");
+    assert!(stdout.contains("1 passed"), "{stdout}");
+}
