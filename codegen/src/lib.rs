@@ -4,6 +4,38 @@
 //! [`markdown`] (markdown → tables) → [`model`] (tables → validated model)
 //! → [`emit`] (model → tokens) → [`format`](mod@format) (tokens → `syn` tree → text).
 //! [`Builder`] drives it from a build script or the command-line tool.
+//!
+//! Nothing in it is specific to Tencent beyond the default header words: point
+//! it at any markdown table with a code column and a status column.
+//!
+//! ```
+//! use ci_errors_codegen::{Builder, Column, Error};
+//!
+//! let spec = "\
+//! ## Cards
+//!
+//! | Problem Type | Status | Description |
+//! | --- | --- | --- |
+//! | card.declined | 402 | The issuer declined the card. |
+//! | card.expired | 402 Payment Required | The card has expired. |
+//! ";
+//! let generated = Builder::new()
+//!     .enum_name("ApiError")
+//!     .header_word(Column::Code, "Problem Type")
+//!     .xml_body(false)
+//!     .generate_from(vec![(None, "errors.md".into(), spec.into())])?;
+//! assert!(generated.source.contains("pub enum ApiError {"));
+//! assert!(generated.source.contains("CardDeclined,"));
+//! assert_eq!(generated.specs[0].model.codes.len(), 2);
+//!
+//! // A bad row is refused with its location, rustc-style.
+//! let bad = spec.replace("| 402 |", "| N/A |");
+//! match Builder::new().header_word(Column::Code, "Problem Type").generate_from(vec![(None, "errors.md".into(), bad)]) {
+//!     Err(Error::Spec { rendered, .. }) => assert!(rendered.contains("--> errors.md:5:")),
+//!     other => panic!("expected a spec error, got {other:?}"),
+//! }
+//! # Ok::<(), Error>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod builder;

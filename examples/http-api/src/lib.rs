@@ -1,0 +1,13 @@
+//! Error codes of an example payments API, generated from `spec/v1.md` and
+//! `spec/v2.md` by `ci-errors-codegen` (see `build.rs`).
+
+include!(concat!(env!("OUT_DIR"), "/api_errors.rs"));
+
+/// What only this API knows: v1 codes that have a v2 successor.
+pub fn v2_successor(code: v1::ApiError) -> Option<v2::ApiError> {
+    match code.as_str() {
+        "card_declined" => Some(v2::ApiError::CardDeclined),
+        "rate_limited" => Some(v2::ApiError::LimitsRate),
+        _ => None,
+    }
+}

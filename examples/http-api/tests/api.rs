@@ -1,0 +1,55 @@
+//! The example crate's generated API, checked against its own specs.
+
+use http_api_errors_example::{v1, v2, v2_successor};
+
+#[test]
+fn snake_case_codes_become_camel_case_variants() {
+    assert_eq!(v1::ApiError::InvalidAmount.as_str(), "invalid_amount");
+    assert_eq!(
+        "card_declined".parse::<v1::ApiError>(),
+        Ok(v1::ApiError::CardDeclined)
+    );
+    assert_eq!(v1::ApiError::ALL.len(), 7);
+}
+
+#[test]
+fn one_code_two_statuses_and_descriptions_as_plain_text() {
+    assert_eq!(v1::ApiError::PaymentNotFound.statuses(), &[404, 409]);
+    assert_eq!(
+        v1::ApiError::InvalidCurrency.description(400),
+        Some("The currency is not an ISO 4217 code.")
+    );
+    assert_eq!(
+        v1::ApiError::RateLimited.row(429).unwrap().section,
+        Some("Request errors")
+    );
+    assert_eq!(v1::ApiError::Maintenance.row(503).unwrap().reason, "");
+}
+
+#[test]
+fn the_extra_header_word_reads_v2() {
+    assert_eq!(v2::ApiError::Card3dsRequired.as_str(), "card.3ds-required");
+    assert_eq!(
+        v2::ApiError::for_status(429),
+        &[v2::ApiError::LimitsRate, v2::ApiError::LimitsDaily]
+    );
+    assert!(v2::ApiError::CardExpired
+        .row(402)
+        .unwrap()
+        .is_client_error());
+    assert_eq!(v2::ROWS.len(), 5);
+}
+
+#[test]
+fn unknown_codes_are_kept_and_modules_do_not_mix() {
+    assert_eq!(
+        v2::Code::from("limits.monthly"),
+        v2::Code::Unknown("limits.monthly".into())
+    );
+    assert!("card_declined".parse::<v2::ApiError>().is_err());
+    assert_eq!(
+        v2_successor(v1::ApiError::RateLimited),
+        Some(v2::ApiError::LimitsRate)
+    );
+    assert_eq!(v2_successor(v1::ApiError::Internal), None);
+}
