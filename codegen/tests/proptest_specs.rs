@@ -47,6 +47,9 @@ fn code() -> impl Strategy<Value = String> {
     ]
 }
 
+/// `(code, status, reason, description)` as the model must hold it.
+type ExpectedRow = (String, u16, String, String);
+
 #[derive(Debug, Clone)]
 enum Status {
     Valid(u16, String),
@@ -188,7 +191,7 @@ impl Spec {
     fn expected(
         &self,
         row_lines: &[usize],
-    ) -> (Vec<(String, u16, String, String)>, BTreeSet<usize>) {
+    ) -> (Vec<ExpectedRow>, BTreeSet<usize>) {
         let has_description = self.columns.contains(&2);
         let mut refused = BTreeSet::new();
         let mut valid = Vec::new();
@@ -211,14 +214,13 @@ impl Spec {
                 }
             }
         }
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
         let mut kept = Vec::new();
         for row in valid {
-            if seen.contains_key(&(row.0.clone(), row.1)) {
-                refused.insert(row.4);
-            } else {
-                seen.insert((row.0.clone(), row.1), ());
+            if seen.insert((row.0.clone(), row.1)) {
                 kept.push(row);
+            } else {
+                refused.insert(row.4);
             }
         }
         let mut variants: HashMap<String, String> = HashMap::new();
@@ -271,7 +273,7 @@ fn check(spec: &Spec) -> Result<Option<String>, TestCaseError> {
                 refused.is_empty(),
                 "accepted a spec with bad lines {refused:?}\n{text}"
             );
-            let got: Vec<(String, u16, String, String)> = model
+            let got: Vec<ExpectedRow> = model
                 .errors
                 .iter()
                 .map(|r| {
