@@ -185,11 +185,12 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
     });
     // Reverse look-up: status → distinct codes, in order of first appearance.
     let mut by_status: BTreeMap<u16, Vec<&Ident>> = BTreeMap::new();
-    for (entry, v) in model.codes.iter().zip(&variants) {
+    let mut listed = std::collections::HashSet::new();
+    for (index, (entry, v)) in model.codes.iter().zip(&variants).enumerate() {
         for &i in &entry.rows {
-            let list = by_status.entry(model.errors[i].status).or_default();
-            if !list.contains(&v) {
-                list.push(v);
+            let status = model.errors[i].status;
+            if listed.insert((status, index)) {
+                by_status.entry(status).or_default().push(v);
             }
         }
     }
@@ -204,7 +205,7 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
     }
     let len_arms = by_len.iter().map(|(len, list)| {
         let len = Literal::usize_unsuffixed(*len);
-        let body = dispatch(list);
+        let body = dispatch(list, 0);
         quote! {
             #len => {
                 let Ok(bytes) = <&[u8; #len]>::try_from(bytes) else { return None };
@@ -521,12 +522,23 @@ fn codes(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError>
     })
 }
 
+/// How deep the byte tree goes before the rest is compared one by one; keeps
+/// generation linear in the spec's size for any set of codes.
+const MAX_DISPATCH_DEPTH: usize = 4;
+
 /// A decision tree over codes of one length: branch on the byte position
 /// that splits the candidates most, until one is left; then compare in full.
-fn dispatch(candidates: &[(&[u8], &Ident)]) -> TokenStream {
+fn dispatch(candidates: &[(&[u8], &Ident)], depth: usize) -> TokenStream {
     if let [(code, variant)] = candidates {
         let code = proc_macro2::Literal::byte_string(code);
         return quote!(if *bytes == *#code { Some(Self::#variant) } else { None });
+    }
+    if depth == MAX_DISPATCH_DEPTH {
+        let arms = candidates.iter().map(|(code, variant)| {
+            let code = proc_macro2::Literal::byte_string(code);
+            quote!(#code => Some(Self::#variant),)
+        });
+        return quote!(match bytes { #(#arms)* _ => None });
     }
     let len = candidates[0].0.len();
     // Most distinct bytes wins; ties go to the earliest position, for determinism.
@@ -546,7 +558,7 @@ fn dispatch(candidates: &[(&[u8], &Ident)]) -> TokenStream {
     }
     let arms = groups.iter().map(|(byte, group)| {
         let byte = Literal::byte_character(*byte);
-        let body = dispatch(group);
+        let body = dispatch(group, depth + 1);
         quote!(#byte => #body,)
     });
     let position = Literal::usize_unsuffixed(position);
@@ -736,4 +748,30 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
 
         impl ::std::error::Error for ErrorResponse {}
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Codes of one length that differ in one position each split one at a
+    /// time; the tree must stop at its depth cap and still find every code.
+    #[test]
+    fn dispatch_depth_is_capped() {
+        let codes: Vec<Vec<u8>> = (0..12)
+            .map(|i| {
+                let mut c = vec![b'a'; 12];
+                c[i] = b'x';
+                c
+            })
+            .collect();
+        let idents: Vec<Ident> = (0..12).map(|i| ident(&format!("C{i}")).unwrap()).collect();
+        let candidates: Vec<(&[u8], &Ident)> =
+            codes.iter().map(Vec::as_slice).zip(&idents).collect();
+        let tokens = dispatch(&candidates, 0).to_string();
+        assert_eq!(tokens.matches("match bytes [").count(), MAX_DISPATCH_DEPTH);
+        for i in &idents {
+            assert!(tokens.contains(&format!("Self :: {i}")), "{i} missing");
+        }
+    }
 }

@@ -188,10 +188,7 @@ impl Spec {
 
     /// What the reader must produce: the valid rows `(code, status, reason,
     /// description)` in order, and the lines it must refuse.
-    fn expected(
-        &self,
-        row_lines: &[usize],
-    ) -> (Vec<ExpectedRow>, BTreeSet<usize>) {
+    fn expected(&self, row_lines: &[usize]) -> (Vec<ExpectedRow>, BTreeSet<usize>) {
         let has_description = self.columns.contains(&2);
         let mut refused = BTreeSet::new();
         let mut valid = Vec::new();
@@ -333,6 +330,21 @@ fn a_sample_of_generated_code_compiles() {
             .source,
     );
 
+    // Codes that each differ in one byte: the look-up tree reaches its depth cap.
+    let mut deep = String::from("| Code | Status |\n|---|---|\n");
+    for i in 0..8 {
+        let mut code = vec![b'A'; 8];
+        code[i] = b'X';
+        deep.push_str(&format!("| {} | 400 |\n", String::from_utf8(code).unwrap()));
+    }
+    sources.push(
+        Builder::new()
+            .enum_name("Deep")
+            .generate_from(vec![(None, "deep.md".into(), deep)])
+            .unwrap()
+            .source,
+    );
+
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-sample");
     let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src")).unwrap();
@@ -344,7 +356,10 @@ fn a_sample_of_generated_code_compiles() {
     lib.push_str(
         "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 6);\n    \
          for c in last { assert_eq!(c.as_str().parse::<s12::Awkward>(), Ok(*c)); }\n    \
-         assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses(), &[401]);\n}\n",
+         assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses(), &[401]);\n}\n\
+         #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
+         for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \
+         assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n}\n",
     );
     std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
     std::fs::write(
@@ -361,5 +376,5 @@ fn a_sample_of_generated_code_compiles() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}\n{stdout}");
-    assert!(stdout.contains("1 passed"), "{stdout}");
+    assert!(stdout.contains("2 passed"), "{stdout}");
 }
