@@ -283,3 +283,36 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
         "{text}"
     );
 }
+
+#[test]
+fn generation_is_byte_identical_across_runs_directories_and_environments() {
+    let mut outputs = Vec::new();
+    for (i, (tz, lang)) in [("UTC", "C"), ("Asia/Shanghai", "zh_CN.UTF-8")]
+        .into_iter()
+        .enumerate()
+    {
+        let root = temp_dir(&format!("determinism-{i}"));
+        write(&root.join("spec/error-codes.md"), SEED);
+        // Each run is its own process (its own hash seed), from another directory.
+        let out = Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
+            .args(["generate", "--root", root.to_str().unwrap()])
+            .current_dir(std::env::temp_dir())
+            .env("TZ", tz)
+            .env("LANG", lang)
+            .env("SOURCE_DATE_EPOCH", (i * 1_000_000).to_string())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(root.join("generated/error_codes.rs")).unwrap();
+        assert!(
+            !text.contains(root.to_str().unwrap()),
+            "no absolute path in the output"
+        );
+        outputs.push(text);
+    }
+    assert!(outputs[0] == outputs[1], "two runs differ");
+    assert!(
+        outputs[0] == GENERATED,
+        "output differs from the checked-in generated/error_codes.rs"
+    );
+}
