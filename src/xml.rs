@@ -31,6 +31,20 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// Refuses an element at nesting `depth` (the root is 1) beyond the limit.
+    fn check_depth(&self, depth: usize, offset: usize) -> Result<(), XmlError> {
+        if depth > self.max_depth {
+            Err(XmlError::new(
+                XmlErrorKind::TooDeep {
+                    limit: self.max_depth,
+                },
+                offset,
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     /// These limits with a different body size limit.
     pub const fn with_max_body_bytes(mut self, bytes: usize) -> Self {
         self.max_body_bytes = bytes;
@@ -300,10 +314,7 @@ where
     let mut seen_root = false;
     let mut root_end = 0;
     loop {
-        let start = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        let (start, event) = next_event(&mut reader, base, text.len())?;
         match event {
             Event::Start(_) | Event::Empty(_) if seen_root => {
                 return Err(XmlError::new(XmlErrorKind::TrailingContent, at(start)));
@@ -392,34 +403,17 @@ where
 {
     let at = |pos: u64| base + pos as usize;
     loop {
-        let start = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        let (start, event) = next_event(reader, base, text.len())?;
         match event {
             Event::End(_) => return Ok(at(reader.buffer_position())),
             Event::Start(_) => {
-                if limits.max_depth < 2 {
-                    return Err(XmlError::new(
-                        XmlErrorKind::TooDeep {
-                            limit: limits.max_depth,
-                        },
-                        at(start),
-                    ));
-                }
+                limits.check_depth(2, at(start))?;
                 let name = tag_name(text, start as usize);
                 let child = read_child(reader, text, base, limits, name, start as usize)?;
                 visit(child)?;
             }
             Event::Empty(_) => {
-                if limits.max_depth < 2 {
-                    return Err(XmlError::new(
-                        XmlErrorKind::TooDeep {
-                            limit: limits.max_depth,
-                        },
-                        at(start),
-                    ));
-                }
+                limits.check_depth(2, at(start))?;
                 let name = tag_name(text, start as usize);
                 visit(Child {
                     name,
@@ -488,32 +482,15 @@ fn read_child<'t>(
         (_, piece) => push(content, &piece, at),
     };
     loop {
-        let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| syntax(e, at(reader.error_position()), text.len() + base))?;
+        let (pos, event) = next_event(reader, base, text.len())?;
         match event {
             Event::Start(_) => {
                 depth += 1;
-                if depth > limits.max_depth {
-                    return Err(XmlError::new(
-                        XmlErrorKind::TooDeep {
-                            limit: limits.max_depth,
-                        },
-                        at(pos),
-                    ));
-                }
+                limits.check_depth(depth, at(pos))?;
                 nested.get_or_insert((tag_name(text, pos as usize), at(pos)));
             }
             Event::Empty(_) => {
-                if depth + 1 > limits.max_depth {
-                    return Err(XmlError::new(
-                        XmlErrorKind::TooDeep {
-                            limit: limits.max_depth,
-                        },
-                        at(pos),
-                    ));
-                }
+                limits.check_depth(depth + 1, at(pos))?;
                 nested.get_or_insert((tag_name(text, pos as usize), at(pos)));
             }
             Event::End(_) => {
@@ -582,6 +559,23 @@ fn resolve_reference(r: &BytesRef<'_>) -> Option<Resolved> {
         return r.resolve_char_ref().ok().flatten().map(Resolved::Char);
     }
     quick_xml::escape::resolve_predefined_entity(r).map(Resolved::Entity)
+}
+
+/// The next event and the position it starts at, errors located in the body.
+fn next_event<'t>(
+    reader: &mut Reader<&'t [u8]>,
+    base: usize,
+    len: usize,
+) -> Result<(u64, Event<'t>), XmlError> {
+    let start = reader.buffer_position();
+    match reader.read_event() {
+        Ok(event) => Ok((start, event)),
+        Err(e) => Err(syntax(
+            e,
+            base + reader.error_position() as usize,
+            base + len,
+        )),
+    }
 }
 
 fn syntax(error: QxError, offset: usize, len: usize) -> XmlError {

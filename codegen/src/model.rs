@@ -300,11 +300,7 @@ impl Validator<'_> {
                 )),
             );
         }
-        let (description, description_markdown) = description_col
-            .and_then(|i| self.cell(row, i))
-            .map_or((String::new(), String::new()), |c| {
-                (c.text.clone(), c.markdown.clone())
-            });
+        let (description, description_markdown) = text_and_markdown(row, description_col);
         Some(ErrorRow {
             code: code.to_owned(),
             status,
@@ -354,11 +350,7 @@ impl Validator<'_> {
             .map(|c| c.text.as_str())
             .filter(|p| !is_none_word(p))
             .map(str::to_owned);
-        let (description, description_markdown) = description_col
-            .and_then(|i| self.cell(row, i))
-            .map_or((String::new(), String::new()), |c| {
-                (c.text.clone(), c.markdown.clone())
-            });
+        let (description, description_markdown) = text_and_markdown(row, description_col);
         Some(FieldRow {
             name: name.to_owned(),
             parent,
@@ -577,6 +569,15 @@ impl Validator<'_> {
             fields: body_fields,
         })
     }
+}
+
+/// The plain text and markdown of an optional column's cell (empty when absent).
+fn text_and_markdown(row: &Row, column: Option<usize>) -> (String, String) {
+    column
+        .and_then(|i| row.cell(i))
+        .map_or((String::new(), String::new()), |c| {
+            (c.text.clone(), c.markdown.clone())
+        })
 }
 
 fn is_none_word(text: &str) -> bool {

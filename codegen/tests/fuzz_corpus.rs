@@ -2,21 +2,12 @@
 //! ordinary test, with the very check the fuzz target runs, so CI needs no fuzzer.
 
 include!("../../fuzz/checks/spec_reader.rs");
+include!("../../fuzz/checks/replay.rs");
 
 #[test]
 fn spec_reader_corpus_replays_clean() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/corpus/spec_reader");
-    let mut count = 0;
-    for entry in std::fs::read_dir(dir).expect("the corpus is checked in") {
-        let path = entry.unwrap().path();
-        let data = std::fs::read(&path).unwrap();
-        let result = std::panic::catch_unwind(|| check_spec(&data));
-        assert!(
-            result.is_ok(),
-            "corpus input {} fails the check",
-            path.display()
-        );
-        count += 1;
-    }
-    assert!(count >= 5, "only {count} corpus inputs");
+    replay(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/corpus/spec_reader"),
+        check_spec,
+    );
 }
