@@ -172,10 +172,15 @@ fn checked_in_generated_code_is_up_to_date() {
         "/generated/error_codes.rs"
     ))
     .expect("generated/error_codes.rs is checked in");
-    assert!(
-        checked_in == built,
-        "generated/error_codes.rs is stale; run `cargo run -p ci-errors-codegen -- generate` and commit it"
-    );
+    if checked_in != built {
+        let diff = similar::TextDiff::from_lines(checked_in.as_str(), built);
+        panic!(
+            "generated/error_codes.rs is stale; run `cargo run -p ci-errors-codegen -- generate` and commit it\n\n{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header("generated/error_codes.rs", "what spec/error-codes.md gives")
+        );
+    }
 }
 
 #[test]

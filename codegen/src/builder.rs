@@ -39,6 +39,35 @@ impl Default for Builder {
     }
 }
 
+/// A spec already in memory: its text, the name diagnostics use, and
+/// optionally the module it is emitted into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecText {
+    /// The name shown in diagnostics and in the generated header, such as `spec/errors.md`.
+    pub name: String,
+    /// The markdown.
+    pub text: String,
+    /// The module to emit into, or `None` for the top level.
+    pub module: Option<String>,
+}
+
+impl SpecText {
+    /// A spec named `name` (as diagnostics should show it) with markdown `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SpecText {
+            name: name.into(),
+            text: text.into(),
+            module: None,
+        }
+    }
+
+    /// Emits this spec into module `module`.
+    pub fn in_module(mut self, module: impl Into<String>) -> Self {
+        self.module = Some(module.into());
+        self
+    }
+}
+
 /// What a successful run produced.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -212,20 +241,25 @@ impl Builder {
                 path: path.clone(),
                 source,
             })?;
-            texts.push((module.clone(), display_name(path), text));
+            texts.push(SpecText {
+                name: display_name(path),
+                text,
+                module: module.clone(),
+            });
         }
         self.generate_from(texts)
     }
 
-    /// Generates from spec texts already in memory: `(module, name, text)`.
+    /// Generates from specs already in memory, ignoring the paths given to
+    /// [`Builder::spec`] and [`Builder::module_spec`]. Writes nothing.
     pub fn generate_from(
         &self,
-        specs: Vec<(Option<String>, String, String)>,
+        specs: impl IntoIterator<Item = SpecText>,
     ) -> Result<Generated, Error> {
         let mut results = Vec::new();
         let mut failed = Vec::new();
         let mut rendered_failures = String::new();
-        for (module, name, text) in specs {
+        for SpecText { name, text, module } in specs {
             let src = SourceFile::new(name.clone(), text);
             match crate::read_spec(&src, &self.read) {
                 Ok((model, warnings)) => {

@@ -9,7 +9,7 @@
 //! it at any markdown table with a code column and a status column.
 //!
 //! ```
-//! use ci_errors_codegen::{Builder, Column, Error};
+//! use ci_errors_codegen::{Builder, Column, Error, SpecText};
 //!
 //! let spec = "\
 //! ## Cards
@@ -23,14 +23,17 @@
 //!     .enum_name("ApiError")
 //!     .header_word(Column::Code, "Problem Type")
 //!     .xml_body(false)
-//!     .generate_from(vec![(None, "errors.md".into(), spec.into())])?;
+//!     .generate_from([SpecText::new("errors.md", spec)])?;
 //! assert!(generated.source.contains("pub enum ApiError {"));
 //! assert!(generated.source.contains("CardDeclined,"));
 //! assert_eq!(generated.specs[0].model.codes.len(), 2);
 //!
 //! // A bad row is refused with its location, rustc-style.
 //! let bad = spec.replace("| 402 |", "| N/A |");
-//! match Builder::new().header_word(Column::Code, "Problem Type").generate_from(vec![(None, "errors.md".into(), bad)]) {
+//! let refused = Builder::new()
+//!     .header_word(Column::Code, "Problem Type")
+//!     .generate_from([SpecText::new("errors.md", bad)]);
+//! match refused {
 //!     Err(Error::Spec { rendered, .. }) => assert!(rendered.contains("--> errors.md:5:")),
 //!     other => panic!("expected a spec error, got {other:?}"),
 //! }
@@ -51,7 +54,7 @@ pub mod source;
 pub mod status;
 pub mod vocabulary;
 
-pub use builder::{Builder, Error, Generated, SpecResult};
+pub use builder::{Builder, Error, Generated, SpecResult, SpecText};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{Model, ReadOptions, Validated};
 pub use source::SourceFile;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ci_errors_codegen::changes::{self, Api};
-use ci_errors_codegen::{project, Builder, Error, Generated};
+use ci_errors_codegen::{project, Builder, Error, Generated, SpecText};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -98,11 +98,9 @@ fn root_dir(root: Option<PathBuf>) -> PathBuf {
 fn generate_project(root: &Path, lenient: bool) -> Result<Generated, Error> {
     let path = root.join(project::SPEC);
     let text = read(&path)?;
-    let generated = project::builder().lenient(lenient).generate_from(vec![(
-        None,
-        project::SPEC.to_owned(),
-        text,
-    )])?;
+    let generated = project::builder()
+        .lenient(lenient)
+        .generate_from([SpecText::new(project::SPEC, text)])?;
     eprint!("{}", generated.rendered_warnings());
     Ok(generated)
 }
@@ -212,13 +210,13 @@ fn read_model(path: &Path, lenient: bool) -> Result<ci_errors_codegen::SpecResul
     let name = path.to_string_lossy().replace('\\', "/");
     let generated = Builder::new()
         .lenient(lenient)
-        .generate_from(vec![(None, name, text)])?;
+        .generate_from([SpecText::new(name, text)])?;
     eprint!("{}", generated.rendered_warnings());
-    Ok(generated
+    generated
         .specs
         .into_iter()
         .next()
-        .expect("one spec in, one result out"))
+        .ok_or_else(|| Error::Config("no spec was read".into()))
 }
 
 #[derive(serde::Serialize)]

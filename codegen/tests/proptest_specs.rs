@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use ci_errors_codegen::naming::variant_name;
-use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile};
+use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile, SpecText};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -289,7 +289,7 @@ fn check(spec: &Spec) -> Result<Option<String>, TestCaseError> {
                 .all(|r| r.section.as_deref() == Some("Generated section")));
             let generated = Builder::new()
                 .xml_body(false)
-                .generate_from(vec![(None, "prop.md".into(), text.clone())])
+                .generate_from([SpecText::new("prop.md", text.clone())])
                 .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
             prop_assert!(syn::parse_file(&generated.source).is_ok());
             Ok(Some(generated.source))
@@ -325,7 +325,7 @@ fn a_sample_of_generated_code_compiles() {
     sources.push(
         Builder::new()
             .enum_name("Awkward")
-            .generate_from(vec![(None, "awkward.md".into(), awkward.into())])
+            .generate_from([SpecText::new("awkward.md", awkward)])
             .unwrap()
             .source,
     );
@@ -340,7 +340,7 @@ fn a_sample_of_generated_code_compiles() {
     sources.push(
         Builder::new()
             .enum_name("Deep")
-            .generate_from(vec![(None, "deep.md".into(), deep)])
+            .generate_from([SpecText::new("deep.md", deep)])
             .unwrap()
             .source,
     );

@@ -26,7 +26,7 @@ pub fn check_spec(data: &[u8]) {
                 }
                 let generated = Builder::new()
                     .lenient(lenient)
-                    .generate_from(vec![(None, "fuzz.md".into(), text.into())])
+                    .generate_from([ci_errors_codegen::SpecText::new("fuzz.md", text)])
                     .expect("an accepted spec generates");
                 syn::parse_file(&generated.source).expect("generated code parses");
             }
