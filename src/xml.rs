@@ -381,12 +381,15 @@ fn check_root(start: &BytesStart<'_>, root: &str, offset: usize) -> Result<(), X
     }
 }
 
+/// Whether the start of a body that is not XML looks like an HTML page.
 fn looks_like_html(text: &str) -> bool {
-    let head = text
-        .trim_start()
-        .get(..512.min(text.trim_start().len()))
-        .unwrap_or("");
-    let head = head.to_ascii_lowercase();
+    let head = text.trim_start();
+    // The first 512 bytes, cut on a character boundary.
+    let end = (0..=head.len().min(512))
+        .rev()
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = head[..end].to_ascii_lowercase();
     head.contains("<html") || head.contains("<!doctype html")
 }
 

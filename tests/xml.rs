@@ -210,6 +210,8 @@ fn refuses_html_pages_from_proxies() {
         "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
         "<html>\r\n<head><title>504 Gateway Time-out</title></head></html>",
         "<HTML><BODY>Service Unavailable</BODY></HTML>",
+        // Text first, so the HTML is spotted by its head; a 3-byte character straddles byte 512.
+        &format!("Bad Gateway <html>{}</html>", "中".repeat(200)),
     ] {
         assert_eq!(kind(body.as_bytes()), XmlErrorKind::Html, "{body}");
     }

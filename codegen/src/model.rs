@@ -1,7 +1,7 @@
 //! Step 2: tables → validated model. Every rule of the spec format is
 //! enforced here, and every problem is reported, not just the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{Cell, Row, Table};
@@ -191,16 +191,19 @@ impl Validator<'_> {
     /// Records a problem that makes a row (or code) unusable: an error, or a
     /// warning in lenient mode, where the row is skipped.
     fn reject(&mut self, diagnostic: Diagnostic) {
+        self.reject_skipping(diagnostic, "this row");
+    }
+
+    /// [`Validator::reject`], naming what lenient mode skips.
+    fn reject_skipping(&mut self, diagnostic: Diagnostic, skipped: &str) {
         let diagnostic = if self.options.lenient {
-            diagnostic.with_note("lenient mode: this row is skipped")
+            diagnostic
+                .with_note(format!("lenient mode: {skipped} is skipped"))
+                .downgraded()
         } else {
             diagnostic
         };
-        self.diagnostics.push(if self.options.lenient {
-            diagnostic.downgraded()
-        } else {
-            diagnostic
-        });
+        self.diagnostics.push(diagnostic);
     }
 
     fn finish(mut self, model: Model) -> Validated {
@@ -394,9 +397,9 @@ impl Validator<'_> {
         let mut by_code: HashMap<String, usize> = HashMap::new();
         let mut by_variant: HashMap<String, usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
-        let mut refused: HashMap<String, ()> = HashMap::new();
+        let mut refused: HashSet<String> = HashSet::new();
         for row in rows {
-            if refused.contains_key(&row.code) {
+            if refused.contains(&row.code) {
                 continue;
             }
             if let Some(&i) = by_code.get(&row.code) {
@@ -406,10 +409,10 @@ impl Validator<'_> {
             }
             let variant = variant_name(&row.code);
             if let Some(&other) = by_variant.get(&variant) {
-                let first = &kept[codes[other].rows[0]];
-                let first: &ErrorRow = first;
+                let first: &ErrorRow = &kept[codes[other].rows[0]];
                 let span = self.src.line_range(row.line);
-                self.reject(
+                let skipped = format!("every row of `{}`", row.code);
+                self.reject_skipping(
                     Diagnostic::error(
                         self.src,
                         span,
@@ -424,8 +427,9 @@ impl Validator<'_> {
                         self.src.name(),
                         first.line
                     )),
+                    &skipped,
                 );
-                refused.insert(row.code.clone(), ());
+                refused.insert(row.code.clone());
                 continue;
             }
             by_code.insert(row.code.clone(), codes.len());
