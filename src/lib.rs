@@ -19,8 +19,8 @@
 //! # Ok::<(), ci_errors::xml::XmlError>(())
 //! ```
 //!
-//! Features: `http` (typed errors from `http::Response`s and back, see
-//! [`http`](crate::http) when enabled) and `serde`.
+//! Features: `http` (typed errors from `http::Response`s and back, in the
+//! `http` module) and `serde` (codes as strings, bodies as structs).
 #![warn(missing_docs)]
 
 pub mod retry;
