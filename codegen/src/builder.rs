@@ -31,6 +31,7 @@ pub struct Builder {
     read: ReadOptions,
     emit: EmitOptions,
     regenerate: String,
+    require_xml_body: bool,
 }
 
 impl Default for Builder {
@@ -158,6 +159,7 @@ impl Builder {
             read: ReadOptions::default(),
             emit: EmitOptions::default(),
             regenerate: "cargo build".to_owned(),
+            require_xml_body: false,
         }
     }
 
@@ -212,6 +214,13 @@ impl Builder {
         self
     }
 
+    /// Fail when a spec describes no usable XML body, for crates whose own
+    /// code relies on `ErrorResponse` (off by default).
+    pub fn require_xml_body(mut self, required: bool) -> Self {
+        self.require_xml_body = required;
+        self
+    }
+
     /// Path of the XML runtime the body uses (default `::ci_errors::xml`).
     pub fn xml_runtime(mut self, path: &str) -> Self {
         self.emit.xml_runtime = path.to_owned();
@@ -261,7 +270,19 @@ impl Builder {
         let mut rendered_failures = String::new();
         for SpecText { name, text, module } in specs {
             let src = SourceFile::new(name.clone(), text);
-            match crate::read_spec(&src, &self.read) {
+            let read = crate::read_spec(&src, &self.read).and_then(|(model, warnings)| {
+                if self.require_xml_body && model.body.is_none() {
+                    let mut all = warnings;
+                    all.push(
+                        Diagnostic::file_error(&src, "the spec describes no usable XML error body")
+                            .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
+                    );
+                    Err(all)
+                } else {
+                    Ok((model, warnings))
+                }
+            });
+            match read {
                 Ok((model, warnings)) => {
                     let rendered_warnings = render_all(&warnings, &src);
                     results.push(SpecResult {

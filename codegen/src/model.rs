@@ -119,6 +119,8 @@ pub struct ReadOptions {
 /// The result of validation: a model and its warnings, or every error found.
 pub type Validated = Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>>;
 
+/// What lenient mode leaves out when the field tables do not describe a usable body.
+const BODY_SKIPPED: &str = "the XML body";
 /// The element of the body that carries the error code.
 const CODE_ELEMENT: &str = "Code";
 /// Field of the generated body that keeps unknown elements.
@@ -444,26 +446,28 @@ impl Validator<'_> {
         (kept, codes)
     }
 
-    /// Derives the XML body: one root container, text children under it, one of them `Code`.
+    /// Derives the XML body: one root container, text children under it, one
+    /// of them `Code`. In lenient mode an unusable body is left out with a warning.
     fn body(&mut self, fields: &[FieldRow]) -> Option<Body> {
         if fields.is_empty() {
             return None;
         }
         let roots: Vec<&FieldRow> = fields.iter().filter(|f| f.parent.is_none()).collect();
         let Some(root) = roots.first().copied() else {
-            self.diagnostics.push(
+            self.reject_skipping(
                 Diagnostic::error(
                     self.src,
                     self.src.line_range(fields[0].line),
                     "the field tables have no root node",
                 )
                 .with_note("the root (such as `Error`) has parent `None` and type `Container`"),
+                BODY_SKIPPED,
             );
             return None;
         };
         let mut ok = true;
         for extra in roots.iter().skip(1) {
-            self.diagnostics.push(
+            self.reject_skipping(
                 Diagnostic::error(
                     self.src,
                     self.src.line_range(extra.line),
@@ -473,15 +477,19 @@ impl Validator<'_> {
                     "the root is `{}`, at line {}",
                     root.name, root.line
                 )),
+                BODY_SKIPPED,
             );
             ok = false;
         }
         if root.node_type != NodeType::Container {
-            self.diagnostics.push(Diagnostic::error(
-                self.src,
-                self.src.line_range(root.line),
-                format!("root node `{}` must be a `Container`", root.name),
-            ));
+            self.reject_skipping(
+                Diagnostic::error(
+                    self.src,
+                    self.src.line_range(root.line),
+                    format!("root node `{}` must be a `Container`", root.name),
+                ),
+                BODY_SKIPPED,
+            );
             ok = false;
         }
         let mut code = None;
@@ -555,14 +563,17 @@ impl Validator<'_> {
             }
         }
         let Some(code) = code else {
-            self.diagnostics.push(Diagnostic::error(
-                self.src,
-                self.src.line_range(root.line),
-                format!(
-                    "the body `{}` has no `{CODE_ELEMENT}` node of type `string`",
-                    root.name
+            self.reject_skipping(
+                Diagnostic::error(
+                    self.src,
+                    self.src.line_range(root.line),
+                    format!(
+                        "the body `{}` has no `{CODE_ELEMENT}` node of type `string`",
+                        root.name
+                    ),
                 ),
-            ));
+                BODY_SKIPPED,
+            );
             return None;
         };
         ok.then(|| Body {

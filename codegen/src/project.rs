@@ -17,5 +17,7 @@ pub fn builder() -> Builder {
         .out_file("error_codes.rs")
         .xml_runtime("crate::xml")
         .serde_feature("serde")
+        // src/http.rs and src/retry.rs use the body: say so, rather than fail to compile.
+        .require_xml_body(true)
         .regenerate_command(REGENERATE)
 }

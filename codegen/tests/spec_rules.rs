@@ -271,3 +271,47 @@ fn rendered_errors_name_file_and_line_rustc_style() {
     assert!(text.contains("3 | | A | a | N/A |"), "{text}");
     assert!(text.contains("^^^"), "{text}");
 }
+
+const TWO_ROOTS: &str = "| Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Response | None | Container |\n| Code | Error | string |\n\n";
+
+#[test]
+fn field_table_problems_fail_strict_mode_with_their_lines() {
+    let md = format!("{TWO_ROOTS}{TABLE}| A | a | 400 |\n");
+    assert_one_error(&md, 4, "second root node `Response`");
+    let no_code = "| Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Message | Error | string |\n\n".to_owned() + TABLE + "| A | a | 400 |\n";
+    assert_one_error(&no_code, 3, "has no `Code` node");
+}
+
+#[test]
+fn lenient_mode_leaves_out_an_unusable_body_and_keeps_the_codes() {
+    let md = format!("{TWO_ROOTS}{TABLE}| A | a | 400 |\n");
+    let (model, warnings) = read_lenient(&md).unwrap();
+    assert!(model.body.is_none());
+    assert_eq!(model.errors.len(), 1);
+    assert!(
+        warnings.iter().any(|w| w.line == Some(4)
+            && w.notes
+                .iter()
+                .any(|n| n.contains("the XML body is skipped"))),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_builder_can_require_the_body() {
+    use ci_errors_codegen::{Builder, Error, SpecText};
+    let no_fields = format!("{TABLE}| A | a | 400 |\n");
+    let result = Builder::new()
+        .require_xml_body(true)
+        .generate_from([SpecText::new("s.md", no_fields.clone())]);
+    match result {
+        Err(Error::Spec { rendered, .. }) => assert!(
+            rendered.contains("error: the spec describes no usable XML error body"),
+            "{rendered}"
+        ),
+        other => panic!("expected a spec error, got {other:?}"),
+    }
+    assert!(Builder::new()
+        .generate_from([SpecText::new("s.md", no_fields)])
+        .is_ok());
+}
