@@ -1113,12 +1113,11 @@ impl ErrorResponse {
     }
     /// The body a server sends for `row`: its code, and its description as the message.
     pub fn from_row(row: &ErrorRow) -> Self {
-        #[allow(unused_mut)]
         let mut body = Self::new(row.code);
         body.message = Some(row.description.into());
         body
     }
-    /// Parses a body with the default [limits](#rt::Limits).
+    /// Parses a body with the default [limits](crate::xml::Limits).
     pub fn from_xml(body: &[u8]) -> Result<Self, crate::xml::XmlError> {
         Self::from_xml_with(body, &crate::xml::Limits::default())
     }

@@ -632,10 +632,18 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
         },
         None => quote!(),
     };
-    let from_row_message = match fields.iter().find(|f| *f == "message") {
-        Some(m) => quote!(body.#m = Some(row.description.into());),
-        None => quote!(),
+    let from_row_body = match fields.iter().find(|f| *f == "message") {
+        Some(m) => quote! {
+            let mut body = Self::new(row.code);
+            body.#m = Some(row.description.into());
+            body
+        },
+        None => quote!(Self::new(row.code)),
     };
+    let from_xml_doc = doc(&format!(
+        "Parses a body with the default [limits]({}::Limits).",
+        options.xml_runtime.trim_start_matches("::")
+    ));
     let details = if detail_fields.is_empty() {
         quote!()
     } else {
@@ -686,13 +694,10 @@ fn xml_body(body: &Body, options: &EmitOptions) -> Result<TokenStream, EmitError
 
             /// The body a server sends for `row`: its code, and its description as the message.
             pub fn from_row(row: &ErrorRow) -> Self {
-                #[allow(unused_mut)]
-                let mut body = Self::new(row.code);
-                #from_row_message
-                body
+                #from_row_body
             }
 
-            /// Parses a body with the default [limits](#rt::Limits).
+            #from_xml_doc
             pub fn from_xml(body: &[u8]) -> Result<Self, #rt::XmlError> {
                 Self::from_xml_with(body, &#rt::Limits::default())
             }
