@@ -100,7 +100,8 @@ fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
 fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     let root = temp_dir("bad");
     let bad =
-        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n";
+        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n\n\
+         | Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Code | Error | string |\n";
     let spec = write(&root.join("spec/error-codes.md"), bad);
     let root_arg = root.to_str().unwrap();
     let runs = [
@@ -140,6 +141,19 @@ fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     let out = tool(&["generate", "--lenient", "--root", root_arg]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(root.join("generated/error_codes.rs").exists());
+
+    // Without field tables, ci-errors' own generate says what is missing.
+    write(
+        &root.join("spec/error-codes.md"),
+        "| Code | Status |\n|---|---|\n| A | 400 |\n",
+    );
+    let out = tool(&["generate", "--root", root_arg]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: the spec describes no usable XML error body"),
+        "{err}"
+    );
 }
 
 #[test]
