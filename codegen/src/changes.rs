@@ -4,7 +4,7 @@
 //! previously generated file read back with `syn`, so that `check` can
 //! report changes against the checked-in code without the old spec.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::model::Model;
@@ -61,6 +61,7 @@ impl Api {
     pub fn from_generated(source: &str) -> Option<Self> {
         let file = syn::parse_file(source).ok()?;
         let mut codes: Vec<ApiCode> = Vec::new();
+        let mut by_variant: HashMap<String, usize> = HashMap::new();
         let mut body_fields = Vec::new();
         for item in &file.items {
             match item {
@@ -72,17 +73,15 @@ impl Api {
                             continue;
                         }
                         for (variant, expr) in match_arms(&f.block)? {
-                            let entry = match codes.iter_mut().position(|c| c.variant == variant) {
-                                Some(i) => &mut codes[i],
-                                None => {
-                                    codes.push(ApiCode {
-                                        code: String::new(),
-                                        variant,
-                                        rows: Vec::new(),
-                                    });
-                                    codes.last_mut()?
-                                }
-                            };
+                            let index = *by_variant.entry(variant.clone()).or_insert_with(|| {
+                                codes.push(ApiCode {
+                                    code: String::new(),
+                                    variant,
+                                    rows: Vec::new(),
+                                });
+                                codes.len() - 1
+                            });
+                            let entry = &mut codes[index];
                             if name == "as_str" {
                                 entry.code = lit_str(expr)?;
                             } else {
@@ -268,51 +267,42 @@ impl Change {
 
 /// Every change from `old` to `new`, codes in the new spec's order, then removals.
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
-    let old_codes: BTreeSet<&str> = old.codes.iter().map(|c| c.code.as_str()).collect();
-    let new_codes: BTreeSet<&str> = new.codes.iter().map(|c| c.code.as_str()).collect();
-    let mut added: Vec<&ApiCode> = new
+    let old_by_code: HashMap<&str, &ApiCode> =
+        old.codes.iter().map(|c| (c.code.as_str(), c)).collect();
+    let new_by_code: HashMap<&str, &ApiCode> =
+        new.codes.iter().map(|c| (c.code.as_str(), c)).collect();
+    let added: Vec<&ApiCode> = new
         .codes
         .iter()
-        .filter(|c| !old_codes.contains(c.code.as_str()))
+        .filter(|c| !old_by_code.contains_key(c.code.as_str()))
         .collect();
-    let mut removed: Vec<&ApiCode> = old
+    let removed: Vec<&ApiCode> = old
         .codes
         .iter()
-        .filter(|c| !new_codes.contains(c.code.as_str()))
+        .filter(|c| !new_by_code.contains_key(c.code.as_str()))
         .collect();
-    let mut changes = Vec::new();
 
     // A removed code and an added one with the very same rows is a rename.
-    let status_set = |c: &ApiCode| {
-        c.rows
-            .iter()
-            .map(|r| (r.0, r.2.clone()))
-            .collect::<Vec<_>>()
-    };
-    let mut renames = Vec::new();
-    removed.retain(|gone| {
-        match added
-            .iter()
-            .position(|new| status_set(new) == status_set(gone))
-        {
-            Some(i) => {
-                renames.push((*gone, added.remove(i)));
-                false
+    type Shape = Vec<(u16, String)>;
+    let shape = |c: &ApiCode| -> Shape { c.rows.iter().map(|r| (r.0, r.2.clone())).collect() };
+    let mut added_by_shape: HashMap<Shape, Vec<&ApiCode>> = HashMap::new();
+    for code in added.iter().rev() {
+        added_by_shape.entry(shape(code)).or_default().push(code);
+    }
+    let mut renamed_to: HashMap<&str, &ApiCode> = HashMap::new();
+    let mut still_removed = Vec::new();
+    for gone in removed {
+        match added_by_shape.get_mut(&shape(gone)).and_then(Vec::pop) {
+            Some(new_code) => {
+                renamed_to.insert(new_code.code.as_str(), gone);
             }
-            None => true,
+            None => still_removed.push(gone),
         }
-    });
+    }
 
+    let mut changes = Vec::new();
     for new_code in &new.codes {
-        if added.iter().any(|a| a.code == new_code.code) {
-            changes.push(Change::CodeAdded {
-                code: new_code.code.clone(),
-                variant: new_code.variant.clone(),
-                statuses: new_code.rows.iter().map(|r| r.0).collect(),
-            });
-            continue;
-        }
-        if let Some((gone, _)) = renames.iter().find(|(_, n)| n.code == new_code.code) {
+        if let Some(gone) = renamed_to.get(new_code.code.as_str()) {
             changes.push(Change::VariantRenamed {
                 old_code: gone.code.clone(),
                 new_code: new_code.code.clone(),
@@ -321,7 +311,12 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
             });
             continue;
         }
-        let Some(old_code) = old.codes.iter().find(|c| c.code == new_code.code) else {
+        let Some(old_code) = old_by_code.get(new_code.code.as_str()) else {
+            changes.push(Change::CodeAdded {
+                code: new_code.code.clone(),
+                variant: new_code.variant.clone(),
+                statuses: new_code.rows.iter().map(|r| r.0).collect(),
+            });
             continue;
         };
         if old_code.variant != new_code.variant {
@@ -367,26 +362,24 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
             }
         }
     }
-    removed.sort_by_key(|c| old.codes.iter().position(|o| o.code == c.code));
-    for gone in removed {
+    // Removals in the old spec's order.
+    for gone in still_removed {
         changes.push(Change::CodeRemoved {
             code: gone.code.clone(),
             variant: gone.variant.clone(),
         });
     }
-    for field in &new.body_fields {
-        if !old.body_fields.contains(field) {
-            changes.push(Change::FieldAdded {
-                field: field.clone(),
-            });
-        }
+    let old_fields: BTreeSet<&String> = old.body_fields.iter().collect();
+    let new_fields: BTreeSet<&String> = new.body_fields.iter().collect();
+    for field in new.body_fields.iter().filter(|f| !old_fields.contains(f)) {
+        changes.push(Change::FieldAdded {
+            field: field.clone(),
+        });
     }
-    for field in &old.body_fields {
-        if !new.body_fields.contains(field) {
-            changes.push(Change::FieldRemoved {
-                field: field.clone(),
-            });
-        }
+    for field in old.body_fields.iter().filter(|f| !new_fields.contains(f)) {
+        changes.push(Change::FieldRemoved {
+            field: field.clone(),
+        });
     }
     changes
 }
@@ -413,6 +406,9 @@ pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
             Change::CodeRemoved { code, variant } => {
                 format!("- **breaking:** removed code `{code}` (`{enum_name}::{variant}`)")
             }
+            Change::VariantRenamed { old_code, new_code, old_variant, new_variant } if old_variant == new_variant => format!(
+                "- **breaking:** `{enum_name}::{new_variant}` now stands for code `{new_code}` (was `{old_code}`), so `{old_code}` no longer parses"
+            ),
             Change::VariantRenamed { old_code, new_code, old_variant, new_variant } => format!(
                 "- **breaking:** renamed `{enum_name}::{old_variant}` → `{enum_name}::{new_variant}` (code `{old_code}` → `{new_code}`)"
             ),

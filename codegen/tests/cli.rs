@@ -292,9 +292,22 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
     assert!(text.contains("`QueueSaturated` 403: description \"The queue is full.\" → \"The queue is saturated.\""), "{text}");
     assert!(text.contains("`SlowDown`: status 503 added"), "{text}");
     assert!(
-        text.contains("**breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePaused`")
-            || text.contains("renamed"),
+        text.contains("- **breaking:** `ErrorCode::QueuePaused` now stands for code `Queue.Paused` (was `QueuePaused`), so `QueuePaused` no longer parses"),
         "{text}"
+    );
+    // A code whose variant name changes too.
+    let renamed = write(
+        &dir.join("renamed.md"),
+        &SEED.replace("| QueuePaused ", "| queue-paused-v2 "),
+    );
+    let text = stdout(&tool(&["changes", &old, &renamed]));
+    assert!(
+        text.contains("- **breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePausedV2` (code `QueuePaused` → `queue-paused-v2`)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("removed code"),
+        "a rename is not a removal: {text}"
     );
 }
 
