@@ -1,5 +1,14 @@
 //! Error codes of an example payments API, generated from `spec/v1.md` and
 //! `spec/v2.md` by `ci-errors-codegen` (see `build.rs`).
+//!
+//! ```
+//! use http_api_errors_example::{v1, v2};
+//!
+//! let code: v1::ApiError = "rate_limited".parse()?;
+//! assert_eq!(code.statuses(), &[429]);
+//! assert_eq!(v2::ApiError::for_status(402).len(), 2);
+//! # Ok::<(), v1::ParseApiErrorError>(())
+//! ```
 
 include!(concat!(env!("OUT_DIR"), "/api_errors.rs"));
 
