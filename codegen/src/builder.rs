@@ -259,6 +259,36 @@ impl Builder {
         self.generate_from(texts)
     }
 
+    /// Reads and validates one spec in memory, generating nothing: the model
+    /// and its warnings, or every problem found.
+    pub fn read_from(&self, spec: SpecText) -> Result<SpecResult, Error> {
+        let SpecText { name, text, module } = spec;
+        let src = SourceFile::new(name.clone(), text);
+        let (model, warnings) = crate::read_spec(&src, &self.read).and_then(|(model, warnings)| {
+            if self.require_xml_body && model.body.is_none() {
+                let mut all = warnings;
+                all.push(
+                    Diagnostic::file_error(&src, "the spec describes no usable XML error body")
+                        .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
+                );
+                Err(all)
+            } else {
+                Ok((model, warnings))
+            }
+        })
+        .map_err(|diagnostics| Error::Spec {
+            rendered: render_all(&diagnostics, &src),
+            diagnostics,
+        })?;
+        Ok(SpecResult {
+            rendered_warnings: render_all(&warnings, &src),
+            name,
+            module,
+            model,
+            warnings,
+        })
+    }
+
     /// Generates from specs already in memory, ignoring the paths given to
     /// [`Builder::spec`] and [`Builder::module_spec`]. Writes nothing.
     pub fn generate_from(
@@ -268,35 +298,18 @@ impl Builder {
         let mut results = Vec::new();
         let mut failed = Vec::new();
         let mut rendered_failures = String::new();
-        for SpecText { name, text, module } in specs {
-            let src = SourceFile::new(name.clone(), text);
-            let read = crate::read_spec(&src, &self.read).and_then(|(model, warnings)| {
-                if self.require_xml_body && model.body.is_none() {
-                    let mut all = warnings;
-                    all.push(
-                        Diagnostic::file_error(&src, "the spec describes no usable XML error body")
-                            .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
-                    );
-                    Err(all)
-                } else {
-                    Ok((model, warnings))
-                }
-            });
-            match read {
-                Ok((model, warnings)) => {
-                    let rendered_warnings = render_all(&warnings, &src);
-                    results.push(SpecResult {
-                        name,
-                        module,
-                        model,
-                        warnings,
-                        rendered_warnings,
-                    });
-                }
-                Err(diagnostics) => {
-                    rendered_failures.push_str(&render_all(&diagnostics, &src));
+        // Every spec is read before failing, so that all problems are reported at once.
+        for spec in specs {
+            match self.read_from(spec) {
+                Ok(result) => results.push(result),
+                Err(Error::Spec {
+                    diagnostics,
+                    rendered,
+                }) => {
                     failed.extend(diagnostics);
+                    rendered_failures.push_str(&rendered);
                 }
+                Err(other) => return Err(other),
             }
         }
         if !failed.is_empty() {
