@@ -464,25 +464,29 @@ fn read_child<'t>(
     let mut content: Option<Cow<'t, str>> = None;
     let mut nested: Option<(&'t str, usize)> = None;
     let mut depth = 2usize;
-    // Text arrives in pieces (text, references, CDATA). A single piece stays
-    // borrowed; a second one makes the text owned, sized once: the distance to
-    // the next `</` bounds the rest, as references only shrink.
+    // Text arrives in pieces (text, CDATA, references). A lone piece of the
+    // body stays borrowed. Once the text must be owned, it is sized once: the
+    // distance to the next `</` bounds what is left, as references only shrink.
+    let owned = |first: &str, piece: &str, at: usize| {
+        let rest = text[at..].find("</").unwrap_or(0);
+        let mut owned = String::with_capacity(first.len() + piece.len() + rest);
+        owned.push_str(first);
+        owned.push_str(piece);
+        Cow::Owned(owned)
+    };
+    // Appends a piece that does not borrow from the body (a resolved reference).
     let push = |content: &mut Option<Cow<'t, str>>, piece: &str, at: usize| match content {
-        None => *content = Some(Cow::Owned(piece.to_owned())),
-        Some(Cow::Borrowed(first)) => {
-            let rest = text[at..].find("</").unwrap_or(0);
-            let mut owned = String::with_capacity(first.len() + piece.len() + rest);
-            owned.push_str(first);
-            owned.push_str(piece);
-            *content = Some(Cow::Owned(owned));
-        }
+        None => *content = Some(owned("", piece, at)),
+        Some(Cow::Borrowed(first)) => *content = Some(owned(first, piece, at)),
         Some(Cow::Owned(existing)) => existing.push_str(piece),
     };
-    let push_borrowed = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>, at: usize| match (
-        &*content, piece,
-    ) {
-        (None, piece) => *content = Some(piece),
-        (_, piece) => push(content, &piece, at),
+    // Appends a piece of the body, kept borrowed when it is the first.
+    let push_borrowed = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>, at: usize| {
+        if content.is_none() {
+            *content = Some(piece);
+        } else {
+            push(content, &piece, at);
+        }
     };
     loop {
         let (pos, event) = next_event(reader, base, text.len())?;
