@@ -1,6 +1,72 @@
-//! Generates the error codes and the XML error body from `spec/error-codes.md`
-//! into `OUT_DIR`; `src/lib.rs` includes the result.
+//! With the `regenerate` feature (on in this workspace): generates the error
+//! codes from `spec/` into `OUT_DIR` with `ci-errors-codegen`, settings from
+//! `[package.metadata.ci-errors-codegen]` in `Cargo.toml`.
+//!
+//! Without it (every dependent): compiles nothing heavy, and only checks that
+//! the checked-in `generated/error_codes.rs` was generated from the spec
+//! files as they are, by the fingerprints in its header.
 
-fn main() -> std::process::ExitCode {
-    ci_errors_codegen::project::builder().build_script()
+use std::process::ExitCode;
+
+#[cfg(not(feature = "regenerate"))]
+#[path = "codegen/src/fingerprint.rs"]
+#[allow(dead_code)]
+mod fingerprint;
+
+/// The checked-in generated file, which `src/lib.rs` includes when the generator is off.
+#[cfg(not(feature = "regenerate"))]
+const GENERATED: &str = "generated/error_codes.rs";
+#[cfg(not(feature = "regenerate"))]
+const FIX: &str = "cargo run -p ci-errors-codegen -- generate";
+
+#[cfg(feature = "regenerate")]
+fn main() -> ExitCode {
+    match ci_errors_codegen::Builder::from_manifest(".") {
+        Ok(builder) => builder.build_script(),
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "regenerate"))]
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-changed={GENERATED}");
+    let generated = match std::fs::read_to_string(GENERATED) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: cannot read {GENERATED}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let inputs = fingerprint::recorded_inputs(&generated);
+    if inputs.is_empty() {
+        eprintln!("error: {GENERATED} records no spec fingerprints; regenerate it with `{FIX}`");
+        return ExitCode::FAILURE;
+    }
+    let mut stale = Vec::new();
+    for (name, recorded) in inputs {
+        println!("cargo:rerun-if-changed={name}");
+        match std::fs::read_to_string(name) {
+            Ok(text) if fingerprint::fingerprint(&text) == recorded => {}
+            Ok(_) => stale.push(format!(
+                "{name} has changed since {GENERATED} was generated from it"
+            )),
+            Err(e) => stale.push(format!(
+                "cannot read {name}, which {GENERATED} was generated from: {e}"
+            )),
+        }
+    }
+    if stale.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    for line in stale {
+        eprintln!("error: {line}");
+    }
+    eprintln!(
+        "error: the checked-in code is stale and this build does not regenerate it (feature `regenerate` is off)\n\
+         to fix: {FIX} (or `cargo build` at the workspace root, which turns `regenerate` on)"
+    );
+    ExitCode::FAILURE
 }

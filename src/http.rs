@@ -1,13 +1,29 @@
 //! `http` integration (feature `http`): a response → a typed [`ServiceError`],
 //! and a spec row → a response, for servers and test doubles.
+//!
+//! ```
+//! use ci_errors::http::ServiceError;
+//! use http::Response;
+//!
+//! let response = Response::builder()
+//!     .status(503)
+//!     .body("<Error><Code>Busy</Code><Message>Try later.</Message><RequestId>r-1</RequestId></Error>")
+//!     .unwrap();
+//! let err = ServiceError::from_response(&response);
+//! assert_eq!(err.code(), Some("Busy"));
+//! assert_eq!(err.message(), Some("Try later."));
+//! assert_eq!(err.request_id(), Some("r-1"));
+//! assert!(err.is_retryable()); // 503, under the crate's retry policy
+//! ```
 
 use std::fmt;
 
 use http::header::{CONTENT_TYPE, LOCATION};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use serde_json::Value;
 
 use crate::retry::{self, Retry};
-use crate::xml::{Limits, XmlError};
+use crate::xml::{Limits, XmlError, XmlErrorKind};
 use crate::{Code, ErrorResponse, ErrorRow};
 
 /// How much of a body that is not an error document is kept.
@@ -16,19 +32,54 @@ pub const RAW_SNIPPET_BYTES: usize = 512;
 /// What the body of a failed response turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
-    /// An error document.
+    /// An XML error document, or a Tencent Cloud API 3.0 JSON error
+    /// (`{"Response":{"Error":{"Code","Message"},"RequestId"}}`), read into the same type.
     Parsed(ErrorResponse),
-    /// Anything else (an HTML page from a proxy, an empty body): why it did not
-    /// parse, and its first [`RAW_SNIPPET_BYTES`] bytes as text.
+    /// Anything else: what it is, and its first [`RAW_SNIPPET_BYTES`] bytes as text.
     Unparsed {
-        /// Why it is not an error document.
-        error: XmlError,
-        /// The start of the body, lossily decoded.
+        /// What the body is.
+        kind: BodyKind,
+        /// The start of the body, lossily decoded, cut on a character boundary.
         snippet: String,
     },
 }
 
+/// What a body that is not an error document is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// Empty, or only white space.
+    Empty,
+    /// An HTML page, typically from a proxy or load balancer.
+    Html,
+    /// JSON without the API 3.0 error shape.
+    Json,
+    /// Not text: not UTF-8, or with control characters.
+    Binary,
+    /// XML (or something that starts like it) that is not an error document: why.
+    Xml(XmlError),
+    /// Plain text.
+    Text,
+}
+
+impl fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyKind::Empty => f.write_str("an empty body"),
+            BodyKind::Html => f.write_str("an HTML page"),
+            BodyKind::Json => f.write_str("JSON that is not an error document"),
+            BodyKind::Binary => f.write_str("a binary body"),
+            BodyKind::Xml(_) => f.write_str("an unreadable XML body"),
+            BodyKind::Text => f.write_str("a plain-text body"),
+        }
+    }
+}
+
 /// A failed request, as typed as the response allows.
+///
+/// `Display` gives the status and the whole error document (code, message,
+/// request id) once; `source()` is the XML error only when the body could
+/// not be read, so walking the chain prints the message once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceError {
     status: StatusCode,
@@ -45,17 +96,10 @@ impl ServiceError {
             .flatten()
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = match ErrorResponse::from_xml_with(body, &Limits::default()) {
-            Ok(parsed) => Body::Parsed(parsed),
-            Err(error) => Body::Unparsed {
-                error,
-                snippet: snippet(body),
-            },
-        };
         ServiceError {
             status,
             location,
-            body,
+            body: read_body(body),
         }
     }
 
@@ -73,9 +117,34 @@ impl ServiceError {
         self.status
     }
 
-    /// The code from the body, if it parsed.
-    pub fn code(&self) -> Option<&Code> {
+    /// The code as sent, if the body was an error document.
+    pub fn code(&self) -> Option<&str> {
+        self.response().map(|r| r.code.as_str())
+    }
+
+    /// The code, typed: known to the spec or kept as sent.
+    pub fn typed_code(&self) -> Option<&Code> {
         self.response().map(|r| &r.code)
+    }
+
+    /// The body's message.
+    pub fn message(&self) -> Option<&str> {
+        self.response()?.message.as_deref()
+    }
+
+    /// The body's request id, to quote to the vendor's support.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response()?.request_id.as_deref()
+    }
+
+    /// The body's trace id.
+    pub fn trace_id(&self) -> Option<&str> {
+        self.response()?.trace_id.as_deref()
+    }
+
+    /// The spec's description of this code with this status, in the primary language.
+    pub fn description(&self) -> Option<&'static str> {
+        self.row().map(|row| row.description)
     }
 
     /// The parsed body, if it was an error document.
@@ -105,6 +174,11 @@ impl ServiceError {
     pub fn retry(&self) -> Retry {
         retry::advice(self.status.as_u16(), self.code())
     }
+
+    /// Whether the same request may be sent again, after a back-off.
+    pub fn is_retryable(&self) -> bool {
+        self.retry().is_retryable()
+    }
 }
 
 impl fmt::Display for ServiceError {
@@ -112,7 +186,7 @@ impl fmt::Display for ServiceError {
         write!(f, "HTTP {}: ", self.status)?;
         match &self.body {
             Body::Parsed(r) => write!(f, "{r}"),
-            Body::Unparsed { error, .. } => write!(f, "unreadable error body ({error})"),
+            Body::Unparsed { kind, .. } => write!(f, "{kind}, not an error document"),
         }
     }
 }
@@ -120,10 +194,60 @@ impl fmt::Display for ServiceError {
 impl std::error::Error for ServiceError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.body {
-            Body::Parsed(r) => Some(r),
-            Body::Unparsed { error, .. } => Some(error),
+            Body::Unparsed {
+                kind: BodyKind::Xml(error),
+                ..
+            } => Some(error),
+            _ => None,
         }
     }
+}
+
+/// Reads a body: an XML or JSON error document, or what else it is.
+fn read_body(body: &[u8]) -> Body {
+    let unparsed = |kind| Body::Unparsed {
+        kind,
+        snippet: snippet(body),
+    };
+    let Ok(text) = std::str::from_utf8(body) else {
+        return unparsed(BodyKind::Binary);
+    };
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return unparsed(BodyKind::Empty);
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !c.is_whitespace())
+    {
+        return unparsed(BodyKind::Binary);
+    }
+    if trimmed.starts_with(['{', '[']) {
+        return match serde_json::from_str::<Value>(trimmed) {
+            Ok(json) => json_error(&json).map_or_else(|| unparsed(BodyKind::Json), Body::Parsed),
+            Err(_) => unparsed(BodyKind::Text),
+        };
+    }
+    match ErrorResponse::from_xml_with(body, &Limits::default()) {
+        Ok(parsed) => Body::Parsed(parsed),
+        Err(error) if *error.kind() == XmlErrorKind::Html => unparsed(BodyKind::Html),
+        Err(_) if !trimmed.starts_with('<') => unparsed(BodyKind::Text),
+        Err(error) => unparsed(BodyKind::Xml(error)),
+    }
+}
+
+/// Tencent Cloud API 3.0's error shape, `{"Response":{"Error":{"Code","Message"},"RequestId"}}`
+/// (or the same without the `Response` wrapper).
+fn json_error(json: &Value) -> Option<ErrorResponse> {
+    let response = json.get("Response").unwrap_or(json);
+    let error = response.get("Error")?;
+    let code = error.get("Code")?.as_str()?;
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let mut parsed = ErrorResponse::new(code);
+    parsed.message = text(error.get("Message"));
+    parsed.request_id = text(response.get("RequestId").or_else(|| error.get("RequestId")));
+    parsed.trace_id = text(response.get("TraceId").or_else(|| error.get("TraceId")));
+    Some(parsed)
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -139,9 +263,7 @@ fn snippet(body: &[u8]) -> String {
 /// `Content-Type: application/xml`, the body as XML.
 pub fn response(row: &ErrorRow, body: &ErrorResponse) -> Response<String> {
     let mut response = Response::new(body.to_xml());
-    // Rows are 100–599 by construction, so this never falls back.
-    *response.status_mut() =
-        StatusCode::from_u16(row.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *response.status_mut() = row.status_code();
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("application/xml"));

@@ -1,9 +1,10 @@
 //! Typed error codes and XML error bodies of Tencent Cloud Infinite (CI).
 //!
 //! Everything about the codes — the [`ErrorCode`] enum, statuses,
-//! descriptions, [`ROWS`], the [`ErrorResponse`] body — is generated at build
-//! time from `spec/error-codes.md`, the vendor's own document. This file adds
-//! only what cannot be generated.
+//! descriptions in English and Chinese, [`ROWS`], the [`ErrorResponse`]
+//! body — is generated from `spec/error-codes.md`, the vendor's own document,
+//! and its Chinese edition. The spec-independent types come from
+//! `ci-errors-runtime` and are re-exported here.
 //!
 //! ```
 //! use ci_errors::{Code, ErrorCode, ErrorResponse};
@@ -22,13 +23,21 @@
 //! Features: `http` (typed errors from `http::Response`s and back, in the
 //! `http` module) and `serde` (codes as strings, bodies as structs).
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub mod retry;
-pub mod xml;
+pub use ci_errors_runtime::{retry, xml, Description, ParseCodeError, StatusClass};
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
-#[cfg(feature = "serde")]
-mod serde_impls;
 
+/// Any code a server may send: an [`ErrorCode`] the spec lists, or one it does not, kept as sent.
+pub type Code = ci_errors_runtime::Code<ErrorCode>;
+
+/// One row of the spec's error tables: a code with one status.
+pub type ErrorRow = ci_errors_runtime::Row<ErrorCode>;
+
+#[cfg(feature = "regenerate")]
 include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));
+#[cfg(not(feature = "regenerate"))]
+include!("../generated/error_codes.rs");

@@ -1,119 +1,251 @@
-//! Editing the spec and running `cargo build` is all a user does: a new row
-//! becomes a variant, a new `string` node a field, a bad row a located error.
-//! Builds a copy of this crate for real, each copy in its own target directory.
+//! Editing the spec is safe. In a copy of this workspace (its own target
+//! directory), one test makes the edits a user makes and proves:
+//!
+//! 1. a scratch crate depending on `ci-errors` by path does not compile the generator;
+//! 2. after the edits (a new code with a link and a code span, a second
+//!    status for a code, the 500 reason fixed, a code removed, a new section
+//!    with its own table, a new `string` node) and `generate`, the whole
+//!    suite, `cargo test --workspace --all-features`, passes;
+//! 3. a spec edit without `generate` fails `cargo build -p ci-errors` (the
+//!    generator off) with the fixing command, while `cargo build` at the
+//!    root regenerates and the new variant is usable;
+//! 4. a bad row fails `cargo build` with its location.
+//!
+//! The edits touch both editions, as a maintainer keeping them in step would.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// Set in the copy's own test run, so that this test does not recurse.
+const NESTED: &str = "CI_ERRORS_SPEC_EDIT_NESTED";
 
-/// A standalone copy of this crate with `spec` as its spec.
-fn copy_crate(name: &str, spec: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(dir.join("src"));
-    let _ = std::fs::remove_dir_all(dir.join("tests"));
-    for sub in ["src", "spec", "tests"] {
-        std::fs::create_dir_all(dir.join(sub)).unwrap();
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if [".git", "target"].contains(&name.to_str().unwrap_or("")) {
+            continue;
+        }
+        let (src, dst) = (entry.path(), to.join(&name));
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).unwrap();
+        }
     }
-    for file in [
-        "src/lib.rs",
-        "src/xml.rs",
-        "src/retry.rs",
-        "build.rs",
-        "Cargo.lock",
-    ] {
-        std::fs::copy(Path::new(ROOT).join(file), dir.join(file)).unwrap();
-    }
-    std::fs::write(dir.join("spec/error-codes.md"), spec).unwrap();
-    let manifest = format!(
-        "[package]\nname = \"ci-errors\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
-         [features]\nhttp = []\nserde = []\n\n\
-         [dependencies]\nquick-xml = \"0.42\"\n\n\
-         [build-dependencies]\nci-errors-codegen = {{ path = {:?}, default-features = false }}\n",
-        Path::new(ROOT).join("codegen")
-    );
-    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    dir
 }
 
-fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
+fn cargo(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO"))
-        .args(args)
         .arg("--offline")
+        .args(args)
         .current_dir(dir)
-        // Its own target dir: Cargo hashes path packages relative to their
-        // workspace root, so two copies sharing one would share OUT_DIR.
         .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env(NESTED, "1")
         .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .output()
         .expect("cargo runs")
 }
 
-fn seed() -> String {
-    std::fs::read_to_string(Path::new(ROOT).join("spec/error-codes.md")).unwrap()
+fn text(out: &Output) -> String {
+    format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    )
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+/// The line of `spec` that is the error row of `code` with `status`.
+fn row_line<'s>(spec: &'s str, code: &str, status: u16) -> &'s str {
+    spec.lines()
+        .find(|l| {
+            let cells: Vec<&str> = l
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            cells.first() == Some(&code) && cells.iter().any(|c| c.starts_with(&status.to_string()))
+        })
+        .unwrap_or_else(|| panic!("no row {code} {status}"))
+}
+
+/// Inserts `new` after the row of `code` with `status`.
+fn insert_after(spec: String, code: &str, status: u16, new: &str) -> String {
+    let line = row_line(&spec, code, status).to_owned();
+    spec.replacen(&line, &format!("{line}\n{new}"), 1)
+}
+
+/// The user's edits, applied to both editions.
+fn apply_edits(copy: &Path) {
+    let codes = ci_errors::ErrorCode::ALL;
+    // A code with one row, to remove; a code to give a second status; a row to add after.
+    let removed = codes.iter().rev().find(|c| c.rows().len() == 1).unwrap();
+    let widened = codes
+        .iter()
+        .find(|c| *c != removed && !c.statuses().contains(&409))
+        .unwrap();
+    let widened_status = widened.statuses()[0];
+    let removed_status = removed.statuses()[0];
+    for (file, lang_text, table_head) in [
+        (
+            "spec/error-codes.md",
+            "Added by a user; see [the docs](https://example.com/x) and `X-Header`.",
+            "| Error Code | Description | HTTP Status Code |",
+        ),
+        (
+            "spec/error-codes.zh.md",
+            "用户添加；见 [文档](https://example.com/x) 和 `X-Header`。",
+            "| 错误码 | 描述 | HTTP 状态码 |",
+        ),
+    ] {
+        edit(&copy.join(file), |spec| {
+            let spec = insert_after(
+                spec,
+                widened.as_str(),
+                widened_status,
+                &format!("| {widened} | {lang_text} | 409 Conflict |"),
+            );
+            let spec = insert_after(
+                spec,
+                widened.as_str(),
+                widened_status,
+                &format!("| Brand.New-Code | {lang_text} | 418 |"),
+            );
+            let gone = row_line(&spec, removed.as_str(), removed_status).to_owned();
+            let spec = spec.replacen(&format!("{gone}\n"), "", 1);
+            let spec = spec.replace("500 Internal Server ", "500 Internal Server Error ");
+            let spec = spec.replace(
+                "| TraceId ",
+                &format!("| RetryAfter | Error | {lang_text} | string |\n| TraceId "),
+            );
+            format!("{spec}\n**Custom section**\n\n{table_head}\n| --- | --- | --- |\n| CustomThing | {lang_text} | 422 |\n")
+        });
+    }
 }
 
 #[test]
-fn a_new_row_and_a_new_node_appear_after_cargo_build() {
-    let spec = seed()
-        .replace(
-            "| SlowDown  ",
-            "| Brand.New-Thing | A code added by a user. | 418 I'm a teapot |\n| SlowDown  ",
-        )
-        .replace(
-            "| TraceId | Error  |",
-            "| RetryAfter | Error | Seconds to wait before retrying. | string |\n| TraceId | Error  |",
-        );
-    let dir = copy_crate("spec-edit-ok", &spec);
+fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
+    if std::env::var_os(NESTED).is_some() {
+        return;
+    }
+    let copy: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("spec-edit");
+    for sub in [
+        "src",
+        "spec",
+        "generated",
+        "tests",
+        "codegen",
+        "examples",
+        "benches",
+        "fuzz",
+    ] {
+        let _ = std::fs::remove_dir_all(copy.join(sub));
+    }
+    copy_tree(Path::new(ROOT), &copy);
+
+    // 1. A dependent does not compile the generator.
+    let scratch = copy.join("scratch-dependent");
+    std::fs::create_dir_all(scratch.join("src")).unwrap();
     std::fs::write(
-        dir.join("tests/uses_new.rs"),
-        r#"
-use ci_errors::{ErrorCode, ErrorResponse};
-
-#[test]
-fn new_row_is_a_variant() {
-    assert_eq!(ErrorCode::BrandNewThing.as_str(), "Brand.New-Thing");
-    assert_eq!(ErrorCode::BrandNewThing.statuses(), &[418]);
-    assert_eq!("Brand.New-Thing".parse::<ErrorCode>(), Ok(ErrorCode::BrandNewThing));
-    assert_eq!(ErrorCode::BrandNewThing.description(418), Some("A code added by a user."));
-}
-
-#[test]
-fn new_node_is_a_field() {
-    let r = ErrorResponse::from_xml(b"<Error><Code>SlowDown</Code><RetryAfter>5</RetryAfter></Error>").unwrap();
-    assert_eq!(r.retry_after.as_deref(), Some("5"));
-    assert!(r.extra.is_empty());
-    assert!(r.to_xml().contains("<RetryAfter>5</RetryAfter>"));
-}
-"#,
+        scratch.join("Cargo.toml"),
+        format!("[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n[dependencies]\nci-errors = {{ path = {:?} }}\n", copy),
     )
     .unwrap();
-    let out = cargo(&dir, &["test", "--test", "uses_new"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stderr}\n{stdout}");
-    assert!(stdout.contains("2 passed"), "{stdout}");
-}
+    std::fs::write(
+        scratch.join("src/lib.rs"),
+        "pub use ci_errors::ErrorCode;\n",
+    )
+    .unwrap();
+    std::fs::copy(copy.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
+    let out = cargo(&scratch, &["build", "-v"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !text(&out).contains("ci-errors-codegen"),
+        "the generator was compiled:\n{}",
+        text(&out)
+    );
+    assert!(!text(&out).contains("warning"), "{}", text(&out));
 
-#[test]
-fn a_bad_row_fails_cargo_build_with_its_location() {
-    let spec = seed().replace("| 429 Too Many Requests ", "| N/A ");
-    let line = spec
+    // 2. The edits, `generate`, and the whole suite.
+    apply_edits(&copy);
+    let out = cargo(
+        &copy,
+        &["run", "-q", "-p", "ci-errors-codegen", "--", "generate"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cargo(&copy, &["test", "--workspace", "--all-features"]);
+    assert!(
+        out.status.success(),
+        "the suite fails after the edits:\n{}",
+        text(&out)
+    );
+    assert!(text(&out).contains("test result: ok"), "{}", text(&out));
+
+    // 3. An edit without `generate`: the generator off refuses, `cargo build` regenerates.
+    for (file, description) in [
+        ("spec/error-codes.md", "Probe."),
+        ("spec/error-codes.zh.md", "探测。"),
+    ] {
+        edit(&copy.join(file), |spec| {
+            format!("{spec}| ProbeCode | {description} | 410 |\n")
+        });
+    }
+    let out = cargo(&copy, &["build", "-p", "ci-errors"]);
+    assert!(
+        !out.status.success(),
+        "a stale checked-in file was used:\n{}",
+        text(&out)
+    );
+    let message = text(&out);
+    assert!(
+        message.contains(
+            "spec/error-codes.md has changed since generated/error_codes.rs was generated"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("to fix: cargo run -p ci-errors-codegen -- generate"),
+        "{message}"
+    );
+    std::fs::write(
+        copy.join("tests/uses_probe.rs"),
+        "#[test]\nfn probe() {\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.statuses(), &[410]);\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.description_in(ci_errors::Lang::Zh, 410), Some(\"探测。\"));\n}\n",
+    )
+    .unwrap();
+    let out = cargo(&copy, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cargo(&copy, &["test", "--test", "uses_probe"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // 4. A bad row fails the build with its location.
+    edit(&copy.join("spec/error-codes.md"), |spec| {
+        spec.replace("| 410 |", "| N/A |")
+    });
+    let line = std::fs::read_to_string(copy.join("spec/error-codes.md"))
+        .unwrap()
         .lines()
-        .position(|l| l.starts_with("| SlowDown"))
+        .position(|l| l.starts_with("| ProbeCode"))
         .unwrap()
         + 1;
-    let dir = copy_crate("spec-edit-bad", &spec);
-    let out = cargo(&dir, &["build"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = cargo(&copy, &["build"]);
+    let message = text(&out);
     assert!(!out.status.success());
     assert!(
-        stderr.contains("error: status `N/A` is not a number"),
-        "{stderr}"
+        message.contains("error: status `N/A` is not a number"),
+        "{message}"
     );
     assert!(
-        stderr.contains(&format!("--> spec/error-codes.md:{line}:")),
-        "{stderr}"
+        message.contains(&format!("--> spec/error-codes.md:{line}:")),
+        "{message}"
     );
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!message.contains("panicked"), "{message}");
 }

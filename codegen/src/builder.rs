@@ -1,5 +1,6 @@
 //! A builder for build scripts, in the manner of `prost-build`: spec in,
-//! formatted source in `OUT_DIR` out.
+//! formatted source in `OUT_DIR` out. The command-line tool drives the same
+//! builder, from the same settings ([`crate::config`]).
 
 use std::fmt;
 use std::io;
@@ -7,11 +8,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::diagnostic::{render_all, Diagnostic};
-use crate::emit::{emit, EmitOptions};
+use crate::emit::{emit, EmitError, EmitOptions};
+use crate::fingerprint::input_line;
 use crate::format::{format, header};
 use crate::model::{Model, ReadOptions};
 use crate::source::SourceFile;
 use crate::vocabulary::Column;
+
+/// One spec to read: its path, the module it goes into, and its translations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SpecInput {
+    module: Option<String>,
+    path: PathBuf,
+    translations: Vec<(String, PathBuf)>,
+}
 
 /// Configures and runs the generator.
 ///
@@ -25,9 +35,11 @@ use crate::vocabulary::Column;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
-    specs: Vec<(Option<String>, PathBuf)>,
+    specs: Vec<SpecInput>,
+    root: PathBuf,
     out_dir: Option<PathBuf>,
     out_file: String,
+    checked_in: Option<PathBuf>,
     read: ReadOptions,
     emit: EmitOptions,
     regenerate: String,
@@ -40,8 +52,8 @@ impl Default for Builder {
     }
 }
 
-/// A spec already in memory: its text, the name diagnostics use, and
-/// optionally the module it is emitted into.
+/// A spec already in memory: its text, the name diagnostics use, optionally
+/// the module it is emitted into, and its translations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecText {
     /// The name shown in diagnostics and in the generated header, such as `spec/errors.md`.
@@ -50,6 +62,8 @@ pub struct SpecText {
     pub text: String,
     /// The module to emit into, or `None` for the top level.
     pub module: Option<String>,
+    /// Translations: `(language tag, name, markdown)`.
+    pub translations: Vec<(String, String, String)>,
 }
 
 impl SpecText {
@@ -59,12 +73,25 @@ impl SpecText {
             name: name.into(),
             text: text.into(),
             module: None,
+            translations: Vec::new(),
         }
     }
 
     /// Emits this spec into module `module`.
     pub fn in_module(mut self, module: impl Into<String>) -> Self {
         self.module = Some(module.into());
+        self
+    }
+
+    /// Adds the same document in language `lang`, named `name`.
+    pub fn with_translation(
+        mut self,
+        lang: impl Into<String>,
+        name: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Self {
+        self.translations
+            .push((lang.into(), name.into(), text.into()));
         self
     }
 }
@@ -110,6 +137,7 @@ impl Generated {
 
 /// Why a run failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
     Io {
@@ -125,8 +153,32 @@ pub enum Error {
         /// The same, rendered rustc-style.
         rendered: String,
     },
-    /// The builder was given a name or path that is not valid Rust, or no spec.
-    Config(String),
+    /// No spec was given.
+    NoSpec,
+    /// No output directory: not in a build script, and none given.
+    NoOutDir,
+    /// A module name that is not a Rust identifier.
+    InvalidModule(String),
+    /// An enum name or runtime path that is not valid Rust.
+    Emit(EmitError),
+    /// The emitter produced code that does not parse (a bug in the generator).
+    Unparsable(String),
+    /// The settings in a manifest are not usable.
+    Config {
+        /// The manifest.
+        path: PathBuf,
+        /// What is wrong, naming the key.
+        message: String,
+    },
+    /// A checked-in file differs from what the spec gives.
+    Stale {
+        /// The checked-in file.
+        path: PathBuf,
+        /// A unified diff from the file to what the spec gives.
+        diff: String,
+        /// The command that regenerates it.
+        fix: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -134,7 +186,21 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Spec { rendered, .. } => f.write_str(rendered.trim_end()),
-            Error::Config(message) => f.write_str(message),
+            Error::NoSpec => f.write_str("no spec given: call `Builder::spec`"),
+            Error::NoOutDir => f.write_str("OUT_DIR is not set: call `Builder::out_dir`"),
+            Error::InvalidModule(name) => {
+                write!(f, "module name `{name}` is not a Rust identifier")
+            }
+            Error::Emit(e) => e.fmt(f),
+            Error::Unparsable(e) => {
+                write!(f, "generated code does not parse (a generator bug): {e}")
+            }
+            Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Stale { path, diff, fix } => write!(
+                f,
+                "{} is stale: it differs from what the spec gives\n\n{diff}\nto fix: {fix}",
+                path.display()
+            ),
         }
     }
 }
@@ -143,9 +209,17 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
+            Error::Emit(e) => Some(e),
             _ => None,
         }
     }
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 impl Builder {
@@ -154,8 +228,10 @@ impl Builder {
     pub fn new() -> Self {
         Builder {
             specs: Vec::new(),
+            root: PathBuf::new(),
             out_dir: None,
             out_file: "error_codes.rs".to_owned(),
+            checked_in: None,
             read: ReadOptions::default(),
             emit: EmitOptions::default(),
             regenerate: "cargo build".to_owned(),
@@ -163,18 +239,54 @@ impl Builder {
         }
     }
 
-    /// The spec to read (relative paths are relative to the current
-    /// directory, which in a build script is the package root). Replaces
-    /// earlier specs.
+    /// The settings in `[package.metadata.ci-errors-codegen]` of the
+    /// `Cargo.toml` in `dir`, with paths relative to `dir`: the one place
+    /// that a build script and the command-line tool both read.
+    pub fn from_manifest(dir: impl AsRef<Path>) -> Result<Self, Error> {
+        crate::config::read_manifest(dir.as_ref())
+    }
+
+    /// The directory relative paths are read from (default: the current
+    /// directory, which in a build script is the package root). Names in
+    /// diagnostics and the header stay as given.
+    pub fn root(mut self, dir: impl AsRef<Path>) -> Self {
+        self.root = dir.as_ref().to_owned();
+        self
+    }
+
+    /// The spec to read. Replaces earlier specs.
     pub fn spec(mut self, path: impl AsRef<Path>) -> Self {
-        self.specs = vec![(None, path.as_ref().to_owned())];
+        self.specs = vec![SpecInput {
+            module: None,
+            path: path.as_ref().to_owned(),
+            translations: Vec::new(),
+        }];
         self
     }
 
     /// Adds a spec emitted into its own module `module`, for crates with several tables.
     pub fn module_spec(mut self, module: &str, path: impl AsRef<Path>) -> Self {
-        self.specs
-            .push((Some(module.to_owned()), path.as_ref().to_owned()));
+        self.specs.push(SpecInput {
+            module: Some(module.to_owned()),
+            path: path.as_ref().to_owned(),
+            translations: Vec::new(),
+        });
+        self
+    }
+
+    /// Adds a translation of the spec added last: the same document in
+    /// language `lang` (such as `zh`), read with the same rules.
+    pub fn translation(mut self, lang: &str, path: impl AsRef<Path>) -> Self {
+        if let Some(spec) = self.specs.last_mut() {
+            spec.translations
+                .push((lang.to_owned(), path.as_ref().to_owned()));
+        }
+        self
+    }
+
+    /// The language tag of the specs (default `en`).
+    pub fn language(mut self, lang: &str) -> Self {
+        self.read.language = Some(lang.to_owned());
         self
     }
 
@@ -187,6 +299,13 @@ impl Builder {
     /// File name to write in the output directory (default `error_codes.rs`).
     pub fn out_file(mut self, name: &str) -> Self {
         self.out_file = name.to_owned();
+        self
+    }
+
+    /// The checked-in copy for review (such as `generated/error_codes.rs`),
+    /// which [`Builder::write_checked_in`] writes and [`Builder::check_checked_in`] compares.
+    pub fn checked_in(mut self, path: impl AsRef<Path>) -> Self {
+        self.checked_in = Some(path.as_ref().to_owned());
         self
     }
 
@@ -221,13 +340,13 @@ impl Builder {
         self
     }
 
-    /// Path of the XML runtime the body uses (default `::ci_errors::xml`).
-    pub fn xml_runtime(mut self, path: &str) -> Self {
-        self.emit.xml_runtime = path.to_owned();
+    /// Path of the runtime crate generated code uses (default `::ci_errors_runtime`).
+    pub fn runtime(mut self, path: &str) -> Self {
+        self.emit.runtime = path.to_owned();
         self
     }
 
-    /// Derive `serde` traits for the XML body under this Cargo feature of the generated crate.
+    /// Implement `serde` traits for the enum and body under this Cargo feature of the generated crate.
     pub fn serde_feature(mut self, feature: &str) -> Self {
         self.emit.serde_feature = Some(feature.to_owned());
         self
@@ -239,54 +358,109 @@ impl Builder {
         self
     }
 
+    /// The command that regenerates the output, as the header names it.
+    pub fn regenerate(&self) -> &str {
+        &self.regenerate
+    }
+
+    /// The checked-in copy's path, relative to the root, if one is configured.
+    pub fn checked_in_path(&self) -> Option<&Path> {
+        self.checked_in.as_deref()
+    }
+
+    /// The spec files, their translations included, as given.
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.specs.iter().flat_map(|s| {
+            std::iter::once(s.path.as_path()).chain(s.translations.iter().map(|(_, p)| p.as_path()))
+        })
+    }
+
     /// Reads the specs and generates the source, writing nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
         if self.specs.is_empty() {
-            return Err(Error::Config("no spec given: call `Builder::spec`".into()));
+            return Err(Error::NoSpec);
         }
         let mut texts = Vec::new();
-        for (module, path) in &self.specs {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            texts.push(SpecText {
-                name: display_name(path),
-                text,
-                module: module.clone(),
-            });
+        for spec in &self.specs {
+            let mut text =
+                SpecText::new(display_name(&spec.path), read(&self.root.join(&spec.path))?);
+            text.module = spec.module.clone();
+            for (lang, path) in &spec.translations {
+                text =
+                    text.with_translation(lang, display_name(path), read(&self.root.join(path))?);
+            }
+            texts.push(text);
         }
         self.generate_from(texts)
     }
 
-    /// Reads and validates one spec in memory, generating nothing: the model
-    /// and its warnings, or every problem found.
+    /// Reads and validates one spec in memory with its translations,
+    /// generating nothing: the model and its warnings, or every problem found.
     pub fn read_from(&self, spec: SpecText) -> Result<SpecResult, Error> {
-        let SpecText { name, text, module } = spec;
+        let SpecText {
+            name,
+            text,
+            module,
+            translations,
+        } = spec;
         let src = SourceFile::new(name.clone(), text);
-        let (model, warnings) = crate::read_spec(&src, &self.read).and_then(|(model, warnings)| {
-            if self.require_xml_body && model.body.is_none() {
-                let mut all = warnings;
-                all.push(
-                    Diagnostic::file_error(&src, "the spec describes no usable XML error body")
-                        .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
-                );
-                Err(all)
-            } else {
-                Ok((model, warnings))
-            }
-        })
-        .map_err(|diagnostics| Error::Spec {
-            rendered: render_all(&diagnostics, &src),
-            diagnostics,
-        })?;
+        let editions: Vec<(String, SourceFile)> = translations
+            .into_iter()
+            .map(|(lang, name, text)| (lang, SourceFile::new(name, text)))
+            .collect();
+        let mut sources = vec![&src];
+        sources.extend(editions.iter().map(|(_, s)| s));
+        let (model, warnings) =
+            self.validate(&src, &editions)
+                .map_err(|diagnostics| Error::Spec {
+                    rendered: render_all(&diagnostics, &sources),
+                    diagnostics,
+                })?;
         Ok(SpecResult {
-            rendered_warnings: render_all(&warnings, &src),
+            rendered_warnings: render_all(&warnings, &sources),
             name,
             module,
             model,
             warnings,
         })
+    }
+
+    /// The model of `src` with `editions` merged in, or every problem found.
+    fn validate(&self, src: &SourceFile, editions: &[(String, SourceFile)]) -> crate::Validated {
+        let (mut model, mut diagnostics) = crate::read_spec(src, &self.read)?;
+        if self.require_xml_body && model.body.is_none() {
+            diagnostics.push(
+                Diagnostic::file_error(src, "the spec describes no usable XML error body")
+                    .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
+            );
+        }
+        for (lang, edition_src) in editions {
+            match crate::read_spec(edition_src, &self.read) {
+                Ok((edition, warnings)) => {
+                    diagnostics.extend(warnings);
+                    let edition = crate::translate::Edition {
+                        lang,
+                        src: edition_src,
+                        model: &edition,
+                    };
+                    diagnostics.extend(crate::translate::merge(
+                        &mut model,
+                        src,
+                        &edition,
+                        self.read.lenient,
+                    ));
+                }
+                Err(problems) => diagnostics.extend(problems),
+            }
+        }
+        if diagnostics
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error)
+        {
+            Err(diagnostics)
+        } else {
+            Ok((model, diagnostics))
+        }
     }
 
     /// Generates from specs already in memory, ignoring the paths given to
@@ -298,8 +472,13 @@ impl Builder {
         let mut results = Vec::new();
         let mut failed = Vec::new();
         let mut rendered_failures = String::new();
+        let mut inputs = Vec::new();
         // Every spec is read before failing, so that all problems are reported at once.
         for spec in specs {
+            inputs.push(input_line(&spec.name, &spec.text));
+            for (_, name, text) in &spec.translations {
+                inputs.push(input_line(name, text));
+            }
             match self.read_from(spec) {
                 Ok(result) => results.push(result),
                 Err(Error::Spec {
@@ -318,32 +497,43 @@ impl Builder {
                 rendered: rendered_failures,
             });
         }
-        let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
+        if results.is_empty() {
+            return Err(Error::NoSpec);
+        }
         let mut tokens = proc_macro2::TokenStream::new();
         for result in &results {
-            let options = EmitOptions {
-                spec_name: format!("`{}`", result.name),
-                ..self.emit.clone()
-            };
-            let items = emit(&result.model, &options).map_err(|e| Error::Config(e.to_string()))?;
-            tokens.extend(match &result.module {
-                Some(module) => {
-                    let module = syn::parse_str::<syn::Ident>(module)
-                        .map_err(|e| Error::Config(format!("module name `{module}`: {e}")))?;
-                    let doc = format!(" Generated from `{}`.", result.name);
-                    quote::quote! {
-                        #[doc = #doc]
-                        pub mod #module { #items }
-                    }
-                }
-                None => items,
-            });
+            tokens.extend(self.emit_one(result)?);
         }
-        let source = format(tokens, &header(&names.join(", "), &self.regenerate))
-            .map_err(|e| Error::Config(format!("generated code does not parse: {e}")))?;
+        let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
+        let source = format(
+            tokens,
+            &header(&names.join(", "), &self.regenerate, &inputs),
+        )
+        .map_err(|e| Error::Unparsable(e.to_string()))?;
         Ok(Generated {
             source,
             specs: results,
+        })
+    }
+
+    /// One spec's items, in its module if it has one.
+    fn emit_one(&self, result: &SpecResult) -> Result<proc_macro2::TokenStream, Error> {
+        let options = EmitOptions {
+            spec_name: format!("`{}`", result.name),
+            ..self.emit.clone()
+        };
+        let items = emit(&result.model, &options).map_err(Error::Emit)?;
+        Ok(match &result.module {
+            Some(module) => {
+                let module = syn::parse_str::<syn::Ident>(module)
+                    .map_err(|_| Error::InvalidModule(module.clone()))?;
+                let doc = format!(" Generated from `{}`.", result.name);
+                quote::quote! {
+                    #[doc = #doc]
+                    pub mod #module { #items }
+                }
+            }
+            None => items,
         })
     }
 
@@ -355,9 +545,7 @@ impl Builder {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
-                .ok_or_else(|| {
-                    Error::Config("OUT_DIR is not set: call `Builder::out_dir`".into())
-                })?,
+                .ok_or(Error::NoOutDir)?,
         };
         let path = dir.join(&self.out_file);
         write_if_changed(&path, &generated.source)?;
@@ -368,8 +556,8 @@ impl Builder {
     /// rerun when a spec changes, passes warnings on as `cargo:warning`, and
     /// on failure prints every problem and returns failure. Never panics.
     pub fn build_script(self) -> ExitCode {
-        for (_, path) in &self.specs {
-            println!("cargo:rerun-if-changed={}", path.display());
+        for path in self.inputs() {
+            println!("cargo:rerun-if-changed={}", self.root.join(path).display());
         }
         match self.compile() {
             Ok((generated, _)) => {
@@ -384,7 +572,68 @@ impl Builder {
             }
         }
     }
+
+    /// Generates and writes the checked-in copy (skipped when unchanged).
+    /// Returns what was generated and whether the file changed.
+    pub fn write_checked_in(&self) -> Result<(Generated, bool), Error> {
+        let path = self.checked_in_file()?;
+        let generated = self.generate()?;
+        let written = write_if_changed(&path, &generated.source)?;
+        Ok((generated, written))
+    }
+
+    /// Fails with [`Error::Stale`] (a diff and the fix) when the checked-in
+    /// copy differs from what the specs give, line ends aside. With the
+    /// environment variable [`UPDATE_ENV`] set to `1`, rewrites it instead:
+    /// a project's own test calls this to catch staleness.
+    pub fn check_checked_in(&self) -> Result<Generated, Error> {
+        let path = self.checked_in_file()?;
+        let generated = self.generate()?;
+        if std::env::var_os(UPDATE_ENV).is_some_and(|v| v == "1") {
+            write_if_changed(&path, &generated.source)?;
+            return Ok(generated);
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        let current = current.replace("\r\n", "\n");
+        if current == generated.source {
+            return Ok(generated);
+        }
+        let shown = self
+            .checked_in
+            .as_deref()
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let diff = similar::TextDiff::from_lines(current.as_str(), generated.source.as_str())
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{shown}"), &format!("b/{shown}"))
+            .to_string();
+        Err(Error::Stale {
+            path: PathBuf::from(shown),
+            diff,
+            fix: format!(
+                "{} (or set {UPDATE_ENV}=1 and rerun the test)",
+                self.regenerate
+            ),
+        })
+    }
+
+    fn checked_in_file(&self) -> Result<PathBuf, Error> {
+        self.checked_in
+            .as_ref()
+            .map(|p| self.root.join(p))
+            .ok_or_else(|| Error::Config {
+                path: self.root.join("Cargo.toml"),
+                message:
+                    "no checked-in file configured: set `checked-in` or call `Builder::checked_in`"
+                        .into(),
+            })
+    }
 }
+
+/// Set to `1`, [`Builder::check_checked_in`] rewrites a stale file instead of failing.
+pub const UPDATE_ENV: &str = "CI_ERRORS_CODEGEN_UPDATE";
 
 /// The path as shown in diagnostics and the header: as given, with `/`.
 fn display_name(path: &Path) -> String {

@@ -1,8 +1,6 @@
 //! What a spec change does to the generated API, for review.
 //!
-//! Works on an [`Api`] summary that comes either from a model or from a
-//! previously generated file read back with `syn`, so that `check` can
-//! report changes against the checked-in code without the old spec.
+//! Compares [`Api`] summaries of two models.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -38,13 +36,9 @@ impl Api {
             .map(|c| ApiCode {
                 code: c.code.clone(),
                 variant: c.variant.clone(),
-                rows: c
-                    .rows
-                    .iter()
-                    .map(|&i| {
-                        let r = &model.errors[i];
-                        (r.status, r.reason.clone(), r.description.clone())
-                    })
+                rows: model
+                    .rows_of(c)
+                    .map(|r| (r.status, r.reason.clone(), r.description.clone()))
                     .collect(),
             })
             .collect();
@@ -55,122 +49,6 @@ impl Api {
             .collect();
         Api { codes, body_fields }
     }
-
-    /// Reads the API back from generated source (`as_str` and `rows` of the
-    /// enum, fields of `ErrorResponse`). `None` if the source is not generated code.
-    pub fn from_generated(source: &str) -> Option<Self> {
-        let file = syn::parse_file(source).ok()?;
-        let mut codes: Vec<ApiCode> = Vec::new();
-        let mut by_variant: HashMap<String, usize> = HashMap::new();
-        let mut body_fields = Vec::new();
-        for item in &file.items {
-            match item {
-                syn::Item::Impl(imp) if imp.trait_.is_none() => {
-                    for it in &imp.items {
-                        let syn::ImplItem::Fn(f) = it else { continue };
-                        let name = f.sig.ident.to_string();
-                        if name != "as_str" && name != "rows" {
-                            continue;
-                        }
-                        for (variant, expr) in match_arms(&f.block)? {
-                            let index = *by_variant.entry(variant.clone()).or_insert_with(|| {
-                                codes.push(ApiCode {
-                                    code: String::new(),
-                                    variant,
-                                    rows: Vec::new(),
-                                });
-                                codes.len() - 1
-                            });
-                            let entry = &mut codes[index];
-                            if name == "as_str" {
-                                entry.code = lit_str(expr)?;
-                            } else {
-                                entry.rows = rows_of(expr)?;
-                            }
-                        }
-                    }
-                }
-                syn::Item::Struct(s) if s.ident == "ErrorResponse" => {
-                    body_fields = s
-                        .fields
-                        .iter()
-                        .filter_map(|f| f.ident.as_ref().map(|i| i.to_string()))
-                        .filter(|f| f != "code" && f != crate::model::EXTRA_FIELD)
-                        .collect();
-                }
-                _ => {}
-            }
-        }
-        (!codes.is_empty()).then_some(Api { codes, body_fields })
-    }
-}
-
-fn match_arms(block: &syn::Block) -> Option<Vec<(String, &syn::Expr)>> {
-    let Some(syn::Stmt::Expr(syn::Expr::Match(m), _)) = block.stmts.first() else {
-        return None;
-    };
-    let mut arms = Vec::new();
-    for arm in &m.arms {
-        if let syn::Pat::Path(p) = &arm.pat {
-            let variant = p.path.segments.last()?.ident.to_string();
-            arms.push((variant, &*arm.body));
-        }
-    }
-    Some(arms)
-}
-
-/// Looks through `{ expr }`, which prettyplease writes around long match arms.
-fn unblock(expr: &syn::Expr) -> &syn::Expr {
-    match expr {
-        syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
-            syn::Stmt::Expr(inner, None) => unblock(inner),
-            _ => expr,
-        },
-        _ => expr,
-    }
-}
-
-fn lit_str(expr: &syn::Expr) -> Option<String> {
-    match unblock(expr) {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(s),
-            ..
-        }) => Some(s.value()),
-        _ => None,
-    }
-}
-
-fn rows_of(expr: &syn::Expr) -> Option<Vec<(u16, String, String)>> {
-    let syn::Expr::Reference(r) = unblock(expr) else {
-        return None;
-    };
-    let syn::Expr::Array(a) = &*r.expr else {
-        return None;
-    };
-    a.elems
-        .iter()
-        .map(|e| {
-            let syn::Expr::Struct(s) = e else { return None };
-            let field = |name: &str| {
-                s.fields.iter().find_map(|f| match &f.member {
-                    syn::Member::Named(i) if i == name => Some(&f.expr),
-                    _ => None,
-                })
-            };
-            let status = match field("status")? {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Int(i),
-                    ..
-                }) => i.base10_parse().ok()?,
-                _ => return None,
-            };
-            Some((
-                status,
-                lit_str(field("reason")?)?,
-                lit_str(field("description")?)?,
-            ))
-        })
-        .collect()
 }
 
 /// One change, in a form both the markdown and the JSON report use.
@@ -429,20 +307,4 @@ pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_checked_in_generated_file_back() {
-        let api = Api::from_generated(include_str!("../../generated/error_codes.rs"))
-            .expect("generated code is readable");
-        let access = api.codes.iter().find(|c| c.code == "AccessDenied").unwrap();
-        assert_eq!(access.variant, "AccessDenied");
-        let statuses: Vec<u16> = access.rows.iter().map(|r| r.0).collect();
-        assert_eq!(statuses, [401, 403]);
-        assert_eq!(api.body_fields, ["message", "request_id", "trace_id"]);
-    }
 }

@@ -142,11 +142,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Renders every diagnostic, separated by blank lines.
-pub fn render_all(diagnostics: &[Diagnostic], src: &SourceFile) -> String {
+/// Renders every diagnostic, each against the file it names among
+/// `sources`, separated by blank lines.
+pub fn render_all(diagnostics: &[Diagnostic], sources: &[&SourceFile]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&d.render(src));
+        match sources.iter().find(|s| s.name() == d.file) {
+            Some(src) => out.push_str(&d.render(src)),
+            None => out.push_str(&d.to_string()),
+        }
         out.push_str("\n\n");
     }
     out

@@ -3,7 +3,9 @@
 //! The pipeline runs one way, one module per step:
 //! [`markdown`] (markdown → tables) → [`model`] (tables → validated model)
 //! → [`emit`] (model → tokens) → [`format`](mod@format) (tokens → `syn` tree → text).
-//! [`Builder`] drives it from a build script or the command-line tool.
+//! [`Builder`] drives it from a build script or the command-line tool, with
+//! settings from code or from the project's `Cargo.toml` ([`config`]).
+//! Generated code depends on the small runtime crate `ci-errors-runtime`.
 //!
 //! Nothing in it is specific to Tencent beyond the default header words: point
 //! it at any markdown table with a code column and a status column.
@@ -43,15 +45,17 @@
 
 pub mod builder;
 pub mod changes;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
+pub mod fingerprint;
 pub mod format;
 pub mod markdown;
 pub mod model;
 pub mod naming;
-pub mod project;
 pub mod source;
 pub mod status;
+pub mod translate;
 pub mod vocabulary;
 
 pub use builder::{Builder, Error, Generated, SpecResult, SpecText};

@@ -1,11 +1,14 @@
-//! `ci-errors-codegen`: regenerate, check, dump and compare error-code specs.
+//! `ci-errors-codegen`: regenerate, check, dump and compare error-code specs,
+//! for any project whose `Cargo.toml` has a `[package.metadata.ci-errors-codegen]` table.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ci_errors_codegen::changes::{self, Api};
-use ci_errors_codegen::{project, Builder, Error, Generated, SpecText};
-use clap::{Parser, Subcommand};
+use ci_errors_codegen::config::METADATA_KEY;
+use ci_errors_codegen::{Builder, Error, Generated, SpecResult, SpecText};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -17,26 +20,22 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Args)]
+struct Project {
+    /// The project's Cargo.toml (default: ./Cargo.toml if it has the settings, else this workspace's).
+    #[arg(long)]
+    manifest_path: Option<PathBuf>,
+    /// Skip bad rows with a warning instead of failing.
+    #[arg(long)]
+    lenient: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate `generated/` from the spec and print a summary.
-    Generate {
-        /// Workspace root (default: the current directory if it holds the spec, else this workspace).
-        #[arg(long)]
-        root: Option<PathBuf>,
-        /// Skip bad rows with a warning instead of failing.
-        #[arg(long)]
-        lenient: bool,
-    },
-    /// Fail if `generated/` differs from what the spec gives; print the changes and a diff.
-    Check {
-        /// Workspace root.
-        #[arg(long)]
-        root: Option<PathBuf>,
-        /// Skip bad rows with a warning instead of failing.
-        #[arg(long)]
-        lenient: bool,
-    },
+    /// Regenerate the checked-in file from the spec and print a summary.
+    Generate(Project),
+    /// Fail if the checked-in file differs from what the spec gives; print a diff and the fix.
+    Check(Project),
     /// Print a spec's model as JSON.
     Dump {
         /// The spec file.
@@ -47,13 +46,16 @@ enum Command {
     },
     /// Print what changing OLD to NEW does to the generated API, as markdown.
     Changes {
-        /// The spec before.
+        /// The spec before (`-` for standard input).
         old: PathBuf,
-        /// The spec after.
+        /// The spec after (`-` for standard input).
         new: PathBuf,
         /// Print JSON instead of markdown.
         #[arg(long)]
         json: bool,
+        /// Exit with status 2 when a change is breaking (a CI gate).
+        #[arg(long)]
+        fail_on_breaking: bool,
         /// Skip bad rows with a warning instead of failing.
         #[arg(long)]
         lenient: bool,
@@ -62,15 +64,23 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Generate { root, lenient } => generate(&root_dir(root), lenient),
-        Command::Check { root, lenient } => check(&root_dir(root), lenient),
+        Command::Generate(project) => project.builder().and_then(|b| generate(&b)),
+        Command::Check(project) => project.builder().and_then(|b| check(&b)),
         Command::Dump { spec, lenient } => dump(&spec, lenient),
         Command::Changes {
             old,
             new,
             json,
+            fail_on_breaking,
             lenient,
-        } => compare(&old, &new, json, lenient),
+        } => compare(&old, &new, json, lenient).map(|breaking| {
+            if fail_on_breaking && breaking > 0 {
+                eprintln!("error: {breaking} breaking change(s)");
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
     };
     match result {
         Ok(code) => code,
@@ -84,130 +94,138 @@ fn main() -> ExitCode {
     }
 }
 
-fn root_dir(root: Option<PathBuf>) -> PathBuf {
-    root.unwrap_or_else(|| {
-        if Path::new(project::SPEC).is_file() {
+impl Project {
+    /// The builder the project's manifest describes.
+    fn builder(&self) -> Result<Builder, Error> {
+        let dir = match &self.manifest_path {
+            Some(path) => path
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_owned),
+            None if has_settings(Path::new("Cargo.toml")) => PathBuf::from("."),
+            None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
+        };
+        let dir = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-        }
-    })
+            dir
+        };
+        Ok(Builder::from_manifest(dir)?.lenient(self.lenient))
+    }
 }
 
-/// Generates the project's source from `root`, naming the spec as the build script does.
-fn generate_project(root: &Path, lenient: bool) -> Result<Generated, Error> {
-    let path = root.join(project::SPEC);
-    let text = read(&path)?;
-    let generated = project::builder()
-        .lenient(lenient)
-        .generate_from([SpecText::new(project::SPEC, text)])?;
+fn has_settings(manifest: &Path) -> bool {
+    std::fs::read_to_string(manifest)
+        .is_ok_and(|text| text.contains(&format!("[package.metadata.{METADATA_KEY}]")))
+}
+
+fn checked_in_name(builder: &Builder) -> String {
+    builder
+        .checked_in_path()
+        .map_or_else(String::new, |p| p.display().to_string())
+}
+
+fn generate(builder: &Builder) -> Result<ExitCode, Error> {
+    let (generated, written) = builder.write_checked_in()?;
     eprint!("{}", generated.rendered_warnings());
-    Ok(generated)
-}
-
-fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-fn generate(root: &Path, lenient: bool) -> Result<ExitCode, Error> {
-    let generated = generate_project(root, lenient)?;
-    let out = root.join(project::GENERATED);
-    let written = ci_errors_codegen::builder::write_if_changed(&out, &generated.source)?;
-    let spec = &generated.specs[0];
-    let model = &spec.model;
     println!(
-        "{} {} from {}",
+        "{} {}",
         if written { "Wrote" } else { "Unchanged:" },
-        project::GENERATED,
-        project::SPEC
+        checked_in_name(builder)
     );
-    println!(
-        "  codes     {} ({} rows)",
-        model.codes.len(),
-        model.errors.len()
-    );
-    let mut sections: Vec<(String, usize)> = Vec::new();
-    for row in &model.errors {
-        let name = row.section.clone().unwrap_or_else(|| "(none)".into());
-        match sections.iter_mut().find(|(s, _)| *s == name) {
-            Some((_, n)) => *n += 1,
-            None => sections.push((name, 1)),
-        }
-    }
-    let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} ({n})")).collect();
-    println!("  sections  {}", sections.join(", "));
-    let multi: Vec<String> = model
-        .codes
-        .iter()
-        .filter(|c| c.rows.len() > 1)
-        .map(|c| {
-            let statuses: Vec<String> = c
-                .rows
-                .iter()
-                .map(|&i| model.errors[i].status.to_string())
-                .collect();
-            format!("{} {}", c.code, statuses.join("/"))
-        })
-        .collect();
-    if !multi.is_empty() {
-        println!("  multi     {}", multi.join(", "));
-    }
-    if let Some(body) = &model.body {
-        let fields: Vec<&str> = std::iter::once(body.code_element.as_str())
-            .chain(body.fields.iter().map(|f| f.element.as_str()))
-            .collect();
-        println!("  body      <{}>: {}", body.root, fields.join(", "));
-    }
-    println!("  warnings  {}", spec.warnings.len());
+    summary(&generated);
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(root: &Path, lenient: bool) -> Result<ExitCode, Error> {
-    let generated = generate_project(root, lenient)?;
-    let path = root.join(project::GENERATED);
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current == generated.source {
+/// Per spec: codes and rows, sections, codes with several rows, the body, warnings.
+fn summary(generated: &Generated) {
+    for spec in &generated.specs {
+        let model = &spec.model;
+        match &spec.module {
+            Some(module) => println!("  {} (module {module})", spec.name),
+            None => println!("  {}", spec.name),
+        }
         println!(
-            "{} is up to date with {}",
-            project::GENERATED,
-            project::SPEC
+            "  codes     {} ({} rows)",
+            model.codes.len(),
+            model.errors.len()
         );
-        return Ok(ExitCode::SUCCESS);
+        let mut sections: Vec<(String, usize)> = Vec::new();
+        for row in &model.errors {
+            let name = row.section.clone().unwrap_or_else(|| "(none)".into());
+            match sections.last_mut() {
+                Some((last, n)) if *last == name => *n += 1,
+                _ => sections.push((name, 1)),
+            }
+        }
+        let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} ({n})")).collect();
+        println!("  sections  {}", sections.join(", "));
+        let multi: Vec<String> = model
+            .codes
+            .iter()
+            .filter(|c| c.rows.len() > 1)
+            .map(|c| {
+                let statuses: Vec<String> =
+                    model.rows_of(c).map(|r| r.status.to_string()).collect();
+                format!("{} {}", c.code, statuses.join("/"))
+            })
+            .collect();
+        if !multi.is_empty() {
+            println!("  multi     {}", multi.join(", "));
+        }
+        if model.languages.len() > 1 {
+            println!("  languages {}", model.languages.join(", "));
+        }
+        if let Some(body) = &model.body {
+            let fields: Vec<&str> = std::iter::once(body.code_element.as_str())
+                .chain(body.fields.iter().map(|f| f.element.as_str()))
+                .collect();
+            println!("  body      <{}>: {}", body.root, fields.join(", "));
+        }
+        println!("  warnings  {}", spec.warnings.len());
     }
-    println!(
-        "error: {} is stale: it differs from what {} gives\n",
-        project::GENERATED,
-        project::SPEC
-    );
-    let new_api = Api::from_model(&generated.specs[0].model);
-    match Api::from_generated(&current) {
-        Some(old_api) => println!(
-            "{}",
-            changes::to_markdown(&changes::diff(&old_api, &new_api), "ErrorCode")
-        ),
-        None => println!(
-            "({} is missing or not generated code)\n",
-            project::GENERATED
-        ),
-    }
-    let diff = similar::TextDiff::from_lines(current.as_str(), generated.source.as_str());
-    print!(
-        "{}",
-        diff.unified_diff().context_radius(3).header(
-            &format!("a/{}", project::GENERATED),
-            &format!("b/{}", project::GENERATED)
-        )
-    );
-    println!("\nto fix: {}", project::REGENERATE);
-    Ok(ExitCode::FAILURE)
 }
 
-fn read_model(path: &Path, lenient: bool) -> Result<ci_errors_codegen::SpecResult, Error> {
-    let text = read(path)?;
-    let name = path.to_string_lossy().replace('\\', "/");
+fn check(builder: &Builder) -> Result<ExitCode, Error> {
+    match builder.check_checked_in() {
+        Ok(generated) => {
+            eprint!("{}", generated.rendered_warnings());
+            println!("{} is up to date", checked_in_name(builder));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Error::Stale { path, diff, fix }) => {
+            println!(
+                "error: {} is stale: it differs from what the spec gives\n",
+                path.display()
+            );
+            print!("{diff}");
+            println!("\nto fix: {fix}");
+            Ok(ExitCode::FAILURE)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Reads `path`, or standard input for `-`.
+fn read_input(path: &Path) -> Result<(String, String), Error> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|source| Error::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+        return Ok(("<stdin>".to_owned(), text));
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok((path.to_string_lossy().replace('\\', "/"), text))
+}
+
+fn read_model(path: &Path, lenient: bool) -> Result<SpecResult, Error> {
+    let (name, text) = read_input(path)?;
     // Only the model is needed: no code is generated.
     let result = Builder::new()
         .lenient(lenient)
@@ -270,25 +288,28 @@ fn dump(spec: &Path, lenient: bool) -> Result<ExitCode, Error> {
             })
             .collect(),
     };
-    let json = serde_json::to_string_pretty(&dump).map_err(|e| Error::Config(e.to_string()))?;
-    println!("{json}");
+    println!("{}", json(&dump));
     Ok(ExitCode::SUCCESS)
 }
 
-fn compare(old: &Path, new: &Path, json: bool, lenient: bool) -> Result<ExitCode, Error> {
+fn json(value: &impl serde::Serialize) -> String {
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// Prints the changes; returns how many are breaking.
+fn compare(old: &Path, new: &Path, as_json: bool, lenient: bool) -> Result<usize, Error> {
     let old_api = Api::from_model(&read_model(old, lenient)?.model);
     let new_api = Api::from_model(&read_model(new, lenient)?.model);
     let changes = changes::diff(&old_api, &new_api);
-    if json {
+    if as_json {
         let report = serde_json::json!({
             "breaking": changes.iter().any(|c| c.is_breaking()),
             "changes": changes,
         });
-        let text =
-            serde_json::to_string_pretty(&report).map_err(|e| Error::Config(e.to_string()))?;
-        println!("{text}");
+        println!("{}", json(&report));
     } else {
         print!("{}", changes::to_markdown(&changes, "ErrorCode"));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(changes.iter().filter(|c| c.is_breaking()).count())
 }

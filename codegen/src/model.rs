@@ -27,6 +27,35 @@ pub struct ErrorRow {
     pub section: Option<String>,
     /// 1-based line of the row.
     pub line: usize,
+    /// The description in each translation, in [`Model::languages`] order after the primary.
+    pub translations: Vec<Translation>,
+}
+
+/// A row's description in one translation of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// Plain text.
+    pub description: String,
+    /// Markdown, for doc comments.
+    pub description_markdown: String,
+    /// 1-based line of the row in the translation, or `None` where the
+    /// translation lacks the row and the primary text stands in.
+    pub line: Option<usize>,
+}
+
+impl ErrorRow {
+    /// `(plain text, markdown)` of the description in every language, the primary first.
+    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        std::iter::once((
+            self.description.as_str(),
+            self.description_markdown.as_str(),
+        ))
+        .chain(
+            self.translations
+                .iter()
+                .map(|t| (t.description.as_str(), t.description_markdown.as_str())),
+        )
+    }
 }
 
 /// The kind of an XML node in a field table.
@@ -68,15 +97,28 @@ pub struct CodeEntry {
     pub rows: Vec<usize>,
 }
 
+/// What a text child of the body is for; the emitter treats each role its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldRole {
+    /// `Message`: the human-readable text, shown after the code.
+    Message,
+    /// Any other text child, shown in parentheses (`RequestId: …`).
+    Detail,
+}
+
 /// One text child of the XML error body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyField {
+    /// What the field is for.
+    pub role: FieldRole,
     /// Element name, such as `RequestId`.
     pub element: String,
     /// Rust field name, such as `request_id`.
     pub field: String,
     /// Description as markdown.
     pub description_markdown: String,
+    /// `(language tag, markdown)` of the description in each translation that has the node.
+    pub translations: Vec<(String, String)>,
 }
 
 /// The XML error body described by the field tables.
@@ -90,8 +132,17 @@ pub struct Body {
     pub code_element: String,
     /// Description of the code element, as markdown.
     pub code_description: String,
+    /// `(language tag, markdown)` of the code element's description in each translation.
+    pub code_translations: Vec<(String, String)>,
     /// The other text children, in spec order.
     pub fields: Vec<BodyField>,
+}
+
+impl Body {
+    /// The `Message` field, if the body has one.
+    pub fn message(&self) -> Option<&BodyField> {
+        self.fields.iter().find(|f| f.role == FieldRole::Message)
+    }
 }
 
 /// A validated spec.
@@ -105,6 +156,41 @@ pub struct Model {
     pub codes: Vec<CodeEntry>,
     /// The XML body, when the spec has field tables.
     pub body: Option<Body>,
+    /// Language tags of the editions, the primary first (`["en"]` by default).
+    pub languages: Vec<String>,
+}
+
+impl Model {
+    /// The rows of `code`, in spec order.
+    pub fn rows_of<'m>(&'m self, code: &'m CodeEntry) -> impl Iterator<Item = &'m ErrorRow> + 'm {
+        code.rows.iter().map(|&i| &self.errors[i])
+    }
+
+    /// Every row in spec order, with the index of its code in [`Model::codes`]
+    /// and its position among that code's rows.
+    pub fn spec_order(&self) -> impl Iterator<Item = (usize, usize, &ErrorRow)> {
+        let mut placed = vec![None; self.errors.len()];
+        for (index, code) in self.codes.iter().enumerate() {
+            for (nth, &row) in code.rows.iter().enumerate() {
+                placed[row] = Some((index, nth));
+            }
+        }
+        self.errors
+            .iter()
+            .zip(placed)
+            .filter_map(|(row, placed)| placed.map(|(code, nth)| (code, nth, row)))
+    }
+
+    /// The distinct statuses of `code`, in spec order.
+    pub fn statuses_of(&self, code: &CodeEntry) -> Vec<u16> {
+        let mut statuses: Vec<u16> = Vec::with_capacity(code.rows.len());
+        for row in self.rows_of(code) {
+            if !statuses.contains(&row.status) {
+                statuses.push(row.status);
+            }
+        }
+        statuses
+    }
 }
 
 /// How strictly to read.
@@ -114,6 +200,15 @@ pub struct ReadOptions {
     pub lenient: bool,
     /// Header words.
     pub vocabulary: Vocabulary,
+    /// Language tag of the spec (default `en`).
+    pub language: Option<String>,
+}
+
+impl ReadOptions {
+    /// The spec's language tag.
+    pub fn language(&self) -> &str {
+        self.language.as_deref().unwrap_or("en")
+    }
 }
 
 /// The result of validation: a model and its warnings, or every error found.
@@ -123,6 +218,10 @@ pub type Validated = Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>>;
 const BODY_SKIPPED: &str = "the XML body";
 /// The element of the body that carries the error code.
 const CODE_ELEMENT: &str = "Code";
+/// The element of the body that carries the message.
+const MESSAGE_ELEMENT: &str = "Message";
+/// Field of the generated body that holds the code.
+pub const CODE_FIELD: &str = "code";
 /// Field of the generated body that keeps unknown elements.
 pub const EXTRA_FIELD: &str = "extra";
 
@@ -180,6 +279,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
         fields,
         codes,
         body,
+        languages: vec![options.language().to_owned()],
     })
 }
 
@@ -267,19 +367,8 @@ impl Validator<'_> {
                         format!("status `{status_text}` is not a number"),
                         "expected `NNN` or `NNN Reason`, with 100 ≤ NNN ≤ 599".to_owned(),
                     ),
-                    StatusError::OutOfRange(n) => (
-                        format!(
-                            "status {} is outside 100–599",
-                            if n == u64::MAX {
-                                status_text
-                                    .split_whitespace()
-                                    .next()
-                                    .unwrap_or(status_text)
-                                    .to_owned()
-                            } else {
-                                n.to_string()
-                            }
-                        ),
+                    StatusError::OutOfRange(number) => (
+                        format!("status {number} is outside 100–599"),
                         "HTTP statuses are 100 to 599".to_owned(),
                     ),
                 };
@@ -314,6 +403,7 @@ impl Validator<'_> {
             description_markdown,
             section: table.section.clone(),
             line: row.line,
+            translations: Vec::new(),
         })
     }
 
@@ -522,7 +612,7 @@ impl Validator<'_> {
                 continue;
             }
             let field = if f.name == CODE_ELEMENT {
-                "code".to_owned()
+                CODE_FIELD.to_owned()
             } else {
                 field_name(&f.name)
             };
@@ -540,7 +630,7 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            if field == EXTRA_FIELD || (field == "code" && f.name != CODE_ELEMENT) {
+            if field == EXTRA_FIELD || (field == CODE_FIELD && f.name != CODE_ELEMENT) {
                 self.reject(Diagnostic::error(
                     self.src,
                     span,
@@ -556,9 +646,15 @@ impl Validator<'_> {
                 code = Some(f);
             } else {
                 body_fields.push(BodyField {
+                    role: if f.name == MESSAGE_ELEMENT {
+                        FieldRole::Message
+                    } else {
+                        FieldRole::Detail
+                    },
                     element: f.name.clone(),
                     field,
                     description_markdown: f.description_markdown.clone(),
+                    translations: Vec::new(),
                 });
             }
         }
@@ -581,6 +677,7 @@ impl Validator<'_> {
             root_description: root.description_markdown.clone(),
             code_element: code.name.clone(),
             code_description: code.description_markdown.clone(),
+            code_translations: Vec::new(),
             fields: body_fields,
         })
     }

@@ -7,8 +7,8 @@ pub enum StatusError {
     Empty,
     /// The cell does not start with a number (`N/A`, a description in the wrong column).
     NotANumber,
-    /// The number is outside 100–599.
-    OutOfRange(u64),
+    /// The number, as written, is outside 100–599.
+    OutOfRange(String),
 }
 
 /// Parses a status cell's plain text into the status and the reason as written (`""` when absent).
@@ -24,15 +24,10 @@ pub fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
     if !number.bytes().all(|b| b.is_ascii_digit()) {
         return Err(StatusError::NotANumber);
     }
-    // More than three digits is out of range whatever the value; avoid overflow.
-    let value: u64 = if number.len() > 3 {
-        u64::MAX
-    } else {
-        number.parse().map_err(|_| StatusError::NotANumber)?
-    };
-    match u16::try_from(value) {
-        Ok(status @ 100..=599) => Ok((status, reason)),
-        _ => Err(StatusError::OutOfRange(value)),
+    // More than three digits is out of range whatever the value.
+    match number.parse::<u16>() {
+        Ok(status @ 100..=599) if number.len() == 3 => Ok((status, reason)),
+        _ => Err(StatusError::OutOfRange(number.to_owned())),
     }
 }
 
@@ -142,12 +137,18 @@ mod tests {
         assert_eq!(parse_status("4O4 Not Found"), Err(StatusError::NotANumber));
         assert_eq!(parse_status("404Not"), Err(StatusError::NotANumber));
         assert_eq!(parse_status("-404"), Err(StatusError::NotANumber));
-        assert_eq!(parse_status("99"), Err(StatusError::OutOfRange(99)));
-        assert_eq!(parse_status("600 X"), Err(StatusError::OutOfRange(600)));
-        assert!(matches!(
+        assert_eq!(
+            parse_status("99"),
+            Err(StatusError::OutOfRange("99".into()))
+        );
+        assert_eq!(
+            parse_status("600 X"),
+            Err(StatusError::OutOfRange("600".into()))
+        );
+        assert_eq!(
             parse_status("99999999999999999999999"),
-            Err(StatusError::OutOfRange(_))
-        ));
+            Err(StatusError::OutOfRange("99999999999999999999999".into()))
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
-//! The command-line tool, run as a user runs it.
+//! The command-line tool, run as a user runs it, on fixture specs of its own
+//! (`tests/fixtures/`) in projects it makes.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-const SEED: &str = include_str!("../../spec/error-codes.md");
-const GENERATED: &str = include_str!("../../generated/error_codes.rs");
+const STORE: &str = include_str!("fixtures/store.md");
 
 fn tool(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
@@ -35,50 +35,59 @@ fn write(path: &Path, text: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
+/// A project whose manifest points the generator at `spec/errors.md`; returns its manifest path.
+fn project(name: &str, spec: &str) -> (PathBuf, String) {
+    let root = temp_dir(name);
+    write(&root.join("spec/errors.md"), spec);
+    let manifest = write(
+        &root.join("Cargo.toml"),
+        "[package]\nname = \"p\"\nversion = \"0.0.0\"\n\n[package.metadata.ci-errors-codegen]\n\
+         specs = [{ path = \"spec/errors.md\" }]\nchecked-in = \"generated/errors.rs\"\nregenerate = \"make errors\"\n",
+    );
+    (root, manifest)
+}
+
 #[test]
 fn dump_prints_the_model_as_json() {
     let dir = temp_dir("dump");
-    let spec = write(&dir.join("spec.md"), SEED);
+    let spec = write(&dir.join("spec.md"), STORE);
     let out = tool(&["dump", &spec]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors = json["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 29);
+    assert_eq!(errors.len(), 7);
     let first = &errors[0];
-    assert_eq!(first["code"], "PermanentRedirect");
-    assert_eq!(first["status"], 301);
-    assert_eq!(first["reason"], "Moved Permanently");
-    assert_eq!(first["section"], "3XX errors");
-    assert_eq!(first["line"], 44);
-    assert!(first["description"]
-        .as_str()
-        .unwrap()
-        .contains("use the HTTP Location response"));
-    let access: Vec<_> = errors
+    assert_eq!(first["code"], "NoSuchKey");
+    assert_eq!(first["status"], 404);
+    assert_eq!(first["reason"], "Not Found");
+    assert_eq!(first["section"], "Client errors");
+    assert_eq!(first["line"], 18);
+    assert_eq!(errors[1]["description"], "The key is locked; see locks.");
+    assert_eq!(
+        errors[2]["description"],
+        "The key is locked for writing: PUT later."
+    );
+    let locked: Vec<_> = errors
         .iter()
-        .filter(|e| e["code"] == "AccessDenied")
+        .filter(|e| e["code"] == "KeyLocked")
         .map(|e| &e["status"])
         .collect();
-    assert_eq!(access, [401, 403]);
-    let internal = errors
-        .iter()
-        .find(|e| e["code"] == "InternalError")
-        .unwrap();
-    assert_eq!(internal["reason"], "Internal Server");
+    assert_eq!(locked, [409, 423]);
+    assert_eq!(errors[5]["reason"], "Store Failure");
     let fields = json["fields"].as_array().unwrap();
     let names: Vec<_> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Error", "Code", "Message", "RequestId", "TraceId"]);
+    assert_eq!(names, ["Error", "Code", "Message", "RequestId"]);
     assert_eq!(fields[0]["parent"], serde_json::Value::Null);
     assert_eq!(fields[1]["parent"], "Error");
     assert_eq!(fields[1]["type"], "string");
-    assert_eq!(fields[1]["line"], 33);
-    // The non-standard reason is a warning on stderr, with file:line.
+    assert_eq!(fields[1]["line"], 8);
+    // The non-standard reason is a warning on stderr, with file:line:column.
     let err = stderr(&out);
     assert!(
-        err.contains("warning: non-standard reason phrase `Internal Server`"),
+        err.contains("warning: non-standard reason phrase `Store Failure`"),
         "{err}"
     );
-    assert!(err.contains(&format!("{spec}:80")), "{err}");
+    assert!(err.contains(&format!("--> {spec}:28:38")), "{err}");
 }
 
 #[test]
@@ -98,21 +107,19 @@ fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
 
 #[test]
 fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
-    let root = temp_dir("bad");
-    let bad =
-        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n\n\
-         | Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Code | Error | string |\n";
-    let spec = write(&root.join("spec/error-codes.md"), bad);
-    let root_arg = root.to_str().unwrap();
+    let bad = "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n\n\
+               | Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Code | Error | string |\n";
+    let (root, manifest) = project("bad", bad);
+    let spec = root.join("spec/errors.md").to_str().unwrap().to_owned();
     let runs = [
         (tool(&["dump", &spec]), spec.clone()),
         (
-            tool(&["generate", "--root", root_arg]),
-            "spec/error-codes.md".to_owned(),
+            tool(&["generate", "--manifest-path", &manifest]),
+            "spec/errors.md".to_owned(),
         ),
         (
-            tool(&["check", "--root", root_arg]),
-            "spec/error-codes.md".to_owned(),
+            tool(&["check", "--manifest-path", &manifest]),
+            "spec/errors.md".to_owned(),
         ),
     ];
     for (out, name) in &runs {
@@ -138,21 +145,21 @@ fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"].as_array().unwrap().len(), 1);
     assert!(stderr(&out).contains("warning: status `N/A` is not a number"));
-    let out = tool(&["generate", "--lenient", "--root", root_arg]);
+    let out = tool(&["generate", "--lenient", "--manifest-path", &manifest]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(root.join("generated/error_codes.rs").exists());
+    assert!(root.join("generated/errors.rs").exists());
+}
 
-    // Without field tables, ci-errors' own generate says what is missing.
-    write(
-        &root.join("spec/error-codes.md"),
-        "| Code | Status |\n|---|---|\n| A | 400 |\n",
-    );
-    let out = tool(&["generate", "--root", root_arg]);
+#[test]
+fn bad_settings_are_named() {
+    let (root, manifest) = project("bad-settings", STORE);
+    write(&root.join("Cargo.toml"), "[package]\nname = \"p\"\n\n[package.metadata.ci-errors-codegen]\nspecs = [{ path = \"spec/errors.md\" }]\nenum_name = \"X\"\n");
+    let out = tool(&["generate", "--manifest-path", &manifest]);
     assert!(!out.status.success());
-    let err = stderr(&out);
     assert!(
-        err.contains("error: the spec describes no usable XML error body"),
-        "{err}"
+        stderr(&out).contains("unknown key `enum_name`"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -169,86 +176,82 @@ fn missing_spec_is_a_clear_error() {
 
 #[test]
 fn check_catches_a_stale_copy_and_generate_fixes_it() {
-    let root = temp_dir("stale");
-    let spec_path = root.join("spec/error-codes.md");
-    write(&spec_path, SEED);
-    write(&root.join("generated/error_codes.rs"), GENERATED);
-    let root_arg = root.to_str().unwrap();
+    let (root, manifest) = project("stale", STORE);
+    let out = tool(&["check", "--manifest-path", &manifest]);
+    assert!(!out.status.success(), "a missing file is stale");
 
-    let out = tool(&["check", "--root", root_arg]);
-    assert!(
-        out.status.success(),
-        "seed must pass check: {}",
-        stdout(&out)
-    );
-
-    let edited = SEED.replace(
-        "| SlowDown  ",
-        "| NewThrottleCode | Too many new things. | 429 Too Many Requests |\n| SlowDown  ",
-    );
-    assert_ne!(edited, SEED);
-    write(&spec_path, &edited);
-
-    let out = tool(&["check", "--root", root_arg]);
-    assert!(!out.status.success());
-    let text = stdout(&out);
-    assert!(text.contains("is stale"), "{text}");
-    assert!(text.contains("- Added code `NewThrottleCode`"), "{text}");
-    assert!(text.contains("+    NewThrottleCode,"), "{text}");
-    assert!(text.contains("--- a/generated/error_codes.rs"), "{text}");
-    assert!(
-        text.contains("cargo run -p ci-errors-codegen -- generate"),
-        "{text}"
-    );
-
-    let out = tool(&["generate", "--root", root_arg]);
+    let out = tool(&["generate", "--manifest-path", &manifest]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("codes     28 (30 rows)"),
+        stdout(&out).contains("codes     6 (7 rows)"),
         "{}",
         stdout(&out)
     );
-
-    let out = tool(&["check", "--root", root_arg]);
+    assert!(
+        stdout(&out).contains("multi     KeyLocked 409/423"),
+        "{}",
+        stdout(&out)
+    );
+    let out = tool(&["check", "--manifest-path", &manifest]);
     assert!(out.status.success(), "{}", stdout(&out));
 
-    // Generating again leaves the file untouched.
-    let before = std::fs::metadata(root.join("generated/error_codes.rs"))
+    write(
+        &root.join("spec/errors.md"),
+        &STORE.replace("| Busy |", "| NewCode | New. | 418 |\n| Busy |"),
+    );
+    let out = tool(&["check", "--manifest-path", &manifest]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("is stale"), "{text}");
+    assert!(text.contains("+    NewCode,"), "{text}");
+    assert!(text.contains("--- a/generated/errors.rs"), "{text}");
+    assert!(text.contains("to fix: make errors"), "{text}");
+
+    // A CRLF checkout of a fresh file is not stale.
+    let out = tool(&["generate", "--manifest-path", &manifest]);
+    assert!(out.status.success());
+    let generated = root.join("generated/errors.rs");
+    let crlf = std::fs::read_to_string(&generated)
         .unwrap()
-        .modified()
-        .unwrap();
-    let out = tool(&["generate", "--root", root_arg]);
+        .replace('\n', "\r\n");
+    std::fs::write(&generated, crlf).unwrap();
+    let out = tool(&["check", "--manifest-path", &manifest]);
+    assert!(out.status.success(), "{}", stdout(&out));
+
+    // Generating again leaves an unchanged file untouched.
+    tool(&["generate", "--manifest-path", &manifest]);
+    let before = std::fs::metadata(&generated).unwrap().modified().unwrap();
+    let out = tool(&["generate", "--manifest-path", &manifest]);
     assert!(stdout(&out).starts_with("Unchanged:"), "{}", stdout(&out));
-    let after = std::fs::metadata(root.join("generated/error_codes.rs"))
-        .unwrap()
-        .modified()
-        .unwrap();
-    assert_eq!(before, after);
+    assert_eq!(
+        before,
+        std::fs::metadata(&generated).unwrap().modified().unwrap()
+    );
 }
 
 #[test]
 fn changes_marks_removals_breaking_and_additions_not() {
     let dir = temp_dir("changes");
-    let old = write(&dir.join("old.md"), SEED);
+    let old = write(&dir.join("old.md"), STORE);
     let removed = write(
         &dir.join("removed.md"),
-        &SEED
+        &STORE
             .lines()
-            .filter(|l| !l.starts_with("| QueuePaused"))
+            .filter(|l| !l.starts_with("| Paused"))
             .collect::<Vec<_>>()
             .join("\n"),
     );
     let added = write(
         &dir.join("added.md"),
-        &SEED.replace("| SlowDown  ", "| BrandNew | New. | 418 |\n| SlowDown  "),
+        &STORE.replace("| Busy |", "| BrandNew | New. | 418 |\n| Busy |"),
     );
 
     let out = tool(&["changes", &old, &removed]);
     assert!(out.status.success());
-    let text = stdout(&out);
     assert!(
-        text.contains("**breaking:** removed code `QueuePaused`"),
-        "{text}"
+        stdout(&out).contains("**breaking:** removed code `Paused`"),
+        "{}",
+        stdout(&out)
     );
 
     let out = tool(&["changes", &old, &added]);
@@ -258,51 +261,80 @@ fn changes_marks_removals_breaking_and_additions_not() {
         "{text}"
     );
     assert!(text.contains("No breaking changes."), "{text}");
-    assert!(!text.contains("breaking:"), "{text}");
 
     let out = tool(&["changes", "--json", &old, &removed]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["breaking"], true);
     assert_eq!(json["changes"][0]["kind"], "code_removed");
-    assert_eq!(json["changes"][0]["code"], "QueuePaused");
+    assert_eq!(json["changes"][0]["code"], "Paused");
+}
 
-    let out = tool(&["changes", "--json", &old, &added]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["breaking"], false);
+#[test]
+fn changes_fails_on_breaking_when_asked_and_reads_old_from_stdin() {
+    let dir = temp_dir("changes-gate");
+    let removed = write(
+        &dir.join("removed.md"),
+        &STORE.replace("| Paused | The store is paused. | 403 Forbidden |\n", ""),
+    );
+    let added = write(
+        &dir.join("added.md"),
+        &STORE.replace("| Busy |", "| BrandNew | New. | 418 |\n| Busy |"),
+    );
+    let run = |new: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
+            .args(["changes", "--fail-on-breaking", "-", new])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(STORE.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&removed);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("removed code `Paused`"));
+    assert!(
+        stderr(&out).contains("error: 1 breaking change"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&added);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]
 fn changes_reports_statuses_reasons_descriptions_and_renames() {
     let dir = temp_dir("changes-detail");
-    let old = write(&dir.join("old.md"), SEED);
-    let new = SEED
-        .replace("| 500 Internal Server |", "| 500 Internal Server Error |")
-        .replace("The queue is full.", "The queue is saturated.")
-        .replace("| QueuePaused ", "| Queue.Paused ")
+    let old = write(&dir.join("old.md"), STORE);
+    let new = STORE
+        .replace("500 Store Failure", "500 Internal Server Error")
+        .replace("Slow down.", "Slow down, please.")
+        .replace("| Paused ", "| Pau.sed ")
         .replace(
-            "| SlowDown                   | Please decrease the access frequency.                                               | 429 Too Many Requests             |",
-            "| SlowDown | Please decrease the access frequency. | 429 Too Many Requests |\n| SlowDown | Slow down more. | 503 Service Unavailable |",
+            "| Busy | Try again. | 503 Service Unavailable |",
+            "| Busy | Try again. | 503 Service Unavailable |\n| Busy | Later. | 502 Bad Gateway |",
         );
     let new = write(&dir.join("new.md"), &new);
     let text = stdout(&tool(&["changes", &old, &new]));
     assert!(
-        text.contains("`InternalError` 500: reason `Internal Server` → `Internal Server Error`"),
+        text.contains("`StoreFailure` 500: reason `Store Failure` → `Internal Server Error`"),
         "{text}"
     );
-    assert!(text.contains("`QueueSaturated` 403: description \"The queue is full.\" → \"The queue is saturated.\""), "{text}");
-    assert!(text.contains("`SlowDown`: status 503 added"), "{text}");
     assert!(
-        text.contains("- **breaking:** `ErrorCode::QueuePaused` now stands for code `Queue.Paused` (was `QueuePaused`), so `QueuePaused` no longer parses"),
+        text.contains("`Throttled` 429: description \"Slow down.\" → \"Slow down, please.\""),
         "{text}"
     );
-    // A code whose variant name changes too.
-    let renamed = write(
-        &dir.join("renamed.md"),
-        &SEED.replace("| QueuePaused ", "| queue-paused-v2 "),
-    );
-    let text = stdout(&tool(&["changes", &old, &renamed]));
+    assert!(text.contains("`Busy`: status 502 added"), "{text}");
     assert!(
-        text.contains("- **breaking:** renamed `ErrorCode::QueuePaused` → `ErrorCode::QueuePausedV2` (code `QueuePaused` → `queue-paused-v2`)"),
+        text.contains("- **breaking:** `ErrorCode::PauSed` now stands for code `Pau.sed`")
+            || text.contains("renamed `ErrorCode::Paused` → `ErrorCode::PauSed`"),
         "{text}"
     );
     assert!(
@@ -318,11 +350,10 @@ fn generation_is_byte_identical_across_runs_directories_and_environments() {
         .into_iter()
         .enumerate()
     {
-        let root = temp_dir(&format!("determinism-{i}"));
-        write(&root.join("spec/error-codes.md"), SEED);
+        let (root, manifest) = project(&format!("determinism-{i}"), STORE);
         // Each run is its own process (its own hash seed), from another directory.
         let out = Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
-            .args(["generate", "--root", root.to_str().unwrap()])
+            .args(["generate", "--manifest-path", &manifest])
             .current_dir(std::env::temp_dir())
             .env("TZ", tz)
             .env("LANG", lang)
@@ -330,7 +361,7 @@ fn generation_is_byte_identical_across_runs_directories_and_environments() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
-        let text = std::fs::read_to_string(root.join("generated/error_codes.rs")).unwrap();
+        let text = std::fs::read_to_string(root.join("generated/errors.rs")).unwrap();
         assert!(
             !text.contains(root.to_str().unwrap()),
             "no absolute path in the output"
@@ -338,8 +369,4 @@ fn generation_is_byte_identical_across_runs_directories_and_environments() {
         outputs.push(text);
     }
     assert!(outputs[0] == outputs[1], "two runs differ");
-    assert!(
-        outputs[0] == GENERATED,
-        "output differs from the checked-in generated/error_codes.rs"
-    );
 }

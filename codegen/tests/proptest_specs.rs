@@ -364,7 +364,16 @@ fn a_sample_of_generated_code_compiles() {
     std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
     std::fs::write(
         dir.join("Cargo.toml"),
-        "[package]\nname = \"generated-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+        format!(
+            "[package]\nname = \"generated-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
+             [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        dir.join("Cargo.lock"),
     )
     .unwrap();
     let out = Command::new(env!("CARGO"))

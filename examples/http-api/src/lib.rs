@@ -6,8 +6,8 @@
 //!
 //! let code: v1::ApiError = "rate_limited".parse()?;
 //! assert_eq!(code.statuses(), &[429]);
-//! assert_eq!(v2::ApiError::for_status(402).len(), 2);
-//! # Ok::<(), v1::ParseApiErrorError>(())
+//! assert_eq!(v2::ApiError::for_status(402).count(), 2);
+//! # Ok::<(), ci_errors_runtime::ParseCodeError>(())
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/api_errors.rs"));

@@ -1,5 +1,6 @@
 //! The example crate's generated API, checked against its own specs.
 
+use ci_errors_runtime::Code;
 use http_api_errors_example::{v1, v2, v2_successor};
 
 #[test]
@@ -30,8 +31,8 @@ fn one_code_two_statuses_and_descriptions_as_plain_text() {
 fn the_extra_header_word_reads_v2() {
     assert_eq!(v2::ApiError::Card3dsRequired.as_str(), "card.3ds-required");
     assert_eq!(
-        v2::ApiError::for_status(429),
-        &[v2::ApiError::LimitsRate, v2::ApiError::LimitsDaily]
+        v2::ApiError::for_status(429).collect::<Vec<_>>(),
+        [v2::ApiError::LimitsRate, v2::ApiError::LimitsDaily]
     );
     assert!(v2::ApiError::CardExpired
         .row(402)
@@ -42,9 +43,14 @@ fn the_extra_header_word_reads_v2() {
 
 #[test]
 fn unknown_codes_are_kept_and_modules_do_not_mix() {
+    // One runtime `Code` for both modules, typed by the module's enum.
     assert_eq!(
-        v2::Code::from("limits.monthly"),
-        v2::Code::Unknown("limits.monthly".into())
+        Code::<v2::ApiError>::from("limits.monthly"),
+        Code::Unknown("limits.monthly".into())
+    );
+    assert_eq!(
+        Code::<v1::ApiError>::from("rate_limited"),
+        v1::ApiError::RateLimited
     );
     assert!("card_declined".parse::<v2::ApiError>().is_err());
     assert_eq!(
@@ -52,4 +58,14 @@ fn unknown_codes_are_kept_and_modules_do_not_mix() {
         Some(v2::ApiError::LimitsRate)
     );
     assert_eq!(v2_successor(v1::ApiError::Internal), None);
+}
+
+/// The checked-in `generated/api_errors.rs` is what the specs give; with
+/// `CI_ERRORS_CODEGEN_UPDATE=1` this test rewrites it instead.
+#[test]
+fn checked_in_generated_code_is_up_to_date() {
+    let builder = ci_errors_codegen::Builder::from_manifest(env!("CARGO_MANIFEST_DIR")).unwrap();
+    if let Err(stale) = builder.check_checked_in() {
+        panic!("{stale}");
+    }
 }

@@ -4,8 +4,13 @@
 //!   transient server errors (500, 502, 503, 504): retry, with back-off;
 //! - redirects (3xx): send again to where the `Location` header points;
 //! - everything else: the request must change first.
-
-use crate::Code;
+//!
+//! ```
+//! use ci_errors_runtime::retry::{advice, Retry};
+//! assert_eq!(advice(503, None), Retry::Retry);
+//! assert_eq!(advice(400, Some("SlowDown")), Retry::Retry);
+//! assert_eq!(advice(403, Some("AccessDenied")), Retry::DoNotRetry);
+//! ```
 
 /// What a client should do after a failed request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,12 +23,19 @@ pub enum Retry {
     DoNotRetry,
 }
 
+impl Retry {
+    /// Whether the same request may be sent again as it is.
+    pub const fn is_retryable(self) -> bool {
+        matches!(self, Retry::Retry)
+    }
+}
+
 /// The code this policy treats as throttling at any status.
 const THROTTLING_CODE: &str = "SlowDown";
 
 /// Advice for a response with `status` and, when the body parsed, `code`.
-pub fn advice(status: u16, code: Option<&Code>) -> Retry {
-    let throttled = status == 429 || code.is_some_and(|c| c.as_str() == THROTTLING_CODE);
+pub fn advice(status: u16, code: Option<&str>) -> Retry {
+    let throttled = status == 429 || code == Some(THROTTLING_CODE);
     let transient = matches!(status, 500 | 502 | 503 | 504);
     if throttled || transient {
         Retry::Retry
@@ -34,38 +46,21 @@ pub fn advice(status: u16, code: Option<&Code>) -> Retry {
     }
 }
 
-impl crate::ErrorRow {
-    /// Retry advice for this row under the crate's [policy](crate::retry).
-    pub fn retry(&self) -> Retry {
-        advice(self.status, Some(&Code::Known(self.code)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorCode;
 
     #[test]
     fn throttling_and_transient_server_errors_are_retryable() {
         assert_eq!(advice(429, None), Retry::Retry);
-        assert_eq!(advice(400, Some(&Code::from("SlowDown"))), Retry::Retry);
+        assert_eq!(advice(400, Some("SlowDown")), Retry::Retry);
         for status in [500, 502, 503, 504] {
             assert_eq!(advice(status, None), Retry::Retry, "{status}");
+            assert!(advice(status, None).is_retryable());
         }
         assert_eq!(advice(501, None), Retry::DoNotRetry);
-        assert_eq!(
-            advice(403, Some(&Code::from("AccessDenied"))),
-            Retry::DoNotRetry
-        );
+        assert_eq!(advice(403, Some("AccessDenied")), Retry::DoNotRetry);
         assert_eq!(advice(301, None), Retry::Redirect);
-        assert_eq!(
-            ErrorCode::ServiceUnavailable.row(503).unwrap().retry(),
-            Retry::Retry
-        );
-        assert_eq!(
-            ErrorCode::TemporaryRedirect.row(307).unwrap().retry(),
-            Retry::Redirect
-        );
+        assert_eq!(advice(307, Some("TemporaryRedirect")), Retry::Redirect);
     }
 }

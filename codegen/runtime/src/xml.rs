@@ -1,4 +1,4 @@
-//! The streaming reader and writer behind the generated [`ErrorResponse`](crate::ErrorResponse).
+//! The streaming reader and writer behind a generated `ErrorResponse`.
 //!
 //! Built on `quick-xml`'s borrowing reader: one pass over the body, no
 //! tree, one `String` per element kept. Any generated body (this crate's, or
@@ -120,6 +120,7 @@ impl XmlError {
     }
 
     /// A required `element` is absent; `offset` is where the root closed.
+    #[doc(hidden)]
     pub fn missing(element: &str, offset: usize) -> Self {
         Self::new(XmlErrorKind::Missing(element.to_owned()), offset)
     }
@@ -211,6 +212,7 @@ impl ExtraElement {
 
 /// One child element of the root, handed to the visitor of [`read_document`].
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct Child<'a> {
     name: &'a str,
     offset: usize,
@@ -280,7 +282,8 @@ impl<'a> Child<'a> {
 
 /// Reads a document whose root is `root` (compared without namespace
 /// prefix), calling `visit` once per child element in document order.
-/// Returns the offset where the root closed.
+/// Returns the offset where the root closed. For generated code.
+#[doc(hidden)]
 pub fn read_document<F>(
     body: &[u8],
     root: &str,
@@ -608,6 +611,7 @@ fn syntax(error: QxError, offset: usize, len: usize) -> XmlError {
 
 /// Writes an error document: declaration, root, one child per line.
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct XmlWriter {
     out: String,
     root: String,

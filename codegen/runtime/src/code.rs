@@ -1,0 +1,232 @@
+//! Codes: the trait a generated enum implements, the known-or-unknown
+//! wrapper, and the error for a string that is not a listed code.
+
+use std::fmt;
+use std::hash::Hash;
+
+use crate::row::Row;
+
+/// What a generated error-code enum provides; everything generic in this
+/// crate works through it.
+///
+/// Implemented by generated code. The enum's own inherent methods of the same
+/// names are the ones to call; this trait is for code generic over specs.
+pub trait CodeEnum: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
+    /// Every code, in order of first appearance in the spec.
+    const ALL: &'static [Self];
+    /// The code for exactly `code` (case-sensitive), if the spec lists it.
+    fn from_code(code: &str) -> Option<Self>;
+    /// The code as the spec writes it.
+    fn as_str(&self) -> &'static str;
+    /// The spec's rows for this code, one per status, in spec order.
+    fn rows(&self) -> &'static [Row<Self>];
+}
+
+/// Any code a server may send: one the spec lists, or one it does not,
+/// kept as sent so that nothing is lost.
+///
+/// Build it with `From` (or `parse`), which picks [`Code::Known`] whenever the
+/// spec lists the string; a hand-built `Code::Unknown` of a listed code
+/// compares unequal to the known one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code<C> {
+    /// A code the spec lists.
+    Known(C),
+    /// A code the spec does not list, exactly as sent.
+    Unknown(String),
+}
+
+impl<C: CodeEnum> Code<C> {
+    /// The code as sent.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Code::Known(code) => code.as_str(),
+            Code::Unknown(code) => code,
+        }
+    }
+
+    /// The spec's code, if the spec lists it.
+    pub fn known(&self) -> Option<C> {
+        match self {
+            Code::Known(code) => Some(*code),
+            Code::Unknown(_) => None,
+        }
+    }
+}
+
+impl<C: CodeEnum> From<&str> for Code<C> {
+    fn from(code: &str) -> Self {
+        C::from_code(code).map_or_else(|| Code::Unknown(code.into()), Code::Known)
+    }
+}
+
+impl<C: CodeEnum> From<String> for Code<C> {
+    fn from(code: String) -> Self {
+        C::from_code(&code).map_or(Code::Unknown(code), Code::Known)
+    }
+}
+
+impl<C: CodeEnum> From<C> for Code<C> {
+    fn from(code: C) -> Self {
+        Code::Known(code)
+    }
+}
+
+impl<C: CodeEnum> PartialEq<C> for Code<C> {
+    fn eq(&self, other: &C) -> bool {
+        self.known() == Some(*other)
+    }
+}
+
+impl<C: CodeEnum> std::str::FromStr for Code<C> {
+    type Err = std::convert::Infallible;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Ok(Code::from(code))
+    }
+}
+
+impl<C: CodeEnum> fmt::Display for Code<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// How many bytes of a rejected string are kept without allocating.
+const INLINE: usize = 46;
+
+/// A string that is not one of the spec's codes; keeps the string.
+///
+/// Short strings are kept inline, so a failed parse of a typical code does
+/// not allocate.
+///
+/// ```
+/// let err = ci_errors_runtime::ParseCodeError::new("NoSuchCode");
+/// assert_eq!(err.rejected(), "NoSuchCode");
+/// assert_eq!(err.to_string(), "unknown error code `NoSuchCode`");
+/// ```
+#[derive(Clone)]
+pub struct ParseCodeError {
+    rejected: Rejected,
+}
+
+#[derive(Clone)]
+enum Rejected {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl ParseCodeError {
+    /// The error for `code`.
+    #[inline]
+    pub fn new(code: &str) -> Self {
+        let rejected = match u8::try_from(code.len()) {
+            Ok(len) if code.len() <= INLINE => {
+                let mut bytes = [0u8; INLINE];
+                bytes[..code.len()].copy_from_slice(code.as_bytes());
+                Rejected::Inline { len, bytes }
+            }
+            _ => Rejected::Heap(code.into()),
+        };
+        ParseCodeError { rejected }
+    }
+
+    /// The string that was rejected.
+    pub fn rejected(&self) -> &str {
+        match &self.rejected {
+            // Always a whole `&str` copied in, so always UTF-8.
+            Rejected::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Rejected::Heap(code) => code,
+        }
+    }
+}
+
+impl fmt::Debug for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseCodeError")
+            .field("rejected", &self.rejected())
+            .finish()
+    }
+}
+
+impl PartialEq for ParseCodeError {
+    fn eq(&self, other: &Self) -> bool {
+        self.rejected() == other.rejected()
+    }
+}
+
+impl Eq for ParseCodeError {}
+
+impl Hash for ParseCodeError {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.rejected().hash(state);
+    }
+}
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.rejected())
+    }
+}
+
+impl std::error::Error for ParseCodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejected_strings_are_kept_inline_and_on_the_heap() {
+        for s in ["", "x", &"a".repeat(INLINE), &"é".repeat(40)] {
+            assert_eq!(ParseCodeError::new(s).rejected(), s);
+        }
+        assert!(matches!(
+            ParseCodeError::new(&"b".repeat(INLINE + 1)).rejected,
+            Rejected::Heap(_)
+        ));
+        assert_eq!(ParseCodeError::new("a"), ParseCodeError::new("a"));
+        assert_ne!(ParseCodeError::new("a"), ParseCodeError::new("b"));
+    }
+}
+
+/// For generated code: one code's entry in the generated table.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct CodeInfo<C: 'static> {
+    /// The code as the spec writes it.
+    pub name: &'static str,
+    /// Its distinct statuses, in spec order.
+    pub statuses: &'static [u16],
+    /// Its rows, in spec order.
+    pub rows: &'static [Row<C>],
+}
+
+impl<C> CodeInfo<C> {
+    /// For generated code.
+    pub const fn new(
+        name: &'static str,
+        statuses: &'static [u16],
+        rows: &'static [Row<C>],
+    ) -> Self {
+        CodeInfo {
+            name,
+            statuses,
+            rows,
+        }
+    }
+}
+
+/// For generated code: every code of a table, in table order (each entry's
+/// code is read from its first row, so the table is the only list of codes).
+#[doc(hidden)]
+pub const fn codes_of<C: Copy, const N: usize>(table: &[CodeInfo<C>]) -> [C; N] {
+    let mut codes = [table[0].rows[0].code; N];
+    let mut i = 1;
+    while i < N {
+        codes[i] = table[i].rows[0].code;
+        i += 1;
+    }
+    codes
+}

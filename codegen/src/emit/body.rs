@@ -1,0 +1,243 @@
+//! The typed XML error body: one field per text node of the field tables.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::{allow_vendor_markdown, doc, ident, EmitError, EmitOptions, Names};
+use crate::model::{Body, FieldRole, CODE_FIELD, EXTRA_FIELD};
+
+/// `` `<Element>`: description `` for a field's doc, then each translation's description.
+fn element_doc(
+    element: &str,
+    description: &str,
+    fallback: &str,
+    translations: &[(String, String)],
+) -> TokenStream {
+    let description = if description.is_empty() {
+        fallback
+    } else {
+        description
+    };
+    let mut text = if description.is_empty() {
+        format!("`<{element}>`")
+    } else {
+        format!("`<{element}>`: {description}")
+    };
+    for (lang, translated) in translations.iter().filter(|(_, t)| !t.is_empty()) {
+        text.push_str(&format!("\n\n*{lang}:* {translated}"));
+    }
+    doc(&text)
+}
+
+/// The struct, its constructors, reader, writer and `Display`.
+pub(crate) fn emit(
+    body: &Body,
+    options: &EmitOptions,
+    names: &Names,
+) -> Result<TokenStream, EmitError> {
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    let root = &body.root;
+    let code_element = &body.code_element;
+    let code = ident(CODE_FIELD)?;
+    let extra = ident(EXTRA_FIELD)?;
+    let fields: Vec<Ident> = body
+        .fields
+        .iter()
+        .map(|f| ident(&f.field))
+        .collect::<Result<_, _>>()?;
+    let elements: Vec<&str> = body.fields.iter().map(|f| f.element.as_str()).collect();
+    let field_docs = body
+        .fields
+        .iter()
+        .map(|f| element_doc(&f.element, &f.description_markdown, "", &f.translations));
+    let code_doc = element_doc(
+        code_element,
+        &body.code_description,
+        "the error code",
+        &body.code_translations,
+    );
+    let struct_doc = doc(&format!(
+        "The `<{root}>` document a failed request returns{}.\n\n\
+         Generated from the field tables of {}: one field per node, in spec order.",
+        if body.root_description.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", body.root_description)
+        },
+        options.spec_name
+    ));
+    let serde_derive = match &options.serde_feature {
+        Some(feature) => quote! {
+            #[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))]
+        },
+        None => quote!(),
+    };
+    let from_row = from_row(body, names)?;
+    let display = display(body)?;
+    let from_xml_doc = doc(&format!(
+        "Parses a body with the default [limits]({}::xml::Limits).",
+        options.runtime.trim_start_matches("::")
+    ));
+    let allow = allow_vendor_markdown();
+
+    Ok(quote! {
+        #struct_doc
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #serde_derive
+        #allow
+        pub struct ErrorResponse {
+            #code_doc
+            pub #code: #rt::Code<#name>,
+            #(
+                #field_docs
+                pub #fields: Option<::std::string::String>,
+            )*
+            /// Elements the spec does not describe, in document order, kept so that nothing is lost.
+            pub #extra: ::std::vec::Vec<#rt::xml::ExtraElement>,
+        }
+
+        impl ErrorResponse {
+            /// The root element's name.
+            pub const ROOT: &'static str = #root;
+
+            /// A body with `code` and nothing else.
+            pub fn new(code: impl Into<#rt::Code<#name>>) -> Self {
+                ErrorResponse {
+                    #code: code.into(),
+                    #(#fields: None,)*
+                    #extra: ::std::vec::Vec::new(),
+                }
+            }
+
+            #from_row
+
+            #from_xml_doc
+            pub fn from_xml(body: &[u8]) -> Result<Self, #rt::xml::XmlError> {
+                Self::from_xml_with(body, &#rt::xml::Limits::default())
+            }
+
+            /// Parses a body within `limits`.
+            pub fn from_xml_with(body: &[u8], limits: &#rt::xml::Limits) -> Result<Self, #rt::xml::XmlError> {
+                let mut #code: Option<#rt::Code<#name>> = None;
+                #(let mut #fields: Option<::std::string::String> = None;)*
+                let mut #extra = ::std::vec::Vec::new();
+                let end = #rt::xml::read_document(body, #root, limits, |child| {
+                    match child.local_name() {
+                        #code_element => child.store_with(&mut #code, |text| #rt::Code::from(&*text)),
+                        #(#elements => child.store(&mut #fields),)*
+                        _ => child.keep(&mut #extra),
+                    }
+                })?;
+                let #code = #code.ok_or_else(|| #rt::xml::XmlError::missing(#code_element, end))?;
+                Ok(ErrorResponse {
+                    #code,
+                    #(#fields,)*
+                    #extra,
+                })
+            }
+
+            /// Writes the body in the spec's shape: declaration, root, children in spec order, escaped.
+            pub fn to_xml(&self) -> ::std::string::String {
+                let mut out = #rt::xml::XmlWriter::new(#root);
+                out.element(#code_element, self.#code.as_str());
+                #(
+                    if let Some(value) = &self.#fields {
+                        out.element(#elements, value);
+                    }
+                )*
+                out.extra(&self.#extra);
+                out.finish()
+            }
+
+            /// The spec's row for this body's code with `status`.
+            pub fn row(&self, status: u16) -> Option<&'static #rt::Row<#name>> {
+                self.#code.known().and_then(|code| code.row(status))
+            }
+        }
+
+        #display
+
+        impl ::std::error::Error for ErrorResponse {}
+    })
+}
+
+/// `from_row`: the body a server sends for a row; its description is the message, when there is one.
+fn from_row(body: &Body, names: &Names) -> Result<TokenStream, EmitError> {
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    let build = match body.message() {
+        Some(m) => {
+            let m = ident(&m.field)?;
+            quote! {
+                let mut body = Self::new(row.code);
+                body.#m = Some(row.description.into());
+                body
+            }
+        }
+        None => quote!(Self::new(row.code)),
+    };
+    Ok(quote! {
+        /// The body a server sends for `row`: its code, and its description as the message.
+        pub fn from_row(row: &#rt::Row<#name>) -> Self {
+            #build
+        }
+    })
+}
+
+/// `Display`: `Code: message (RequestId: …, TraceId: …)`, leaving out what is absent.
+fn display(body: &Body) -> Result<TokenStream, EmitError> {
+    let code = ident(CODE_FIELD)?;
+    let message = match body.message() {
+        Some(m) => {
+            let m = ident(&m.field)?;
+            quote!(if let Some(message) = &self.#m { write!(f, ": {message}")?; })
+        }
+        None => quote!(),
+    };
+    let details: Vec<_> = body
+        .fields
+        .iter()
+        .filter(|f| f.role == FieldRole::Detail)
+        .collect();
+    let detail_fields: Vec<Ident> = details
+        .iter()
+        .map(|f| ident(&f.field))
+        .collect::<Result<_, _>>()?;
+    let detail_elements = details.iter().map(|f| f.element.as_str());
+    let details = if details.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut open = false;
+            #(
+                if let Some(value) = &self.#detail_fields {
+                    f.write_str(if open { ", " } else { " (" })?;
+                    f.write_str(#detail_elements)?;
+                    write!(f, ": {value}")?;
+                    open = true;
+                }
+            )*
+            if open {
+                f.write_str(")")?;
+            }
+        }
+    };
+    Ok(quote! {
+        impl ::core::fmt::Display for ErrorResponse {
+            /// `Code: message (RequestId: …, TraceId: …)`, leaving out what is absent.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.#code.as_str())?;
+                #message
+                #details
+                Ok(())
+            }
+        }
+    })
+}

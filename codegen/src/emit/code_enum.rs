@@ -1,0 +1,201 @@
+//! The code enum: its variants with their docs, the methods that read the
+//! table, and the trait impls that delegate to the runtime.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{allow_vendor_markdown, doc, EmitOptions, Names};
+use crate::model::{CodeEntry, ErrorRow, Model};
+
+/// `NNN` or `NNN Reason`, as the spec writes the status.
+fn status_text(row: &ErrorRow) -> String {
+    if row.reason.is_empty() {
+        row.status.to_string()
+    } else {
+        format!("{} {}", row.status, row.reason)
+    }
+}
+
+fn where_text(row: &ErrorRow) -> String {
+    match &row.section {
+        Some(section) => format!("`{}`, in *{}*", status_text(row), section),
+        None => format!("`{}`", status_text(row)),
+    }
+}
+
+/// A row's description in every language, the primary first, each
+/// translation tagged: `English (zh: 中文)`; empty when there is none.
+fn descriptions(model: &Model, row: &ErrorRow) -> String {
+    let mut text = row.description_markdown.clone();
+    for (lang, t) in model.languages.iter().skip(1).zip(&row.translations) {
+        if t.line.is_some() && !t.description_markdown.is_empty() {
+            text.push_str(&format!("\n\n*{lang}:* {}", t.description_markdown));
+        }
+    }
+    text
+}
+
+/// A variant's doc: its description(s), status(es) and section(s).
+fn variant_doc(model: &Model, entry: &CodeEntry) -> String {
+    let rows: Vec<&ErrorRow> = model.rows_of(entry).collect();
+    if let [row] = rows.as_slice() {
+        let mut text = descriptions(model, row);
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("`{}`: {}.", entry.code, where_text(row)));
+        text
+    } else {
+        let mut text = format!("`{}`, returned with {} rows:\n", entry.code, rows.len());
+        for row in rows {
+            text.push_str(&format!("\n- {}", where_text(row)));
+            let described = descriptions(model, row).replace("\n\n", "\n  ");
+            if !described.is_empty() {
+                text.push_str(&format!(": {described}"));
+            }
+        }
+        text
+    }
+}
+
+/// The enum, its inherent methods and its trait impls.
+pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> TokenStream {
+    let Names {
+        code_enum: name,
+        rt,
+        variants,
+        ..
+    } = names;
+    let variant_defs = model.codes.iter().zip(variants).map(|(entry, v)| {
+        let doc = doc(&variant_doc(model, entry));
+        quote! { #doc #v, }
+    });
+    let enum_doc = doc(&format!(
+        "An error code from {}: one variant per distinct code, in order of first appearance.\n\n\
+         Parse one with [`str::parse`] or [`{name}::from_code`]; a code a server may send that \
+         the spec does not list is kept by the runtime's `Code`.",
+        options.spec_name
+    ));
+    let allow = allow_vendor_markdown();
+    let serde = serde_impls(options, names);
+    quote! {
+        #enum_doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #allow
+        pub enum #name {
+            #(#variant_defs)*
+        }
+
+        impl #name {
+            /// Every code, in order of first appearance in the spec.
+            pub const ALL: &'static [Self] = &#rt::codes_of::<Self, { CODES.len() }>(CODES);
+
+            /// The code exactly as the spec writes it.
+            #[inline]
+            pub const fn as_str(&self) -> &'static str {
+                CODES[*self as usize].name
+            }
+
+            /// Every HTTP status the spec gives this code, in spec order.
+            pub const fn statuses(&self) -> &'static [u16] {
+                CODES[*self as usize].statuses
+            }
+
+            /// The spec's rows for this code, in spec order.
+            pub const fn rows(&self) -> &'static [#rt::Row<Self>] {
+                CODES[*self as usize].rows
+            }
+
+            /// The row for this code with `status`, if the spec has one (the first, if it has several).
+            pub fn row(&self, status: u16) -> Option<&'static #rt::Row<Self>> {
+                self.rows().iter().find(|row| row.status == status)
+            }
+
+            /// The plain-text description of this code with `status`, in the primary language
+            /// (from the first such row, if the spec lists the pair more than once).
+            pub fn description(&self, status: u16) -> Option<&'static str> {
+                self.row(status).map(|row| row.description)
+            }
+
+            /// [`Self::description`] in the edition `lang`.
+            pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
+                self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+            }
+
+            /// The distinct codes the spec lists with `status`, in spec order.
+            pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
+                #rt::codes_with_status(ROWS, status)
+            }
+        }
+
+        impl #rt::CodeEnum for #name {
+            const ALL: &'static [Self] = Self::ALL;
+
+            fn from_code(code: &str) -> Option<Self> {
+                Self::from_code(code)
+            }
+
+            fn as_str(&self) -> &'static str {
+                Self::as_str(self)
+            }
+
+            fn rows(&self) -> &'static [#rt::Row<Self>] {
+                Self::rows(self)
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = #rt::ParseCodeError;
+
+            #[inline]
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| #rt::ParseCodeError::new(code))
+            }
+        }
+
+        impl ::core::convert::TryFrom<&str> for #name {
+            type Error = #rt::ParseCodeError;
+
+            fn try_from(code: &str) -> Result<Self, Self::Error> {
+                code.parse()
+            }
+        }
+
+        #serde
+    }
+}
+
+/// `Serialize`/`Deserialize` as the code string, under the configured feature.
+fn serde_impls(options: &EmitOptions, names: &Names) -> TokenStream {
+    let Some(feature) = &options.serde_feature else {
+        return quote!();
+    };
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    quote! {
+        #[cfg(feature = #feature)]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #rt::serde_impls::serialize(self, serializer)
+            }
+        }
+
+        #[cfg(feature = #feature)]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #rt::serde_impls::deserialize(deserializer)
+            }
+        }
+    }
+}

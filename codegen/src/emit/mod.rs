@@ -1,0 +1,149 @@
+//! Step 3: validated model → tokens, one submodule per generated item.
+//!
+//! Only what the spec decides is emitted: the code enum with its docs
+//! (`code_enum`), its rows (`table`), its look-up (`lookup`) and the
+//! XML body (`body`). Everything else lives in the runtime crate
+//! (`ci-errors-runtime`), which generated code names through
+//! [`EmitOptions::runtime`].
+
+mod body;
+mod code_enum;
+mod lookup;
+mod table;
+
+use std::fmt;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::Model;
+use crate::naming::{is_identifier, variant_name};
+
+/// What to emit and under which names.
+#[derive(Debug, Clone)]
+pub struct EmitOptions {
+    /// Name of the error-code enum (default `ErrorCode`).
+    pub enum_name: String,
+    /// Emit the XML error body (when the spec describes one).
+    pub xml_body: bool,
+    /// Path of the runtime crate generated code uses (default `::ci_errors_runtime`).
+    pub runtime: String,
+    /// Spec name shown in docs.
+    pub spec_name: String,
+    /// Cargo feature under which the enum and body implement `serde` traits (none by default).
+    pub serde_feature: Option<String>,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            enum_name: "ErrorCode".to_owned(),
+            xml_body: true,
+            runtime: "::ci_errors_runtime".to_owned(),
+            spec_name: "the spec".to_owned(),
+            serde_feature: None,
+        }
+    }
+}
+
+/// A name or path in the options that is not valid Rust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmitError {
+    /// A name that is not a Rust identifier.
+    Identifier(String),
+    /// A runtime path that is not a Rust path.
+    RuntimePath {
+        /// The path as given.
+        path: String,
+        /// What `syn` said.
+        reason: String,
+    },
+}
+
+impl fmt::Display for EmitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EmitError::Identifier(name) => write!(f, "`{name}` is not a valid Rust identifier"),
+            EmitError::RuntimePath { path, reason } => {
+                write!(f, "runtime path `{path}`: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EmitError {}
+
+/// The names every part of the emitted code refers to.
+pub(crate) struct Names {
+    /// The code enum.
+    pub code_enum: Ident,
+    /// The runtime crate's path.
+    pub rt: syn::Path,
+    /// The enum's variants, in the model's code order.
+    pub variants: Vec<Ident>,
+    /// The `Lang` variants, in the model's language order.
+    pub langs: Vec<Ident>,
+}
+
+impl Names {
+    fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
+        Ok(Names {
+            code_enum: ident(&options.enum_name)?,
+            rt: syn::parse_str(&options.runtime).map_err(|e| EmitError::RuntimePath {
+                path: options.runtime.clone(),
+                reason: e.to_string(),
+            })?,
+            variants: model
+                .codes
+                .iter()
+                .map(|c| ident(&c.variant))
+                .collect::<Result<_, _>>()?,
+            langs: model
+                .languages
+                .iter()
+                .map(|tag| ident(&variant_name(tag)))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// Emits all items for `model`.
+pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
+    let names = Names::new(model, options)?;
+    let mut tokens = code_enum::emit(model, options, &names);
+    tokens.extend(lookup::emit(model, &names));
+    tokens.extend(table::emit(model, &names));
+    if options.xml_body {
+        if let Some(body) = &model.body {
+            tokens.extend(body::emit(body, options, &names)?);
+        }
+    }
+    Ok(tokens)
+}
+
+pub(crate) fn ident(name: &str) -> Result<Ident, EmitError> {
+    if is_identifier(name) {
+        Ok(Ident::new(name, Span::call_site()))
+    } else {
+        Err(EmitError::Identifier(name.to_owned()))
+    }
+}
+
+/// One `#[doc]` attribute per line, so that prettyplease prints `///` lines.
+pub(crate) fn doc(text: &str) -> TokenStream {
+    text.lines()
+        .map(|line| {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #line])
+        })
+        .collect()
+}
+
+/// The lints a vendor's markdown in doc comments may trip.
+pub(crate) fn allow_vendor_markdown() -> TokenStream {
+    quote!(#[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)])
+}

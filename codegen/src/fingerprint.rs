@@ -1,0 +1,43 @@
+//! The fingerprint of a spec file recorded in the generated header, so that a
+//! build without the generator can tell, cheaply, that the checked-in code
+//! still matches its spec.
+//!
+//! Self-contained on purpose: `ci-errors`' build script includes this very
+//! file with `#[path]` when the generator is not compiled.
+
+/// The header line that records one input: `Input: <name> fnv1a64:<16 hex digits>`.
+pub const INPUT_PREFIX: &str = "Input: ";
+
+/// FNV-1a (64-bit) of `text` with every `\r\n` read as `\n`, so that a CRLF
+/// checkout of the same spec has the same fingerprint.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = text.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        if byte == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// The header line for input `name` with contents `text` (without the `// `).
+pub fn input_line(name: &str, text: &str) -> String {
+    format!("{INPUT_PREFIX}{name} {}", fingerprint(text))
+}
+
+/// The `(name, fingerprint)` pairs a generated file's header records.
+pub fn recorded_inputs(generated: &str) -> Vec<(&str, &str)> {
+    generated
+        .lines()
+        .take_while(|line| line.starts_with("//"))
+        .filter_map(|line| {
+            line.trim_start_matches('/')
+                .trim()
+                .strip_prefix(INPUT_PREFIX)
+        })
+        .filter_map(|rest| rest.rsplit_once(' '))
+        .collect()
+}

@@ -1,0 +1,169 @@
+//! Translations: the same document in another language, read with the same
+//! rules, matched to the primary edition row by row (code, status) and node
+//! by node (name). Drift between the editions is reported in both files.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Translation};
+use crate::source::SourceFile;
+
+/// One edition to merge: its language tag, source and model.
+pub struct Edition<'a> {
+    /// Language tag, such as `zh`.
+    pub lang: &'a str,
+    /// The translation's text.
+    pub src: &'a SourceFile,
+    /// The translation read on its own.
+    pub model: &'a Model,
+}
+
+/// Adds `edition`'s descriptions to `primary` (read from `src`). Rows and
+/// nodes missing from either side are reported: errors, or in lenient mode
+/// warnings, with the primary text standing in for a missing translation.
+pub fn merge(
+    primary: &mut Model,
+    src: &SourceFile,
+    edition: &Edition<'_>,
+    lenient: bool,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut report = |d: Diagnostic| {
+        diagnostics.push(if lenient {
+            d.with_note("lenient mode: the primary edition's text stands in")
+                .downgraded()
+        } else {
+            d
+        })
+    };
+    let other = edition.src.name();
+    // Rows by (code, status); the nth repeat of a pair matches the nth repeat.
+    let mut theirs: HashMap<(&str, u16), Vec<usize>> = HashMap::new();
+    for (i, row) in edition.model.errors.iter().enumerate().rev() {
+        theirs
+            .entry((row.code.as_str(), row.status))
+            .or_default()
+            .push(i);
+    }
+    let mut matched = vec![false; edition.model.errors.len()];
+    for row in &mut primary.errors {
+        let found = theirs
+            .get_mut(&(row.code.as_str(), row.status))
+            .and_then(Vec::pop);
+        let translation = match found {
+            Some(i) => {
+                matched[i] = true;
+                let t = &edition.model.errors[i];
+                Translation {
+                    description: t.description.clone(),
+                    description_markdown: t.description_markdown.clone(),
+                    line: Some(t.line),
+                }
+            }
+            None => {
+                report(
+                    Diagnostic::error(
+                        src,
+                        src.line_range(row.line),
+                        format!(
+                            "`{}` with status {} is missing from the `{}` edition",
+                            row.code, row.status, edition.lang
+                        ),
+                    )
+                    .with_note(format!("{other} has no row for this code and status")),
+                );
+                Translation {
+                    description: row.description.clone(),
+                    description_markdown: row.description_markdown.clone(),
+                    line: None,
+                }
+            }
+        };
+        row.translations.push(translation);
+    }
+    for (row, _) in edition
+        .model
+        .errors
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| !**m)
+    {
+        report(
+            Diagnostic::error(
+                edition.src,
+                edition.src.line_range(row.line),
+                format!(
+                    "`{}` with status {} is not in the primary edition",
+                    row.code, row.status
+                ),
+            )
+            .with_note(format!(
+                "{} has no row for this code and status; it is left out",
+                src.name()
+            )),
+        );
+    }
+    merge_fields(primary, src, edition, &mut report);
+    primary.languages.push(edition.lang.to_owned());
+    diagnostics
+}
+
+/// Field nodes by name: descriptions for the body's docs, drift reported.
+fn merge_fields(
+    primary: &mut Model,
+    src: &SourceFile,
+    edition: &Edition<'_>,
+    report: &mut impl FnMut(Diagnostic),
+) {
+    let theirs: HashMap<&str, &crate::model::FieldRow> = edition
+        .model
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f))
+        .collect();
+    for field in &primary.fields {
+        if !theirs.contains_key(field.name.as_str()) {
+            report(
+                Diagnostic::error(
+                    src,
+                    src.line_range(field.line),
+                    format!(
+                        "node `{}` is missing from the `{}` edition",
+                        field.name, edition.lang
+                    ),
+                )
+                .with_note(format!(
+                    "{} has no field-table row for it",
+                    edition.src.name()
+                )),
+            );
+        }
+    }
+    for field in &edition.model.fields {
+        if !primary.fields.iter().any(|f| f.name == field.name) {
+            report(
+                Diagnostic::error(
+                    edition.src,
+                    edition.src.line_range(field.line),
+                    format!("node `{}` is not in the primary edition", field.name),
+                )
+                .with_note(format!("{} has no field-table row for it", src.name())),
+            );
+        }
+    }
+    let Some(body) = &mut primary.body else {
+        return;
+    };
+    let lang = edition.lang.to_owned();
+    if let Some(code) = theirs.get(body.code_element.as_str()) {
+        body.code_translations
+            .push((lang.clone(), code.description_markdown.clone()));
+    }
+    for field in &mut body.fields {
+        if let Some(theirs) = theirs.get(field.element.as_str()) {
+            field
+                .translations
+                .push((lang.clone(), theirs.description_markdown.clone()));
+        }
+    }
+}
