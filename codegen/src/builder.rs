@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::diagnostic::{render_all, Diagnostic};
+use crate::diagnostic::{render_all, Diagnostic, Lint};
 use crate::emit::{emit, EmitError, EmitOptions};
 use crate::fingerprint::input_line;
 use crate::format::{format, header};
@@ -44,6 +44,8 @@ pub struct Builder {
     emit: EmitOptions,
     regenerate: String,
     require_xml_body: bool,
+    allowed: Vec<Lint>,
+    accepted: Vec<(Lint, String)>,
 }
 
 impl Default for Builder {
@@ -236,7 +238,42 @@ impl Builder {
             emit: EmitOptions::default(),
             regenerate: "cargo build".to_owned(),
             require_xml_body: false,
+            allowed: Vec::new(),
+            accepted: Vec::new(),
         }
+    }
+
+    /// Silences every warning of kind `lint`.
+    pub fn allow(mut self, lint: Lint) -> Self {
+        self.allowed.push(lint);
+        self
+    }
+
+    /// Silences the one warning of kind `lint` about `subject` (the subject
+    /// each warning names, such as `500 Internal Server`), so a known quirk
+    /// of a vendor's document is quiet while a new one still warns.
+    pub fn accept(mut self, lint: Lint, subject: &str) -> Self {
+        self.accepted.push((lint, subject.to_owned()));
+        self
+    }
+
+    /// Gives `code` the variant name `name` (for a code of non-ASCII
+    /// characters, or to settle a collision).
+    pub fn variant_name(mut self, code: &str, name: &str) -> Self {
+        self.read.names.insert(code.to_owned(), name.to_owned());
+        self
+    }
+
+    /// Whether `d` is a warning that was allowed or accepted.
+    fn acknowledged(&self, d: &Diagnostic) -> bool {
+        d.severity == crate::Severity::Warning
+            && d.lint.is_some_and(|lint| {
+                self.allowed.contains(&lint)
+                    || self
+                        .accepted
+                        .iter()
+                        .any(|(l, subject)| *l == lint && d.subject.as_deref() == Some(subject))
+            })
     }
 
     /// The settings in `[package.metadata.ci-errors-codegen]` of the
@@ -453,6 +490,7 @@ impl Builder {
                 Err(problems) => diagnostics.extend(problems),
             }
         }
+        diagnostics.retain(|d| !self.acknowledged(d));
         if diagnostics
             .iter()
             .any(|d| d.severity == crate::Severity::Error)

@@ -15,7 +15,8 @@
 //! `language`, `out-file`, `checked-in`, `enum-name`, `runtime`,
 //! `serde-feature`, `xml-body`, `require-xml-body`, `lenient`, `regenerate`,
 //! `header-words` (column → words; columns `code`, `status`, `description`,
-//! `node-name`, `type`, `parent`). An unknown key is an error, so a typo
+//! `node-name`, `type`, `parent`), `names` (code → variant name), `allow`
+//! (warning names), `accept` (`{ lint, subject }` tables). An unknown key is an error, so a typo
 //! does not go unnoticed.
 
 use std::path::Path;
@@ -23,6 +24,7 @@ use std::path::Path;
 use toml::{Table, Value};
 
 use crate::builder::{Builder, Error};
+use crate::diagnostic::Lint;
 use crate::vocabulary::Column;
 
 /// The table name under `[package.metadata]`.
@@ -65,6 +67,9 @@ fn apply(mut builder: Builder, settings: &Table) -> Result<Builder, String> {
             "require-xml-body" => builder.require_xml_body(boolean(key, value)?),
             "lenient" => builder.lenient(boolean(key, value)?),
             "header-words" => header_words(builder, value)?,
+            "allow" => allow(builder, value)?,
+            "accept" => accept(builder, value)?,
+            "names" => names(builder, value)?,
             other => {
                 return Err(format!(
                     "unknown key `{other}` in `[package.metadata.{METADATA_KEY}]`"
@@ -144,6 +149,56 @@ fn header_words(mut builder: Builder, value: &Value) -> Result<Builder, String> 
                 string(&format!("header-words.{column}"), word)?,
             );
         }
+    }
+    Ok(builder)
+}
+
+fn lint(key: &str, value: &Value) -> Result<Lint, String> {
+    let name = string(key, value)?;
+    Lint::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Lint::ALL.iter().map(|l| l.name()).collect();
+        format!(
+            "`{key}`: unknown warning `{name}` (known: {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn allow(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+    let names = value
+        .as_array()
+        .ok_or("`allow` must be an array of warning names")?;
+    for name in names {
+        builder = builder.allow(lint("allow", name)?);
+    }
+    Ok(builder)
+}
+
+fn accept(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+    let entries = value
+        .as_array()
+        .ok_or("`accept` must be an array of { lint, subject } tables")?;
+    for (i, entry) in entries.iter().enumerate() {
+        let key = |name: &str| format!("accept[{i}].{name}");
+        let get = |name: &str| {
+            entry
+                .get(name)
+                .ok_or_else(|| format!("`{}` is missing", key(name)))
+        };
+        builder = builder.accept(
+            lint(&key("lint"), get("lint")?)?,
+            string(&key("subject"), get("subject")?)?,
+        );
+    }
+    Ok(builder)
+}
+
+fn names(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+    let table = value
+        .as_table()
+        .ok_or("`names` must be a table of code = \"VariantName\"")?;
+    for (code, name) in table {
+        builder = builder.variant_name(code, string(&format!("names.{code}"), name)?);
     }
     Ok(builder)
 }

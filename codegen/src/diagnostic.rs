@@ -16,6 +16,77 @@ pub enum Severity {
     Error,
 }
 
+/// A named kind of warning, like a rustc lint: each can be allowed by name,
+/// or one occurrence of it accepted by its subject (see `Builder::allow` and
+/// `Builder::accept`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Lint {
+    /// A reason phrase that is not the standard one for its status (subject: `500 Internal Server`).
+    NonStandardReason,
+    /// A table with a recognised code column but no status column, or the reverse (subject: the header row's text).
+    UnrecognisedTable,
+    /// An error table with no description column (subject: the header row's text).
+    MissingDescriptionColumn,
+    /// Lines after an error table that look like its rows but are not part of it (subject: the line).
+    StrayRows,
+    /// A status whose class contradicts its section's title, such as 503 under "4xx errors" (subject: `Code 503`).
+    StatusClassMismatch,
+    /// Two codes that differ only in case or separators (subject: `CodeA CodeB`).
+    SimilarCodes,
+    /// A code with non-ASCII characters, named by their code points (subject: the code).
+    NonAsciiCode,
+    /// Lenient mode: the same code and status listed twice, both rows kept (subject: `Code 403`).
+    RepeatedRow,
+    /// Lenient mode: a row that cannot be read, skipped.
+    SkippedRow,
+    /// Lenient mode: the editions of the spec disagree.
+    TranslationDrift,
+}
+
+impl Lint {
+    /// Every lint, in the order the README lists them.
+    pub const ALL: &'static [Lint] = &[
+        Lint::NonStandardReason,
+        Lint::UnrecognisedTable,
+        Lint::MissingDescriptionColumn,
+        Lint::StrayRows,
+        Lint::StatusClassMismatch,
+        Lint::SimilarCodes,
+        Lint::NonAsciiCode,
+        Lint::RepeatedRow,
+        Lint::SkippedRow,
+        Lint::TranslationDrift,
+    ];
+
+    /// The stable name, such as `non_standard_reason`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lint::NonStandardReason => "non_standard_reason",
+            Lint::UnrecognisedTable => "unrecognised_table",
+            Lint::MissingDescriptionColumn => "missing_description_column",
+            Lint::StrayRows => "stray_rows",
+            Lint::StatusClassMismatch => "status_class_mismatch",
+            Lint::SimilarCodes => "similar_codes",
+            Lint::NonAsciiCode => "non_ascii_code",
+            Lint::RepeatedRow => "repeated_row",
+            Lint::SkippedRow => "skipped_row",
+            Lint::TranslationDrift => "translation_drift",
+        }
+    }
+
+    /// The lint named `name`.
+    pub fn from_name(name: &str) -> Option<Lint> {
+        Lint::ALL.iter().copied().find(|l| l.name() == name)
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One problem, located in a spec file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -33,6 +104,12 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// Extra lines (`= note: ...`), such as where an earlier duplicate is.
     pub notes: Vec<String>,
+    /// For a warning: its kind, by which it can be allowed.
+    pub lint: Option<Lint>,
+    /// For a warning: what this occurrence is about, by which it can be accepted.
+    pub subject: Option<String>,
+    /// Further places on the same line the caret also points at (such as a row's code cell).
+    pub also: Vec<Range<usize>>,
 }
 
 impl Diagnostic {
@@ -65,7 +142,23 @@ impl Diagnostic {
             span,
             label: None,
             notes: Vec::new(),
+            lint: None,
+            subject: None,
+            also: Vec::new(),
         }
+    }
+
+    /// Names the warning's kind and this occurrence's subject.
+    pub fn with_lint(mut self, lint: Lint, subject: impl Into<String>) -> Self {
+        self.lint = Some(lint);
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Points the caret at `span` too (on the same line).
+    pub fn also_at(mut self, span: Range<usize>) -> Self {
+        self.also.push(span);
+        self
     }
 
     /// Adds the text shown under the caret.
@@ -80,9 +173,12 @@ impl Diagnostic {
         self
     }
 
-    /// Turns an error into a warning, for lenient mode.
-    pub fn downgraded(mut self) -> Self {
+    /// Turns an error into a warning of kind `lint`, for lenient mode.
+    pub fn downgraded(mut self, lint: Lint) -> Self {
         self.severity = Severity::Warning;
+        if self.lint.is_none() {
+            self.lint = Some(lint);
+        }
         self
     }
 
@@ -111,23 +207,45 @@ impl Diagnostic {
                     .end
                     .saturating_sub(line_range.start)
                     .clamp(start, text.len());
+                let local = |span: &Range<usize>| {
+                    let start = span.start.saturating_sub(line_range.start).min(text.len());
+                    start
+                        ..span
+                            .end
+                            .saturating_sub(line_range.start)
+                            .clamp(start, text.len())
+                };
                 let mut annotation = AnnotationKind::Primary.span(start..end);
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label.as_str());
                 }
-                title.element(
-                    Snippet::source(text)
-                        .line_start(line)
-                        .path(self.file.as_str())
-                        .annotation(annotation),
-                )
+                let mut snippet = Snippet::source(text)
+                    .line_start(line)
+                    .path(self.file.as_str())
+                    .annotation(annotation);
+                for span in self.also.iter().filter(|s| s.end <= line_range.end) {
+                    snippet = snippet.annotation(AnnotationKind::Primary.span(local(span)));
+                }
+                title.element(snippet)
             }
             _ => title.element(annotate_snippets::Origin::path(self.file.as_str())),
         };
         for note in &self.notes {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
-        Renderer::plain().render(&[group])
+        let help;
+        if let Some(lint) = self.lint.filter(|_| self.severity == Severity::Warning) {
+            help = format!(
+                "`{lint}` warning: allow it with `allow = [\"{lint}\"]`{}",
+                match &self.subject {
+                    Some(subject) => format!(", or accept this one with `accept = [{{ lint = \"{lint}\", subject = \"{subject}\" }}]`"),
+                    None => String::new(),
+                }
+            );
+            group = group.element(Level::NOTE.message(help.as_str()));
+        }
+        // Long lines are windowed around the carets, so the row's code stays in view.
+        Renderer::plain().term_width(120).render(&[group])
     }
 }
 

@@ -59,7 +59,7 @@ pub mod translate;
 pub mod vocabulary;
 
 pub use builder::{Builder, Error, Generated, SpecResult, SpecText};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Lint, Severity};
 pub use model::{Model, ReadOptions, Validated};
 pub use source::SourceFile;
 pub use vocabulary::{Column, Vocabulary};

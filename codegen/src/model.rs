@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Lint, Severity};
 use crate::markdown::{Cell, Row, Table};
 use crate::naming::{field_name, variant_name};
 use crate::source::SourceFile;
@@ -29,6 +29,8 @@ pub struct ErrorRow {
     pub line: usize,
     /// The description in each translation, in [`Model::languages`] order after the primary.
     pub translations: Vec<Translation>,
+    /// Byte ranges of the code and status cells, for diagnostics.
+    pub cells: (std::ops::Range<usize>, std::ops::Range<usize>),
 }
 
 /// A row's description in one translation of the spec.
@@ -202,6 +204,8 @@ pub struct ReadOptions {
     pub vocabulary: Vocabulary,
     /// Language tag of the spec (default `en`).
     pub language: Option<String>,
+    /// Variant names chosen for codes, overriding the derived ones.
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 impl ReadOptions {
@@ -238,15 +242,22 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     for table in tables {
         let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
         let vocab = &options.vocabulary;
-        if let (Some(code), Some(status)) = (
+        let (code, status) = (
             vocab.find(Column::Code, &headers),
             vocab.find(Column::Status, &headers),
-        ) {
+        );
+        if let (Some(code), Some(status)) = (code, status) {
             error_tables += 1;
             let description = vocab.find(Column::Description, &headers);
+            if description.is_none() {
+                v.header_warning(table, Lint::MissingDescriptionColumn, "error table with no description column".into(),
+                    "every description of this table is empty".into(),
+                    format!("if a column holds the description, add its header word: `header-words = {{ description = [\"…\"] }}` (`Builder::header_word(Column::Description, …)`); headers: {}", headers.join(" | ")));
+            }
             for row in &table.rows {
                 errors.extend(v.error_row(table, row, code, status, description));
             }
+            v.stray_rows(table, tables);
         } else if let (Some(name), Some(ty)) = (
             vocab.find(Column::NodeName, &headers),
             vocab.find(Column::Type, &headers),
@@ -256,6 +267,16 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
             for row in &table.rows {
                 fields.extend(v.field_row(row, name, ty, parent, description));
             }
+        } else if code.is_some() != status.is_some() {
+            let (found, found_header, missing, key) = match (code, status) {
+                (Some(i), _) => ("an error-code", headers[i], "status", "status"),
+                (_, Some(i)) => ("a status", headers[i], "code", "code"),
+                _ => unreachable!("exactly one is set"),
+            };
+            v.header_warning(table, Lint::UnrecognisedTable,
+                format!("table has {found} column (`{found_header}`) but no {missing} column"),
+                "this table is not read; its rows are ignored".into(),
+                format!("if a column holds the {missing}, add its header word: `header-words = {{ {key} = [\"…\"] }}` (`Builder::header_word`); headers: {}", headers.join(" | ")));
         }
     }
     if error_tables == 0 {
@@ -301,11 +322,64 @@ impl Validator<'_> {
         let diagnostic = if self.options.lenient {
             diagnostic
                 .with_note(format!("lenient mode: {skipped} is skipped"))
-                .downgraded()
+                .downgraded(Lint::SkippedRow)
         } else {
             diagnostic
         };
         self.diagnostics.push(diagnostic);
+    }
+
+    /// A warning about a table as a whole, at its header row.
+    fn header_warning(
+        &mut self,
+        table: &Table,
+        lint: Lint,
+        message: String,
+        label: String,
+        note: String,
+    ) {
+        let subject = self.src.line_text(table.header.line).trim().to_owned();
+        self.diagnostics.push(
+            Diagnostic::warning(self.src, self.src.line_range(table.header.line), message)
+                .with_label(label)
+                .with_note(note)
+                .with_lint(lint, subject),
+        );
+    }
+
+    /// Lines right after `table` that look like its rows but are not part of
+    /// any table: a table cut short by a blank line or a line without pipes.
+    fn stray_rows(&mut self, table: &Table, tables: &[Table]) {
+        let last = table.rows.last().map_or(table.header.line + 1, |r| r.line);
+        let in_a_table = |line: usize| {
+            tables.iter().any(|t| {
+                t.header.line == line
+                    || t.header.line + 1 == line
+                    || t.rows.iter().any(|r| r.line == line)
+            })
+        };
+        let looks_like_row = |text: &str| {
+            let text = text.trim();
+            text.starts_with('|') && text.len() > 1 && text.matches('|').count() >= 2
+        };
+        let mut line = last + 1;
+        let mut breaks = 0;
+        while line <= self.src.line_count() && breaks <= 1 {
+            let text = self.src.line_text(line);
+            if looks_like_row(text) && !in_a_table(line) {
+                self.diagnostics.push(
+                    Diagnostic::warning(self.src, self.src.line_range(line), format!("this line looks like a row of the table above (its last row is line {last}) but is not part of it"))
+                        .with_label("not read")
+                        .with_note("a blank line or a line without pipes ends a table: remove it so that the row is read")
+                        .with_lint(Lint::StrayRows, text.trim().to_owned()),
+                );
+            } else if looks_like_row(text) || text.trim_start().starts_with('#') {
+                break;
+            } else {
+                breaks += 1;
+            }
+            line += 1;
+        }
     }
 
     fn finish(mut self, model: Model) -> Validated {
@@ -391,8 +465,26 @@ impl Validator<'_> {
                 .with_note(format!(
                     "the standard phrase is `{}`",
                     standard_reasons(status)[0]
-                )),
+                ))
+                .with_lint(Lint::NonStandardReason, format!("{status} {reason}")),
             );
+        }
+        if let Some(class) = table.section.as_deref().and_then(section_class) {
+            if status / 100 != class {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        self.src,
+                        self.cell_span(row, status_col),
+                        format!(
+                            "status {status} of `{code}` stands under the section `{}`",
+                            table.section.as_deref().unwrap_or_default()
+                        ),
+                    )
+                    .with_label(format!("not a {class}xx status"))
+                    .with_note("kept as written; check the status or move the row")
+                    .with_lint(Lint::StatusClassMismatch, format!("{code} {status}")),
+                );
+            }
         }
         let (description, description_markdown) = text_and_markdown(row, description_col);
         Some(ErrorRow {
@@ -404,6 +496,10 @@ impl Validator<'_> {
             section: table.section.clone(),
             line: row.line,
             translations: Vec::new(),
+            cells: (
+                self.cell_span(row, code_col),
+                self.cell_span(row, status_col),
+            ),
         })
     }
 
@@ -457,24 +553,35 @@ impl Validator<'_> {
         })
     }
 
-    /// Refuses a second row with the same code and status.
+    /// A second row with the same code and status: refused, or in lenient
+    /// mode kept (its description is the spec's too) with a warning.
     fn drop_duplicate_rows(&mut self, rows: Vec<ErrorRow>) -> Vec<ErrorRow> {
         let mut seen: HashMap<(String, u16), usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
             if let Some(first) = seen.get(&(row.code.clone(), row.status)) {
-                let span = self.src.line_range(row.line);
-                self.reject(
-                    Diagnostic::error(
-                        self.src,
-                        span,
-                        format!(
-                            "code `{}` with status {} is listed twice",
-                            row.code, row.status
-                        ),
-                    )
-                    .with_note(format!("first listed at {}:{first}", self.src.name())),
-                );
+                let (code, status) = row.cells.clone();
+                let diagnostic = Diagnostic::error(
+                    self.src,
+                    code,
+                    format!(
+                        "code `{}` with status {} is listed twice",
+                        row.code, row.status
+                    ),
+                )
+                .also_at(status)
+                .with_note(format!("first listed at {}:{first}", self.src.name()));
+                if self.options.lenient {
+                    self.diagnostics.push(
+                        diagnostic
+                            .with_note("lenient mode: both rows are kept; `row` and `description` give the first")
+                            .downgraded(Lint::RepeatedRow)
+                            .with_lint(Lint::RepeatedRow, format!("{} {}", row.code, row.status)),
+                    );
+                    kept.push(row);
+                } else {
+                    self.diagnostics.push(diagnostic);
+                }
                 continue;
             }
             seen.insert((row.code.clone(), row.status), row.line);
@@ -490,6 +597,7 @@ impl Validator<'_> {
         let mut by_variant: HashMap<String, usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
         let mut refused: HashSet<String> = HashSet::new();
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
         for row in rows {
             if refused.contains(&row.code) {
                 continue;
@@ -499,10 +607,13 @@ impl Validator<'_> {
                 kept.push(row);
                 continue;
             }
-            let variant = variant_name(&row.code);
+            let variant = match self.options.names.get(&row.code) {
+                Some(name) => name.clone(),
+                None => variant_name(&row.code),
+            };
             if let Some(&other) = by_variant.get(&variant) {
                 let first: &ErrorRow = &kept[codes[other].rows[0]];
-                let span = self.src.line_range(row.line);
+                let span = row.cells.0.clone();
                 let skipped = format!("every row of `{}`", row.code);
                 self.reject_skipping(
                     Diagnostic::error(
@@ -514,16 +625,18 @@ impl Validator<'_> {
                         ),
                     )
                     .with_note(format!(
-                        "`{}` is at {}:{}; rename one of them",
+                        "`{}` is at {}:{}; rename one of them, or name it: `names = {{ \"{}\" = \"OtherName\" }}` (`Builder::variant_name`)",
                         first.code,
                         self.src.name(),
-                        first.line
+                        first.line,
+                        row.code
                     )),
                     &skipped,
                 );
                 refused.insert(row.code.clone());
                 continue;
             }
+            self.similar_or_non_ascii(&row, &codes, &kept, &mut by_folded);
             by_code.insert(row.code.clone(), codes.len());
             by_variant.insert(variant.clone(), codes.len());
             codes.push(CodeEntry {
@@ -534,6 +647,65 @@ impl Validator<'_> {
             kept.push(row);
         }
         (kept, codes)
+    }
+
+    /// Warns of a new code that differs from an earlier one only in case or
+    /// separators, or whose name is derived from non-ASCII characters.
+    fn similar_or_non_ascii(
+        &mut self,
+        row: &ErrorRow,
+        codes: &[CodeEntry],
+        kept: &[ErrorRow],
+        by_folded: &mut HashMap<String, usize>,
+    ) {
+        let folded: String = row
+            .code
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if let Some(&other) = by_folded.get(&folded) {
+            let first = &kept[codes[other].rows[0]];
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.src,
+                    row.cells.0.clone(),
+                    format!(
+                        "codes `{}` and `{}` differ only in case or separators",
+                        first.code, row.code
+                    ),
+                )
+                .with_label("a second, distinct code")
+                .with_note(format!(
+                    "`{}` is at {}:{}; servers compare codes exactly, so both are kept",
+                    first.code,
+                    self.src.name(),
+                    first.line
+                ))
+                .with_lint(Lint::SimilarCodes, format!("{} {}", first.code, row.code)),
+            );
+        } else {
+            by_folded.insert(folded, codes.len());
+        }
+        if !row.code.is_ascii() && !self.options.names.contains_key(&row.code) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.src,
+                    row.cells.0.clone(),
+                    format!(
+                        "code `{}` has non-ASCII characters; its variant is `{}`",
+                        row.code,
+                        variant_name(&row.code)
+                    ),
+                )
+                .with_label("named by code points")
+                .with_note(format!(
+                    "choose a name: `names = {{ \"{}\" = \"Name\" }}` (`Builder::variant_name`)",
+                    row.code
+                ))
+                .with_lint(Lint::NonAsciiCode, row.code.clone()),
+            );
+        }
     }
 
     /// Derives the XML body: one root container, text children under it, one
@@ -692,6 +864,21 @@ fn text_and_markdown(row: &Row, column: Option<usize>) -> (String, String) {
         })
 }
 
+/// The status class a section title names, such as 4 for `4xx errors` or `4XX 类型错误`.
+fn section_class(title: &str) -> Option<u16> {
+    let bytes = title.as_bytes();
+    (0..bytes.len().saturating_sub(2)).find_map(|i| {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let ends_word = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
+        (starts_word
+            && ends_word
+            && (b'1'..=b'5').contains(&bytes[i])
+            && bytes[i + 1].eq_ignore_ascii_case(&b'x')
+            && bytes[i + 2].eq_ignore_ascii_case(&b'x'))
+        .then(|| u16::from(bytes[i] - b'0'))
+    })
+}
+
 fn is_none_word(text: &str) -> bool {
     let t = text.trim();
     t.is_empty()
@@ -707,5 +894,16 @@ fn trim_span(src: &SourceFile, cell: &Cell) -> std::ops::Range<usize> {
     let end_trim = raw.len() - raw.trim_end_matches(['|', ' ', '\t', '\r', '\n']).len();
     let start = cell.span.start + start_trim;
     let end = (cell.span.end - end_trim).max(start);
-    start..end
+    if start < end {
+        return start..end;
+    }
+    // An empty cell: point at the space between its pipes, not at a pipe.
+    let inner_start = cell.span.start + usize::from(raw.starts_with('|'));
+    let inner_end = cell.span.end - (raw.len() - raw.trim_end_matches(['\r', '\n']).len());
+    let inner_end = inner_end - usize::from(src.text()[inner_start..inner_end].ends_with('|'));
+    if inner_start < inner_end {
+        inner_start..inner_end
+    } else {
+        start..end
+    }
 }

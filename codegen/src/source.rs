@@ -40,6 +40,16 @@ impl SourceFile {
         &self.text
     }
 
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text of 1-based `line`, without its line end.
+    pub fn line_text(&self, line: usize) -> &str {
+        &self.text[self.line_range(line)]
+    }
+
     /// The 1-based line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)

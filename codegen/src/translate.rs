@@ -31,7 +31,7 @@ pub fn merge(
     let mut report = |d: Diagnostic| {
         diagnostics.push(if lenient {
             d.with_note("lenient mode: the primary edition's text stands in")
-                .downgraded()
+                .downgraded(crate::diagnostic::Lint::TranslationDrift)
         } else {
             d
         })

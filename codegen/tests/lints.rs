@@ -1,0 +1,187 @@
+//! Named warnings: each at its exact place, with its name; allowing a name
+//! silences every one of its kind, accepting a subject only that one.
+
+use ci_errors_codegen::{Builder, Diagnostic, Lint, SpecText};
+
+/// A spec with one occurrence of each table-level and row-level quirk.
+const QUIRKS: &str = "\
+## Errors
+
+**4xx errors**
+
+| Error Code | HTTP Status Code | Description |
+| --- | --- | --- |
+| Gone | 410 | Gone. |
+| Busy | 503 | Busy. |
+| GONE | 400 | Shouting. |
+| 错误 | 400 Bad | Bad. |
+| Gone | 410 | Gone again. |
+
+| Other | 400 | Cut off. |
+
+| Error Code | Meaning of it |
+| --- | --- |
+| X | y |
+
+| Error Code | HTTP Status Code |
+| --- | --- |
+| Plain | 404 |
+";
+
+fn warnings(builder: Builder) -> Vec<Diagnostic> {
+    builder
+        .read_from(SpecText::new("quirks.md", QUIRKS))
+        .expect("only warnings")
+        .warnings
+}
+
+/// `(lint, line, byte column of the caret, subject)` of every warning.
+fn located(builder: Builder) -> Vec<(Lint, usize, usize, String)> {
+    warnings(builder)
+        .into_iter()
+        .map(|d| {
+            let line = d.line.unwrap();
+            let start = d.span.clone().unwrap().start;
+            let line_start = QUIRKS
+                .lines()
+                .take(line - 1)
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+            (
+                d.lint.unwrap(),
+                line,
+                start - line_start + 1,
+                d.subject.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_warning_has_its_place_and_name() {
+    let got = located(Builder::new().lenient(true));
+    let expected = [
+        (Lint::StatusClassMismatch, 8, 10, "Busy 503".to_owned()),
+        (Lint::SimilarCodes, 9, 3, "Gone GONE".to_owned()),
+        (Lint::NonStandardReason, 10, 12, "400 Bad".to_owned()),
+        (Lint::NonAsciiCode, 10, 3, "错误".to_owned()),
+        (Lint::RepeatedRow, 11, 3, "Gone 410".to_owned()),
+        (
+            Lint::StrayRows,
+            13,
+            1,
+            "| Other | 400 | Cut off. |".to_owned(),
+        ),
+        (
+            Lint::UnrecognisedTable,
+            15,
+            1,
+            "| Error Code | Meaning of it |".to_owned(),
+        ),
+        (
+            Lint::MissingDescriptionColumn,
+            19,
+            1,
+            "| Error Code | HTTP Status Code |".to_owned(),
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn the_repeated_row_points_at_its_code_and_status_cells() {
+    let repeated = warnings(Builder::new().lenient(true))
+        .into_iter()
+        .find(|d| d.lint == Some(Lint::RepeatedRow))
+        .unwrap();
+    let rendered = repeated.render(&ci_errors_codegen::SourceFile::new("quirks.md", QUIRKS));
+    assert!(rendered.contains("--> quirks.md:11:3"), "{rendered}");
+    assert!(rendered.contains("|   ^^^^   ^^^"), "{rendered}");
+    assert!(rendered.contains("`repeated_row` warning"), "{rendered}");
+}
+
+#[test]
+fn strict_mode_refuses_the_repeat_and_lenient_keeps_both_rows() {
+    let refused = Builder::new().read_from(SpecText::new("quirks.md", QUIRKS));
+    assert!(matches!(
+        refused,
+        Err(ci_errors_codegen::Error::Spec { .. })
+    ));
+    let model = Builder::new()
+        .lenient(true)
+        .read_from(SpecText::new("quirks.md", QUIRKS))
+        .unwrap()
+        .model;
+    let gone: Vec<&str> = model
+        .errors
+        .iter()
+        .filter(|r| r.code == "Gone")
+        .map(|r| r.description.as_str())
+        .collect();
+    assert_eq!(gone, ["Gone.", "Gone again."]);
+}
+
+#[test]
+fn allowing_a_name_silences_it_and_accepting_a_subject_silences_one() {
+    for lint in Lint::ALL.iter().copied() {
+        let left = located(Builder::new().lenient(true).allow(lint));
+        assert!(left.iter().all(|(l, ..)| *l != lint), "{lint}: {left:?}");
+        assert_eq!(Lint::from_name(lint.name()), Some(lint));
+    }
+    let left = located(
+        Builder::new()
+            .lenient(true)
+            .accept(Lint::StatusClassMismatch, "Busy 503"),
+    );
+    assert!(left.iter().all(|(l, ..)| *l != Lint::StatusClassMismatch));
+    let left = located(
+        Builder::new()
+            .lenient(true)
+            .accept(Lint::StatusClassMismatch, "Busy 504"),
+    );
+    assert!(
+        left.iter().any(|(l, ..)| *l == Lint::StatusClassMismatch),
+        "another subject still warns"
+    );
+}
+
+#[test]
+fn a_chosen_name_settles_a_collision_and_names_a_non_ascii_code() {
+    let spec = "| Code | Status |\n|---|---|\n| a-b | 400 |\n| a.b | 401 |\n| 错误 | 402 |\n";
+    let refused = Builder::new().read_from(SpecText::new("n.md", spec));
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = refused else {
+        panic!("a collision is refused")
+    };
+    assert!(rendered.contains("--> n.md:4:3"), "{rendered}");
+    assert!(rendered.contains("`Builder::variant_name`"), "{rendered}");
+    let read = Builder::new()
+        .allow(Lint::SimilarCodes)
+        .allow(Lint::MissingDescriptionColumn)
+        .variant_name("a.b", "ADotB")
+        .variant_name("错误", "Cuowu")
+        .read_from(SpecText::new("n.md", spec))
+        .unwrap();
+    let variants: Vec<&str> = read
+        .model
+        .codes
+        .iter()
+        .map(|c| c.variant.as_str())
+        .collect();
+    assert_eq!(variants, ["AB", "ADotB", "Cuowu"]);
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}
+
+#[test]
+fn an_empty_cell_is_pointed_at_itself() {
+    let spec = "| Code | Status |\n|---|---|\n|  | 400 |\n";
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) =
+        Builder::new().read_from(SpecText::new("e.md", spec))
+    else {
+        panic!("an empty code is refused")
+    };
+    assert!(rendered.contains("--> e.md:3:2"), "{rendered}");
+    assert!(
+        rendered.contains("|  ^^ every error row needs a code"),
+        "{rendered}"
+    );
+}
