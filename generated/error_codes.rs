@@ -6,6 +6,17 @@
 /// An error code from `spec/error-codes.md`: one variant per distinct code, in order of first appearance.
 ///
 /// Parse one with [`str::parse`] or [`ErrorCode::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
+///
+/// ```
+/// use ci_errors::ErrorCode;
+///
+/// let code: ErrorCode = "PermanentRedirect".parse()?;
+/// assert_eq!(code, ErrorCode::PermanentRedirect);
+/// assert_eq!(code.as_str(), "PermanentRedirect");
+/// assert_eq!(code.statuses(), &[301]);
+/// assert!(ErrorCode::from_code("not a listed code").is_none());
+/// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
@@ -1039,6 +1050,17 @@ pub static ROWS: &[&::ci_errors_runtime::Row<ErrorCode>] = &[
 /// The `<Error>` document a failed request returns (All error messages).
 ///
 /// Generated from the field tables of `spec/error-codes.md`: one field per node, in spec order.
+///
+/// With the `serde` feature it is `Serialize`/`Deserialize`, with the Rust field names (snake_case, such as `request_id`) as keys and the code as its string.
+///
+/// ```
+/// use ci_errors::{ErrorResponse, ErrorCode};
+///
+/// let body = ErrorResponse::new(ErrorCode::PermanentRedirect);
+/// let xml = body.to_xml();
+/// assert_eq!(ErrorResponse::from_xml(xml.as_bytes())?, body);
+/// # Ok::<(), ci_errors_runtime::xml::XmlError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]

@@ -389,6 +389,13 @@ impl Builder {
         self
     }
 
+    /// The crate path users name the generated items by (such as `my_crate`):
+    /// the enum's and body's docs then carry runnable examples.
+    pub fn doc_crate(mut self, path: &str) -> Self {
+        self.emit.doc_path = Some(path.to_owned());
+        self
+    }
+
     /// The command named in the generated header as the way to regenerate.
     pub fn regenerate_command(mut self, command: &str) -> Self {
         self.regenerate = command.to_owned();
@@ -556,8 +563,13 @@ impl Builder {
 
     /// One spec's items, in its module if it has one.
     fn emit_one(&self, result: &SpecResult) -> Result<proc_macro2::TokenStream, Error> {
+        let doc_path = match (&self.emit.doc_path, &result.module) {
+            (Some(path), Some(module)) => Some(format!("{path}::{module}")),
+            (path, _) => path.clone(),
+        };
         let options = EmitOptions {
             spec_name: format!("`{}`", result.name),
+            doc_path,
             ..self.emit.clone()
         };
         let items = emit(&result.model, &options).map_err(Error::Emit)?;

@@ -13,7 +13,7 @@
 //!
 //! Keys: `specs` (each `path`, optional `module`, optional `translations`),
 //! `language`, `out-file`, `checked-in`, `enum-name`, `runtime`,
-//! `serde-feature`, `xml-body`, `require-xml-body`, `lenient`, `regenerate`,
+//! `serde-feature`, `doc-crate`, `xml-body`, `require-xml-body`, `lenient`, `regenerate`,
 //! `header-words` (column → words; columns `code`, `status`, `description`,
 //! `node-name`, `type`, `parent`), `names` (code → variant name), `allow`
 //! (warning names), `accept` (`{ lint, subject }` tables). An unknown key is an error, so a typo
@@ -63,6 +63,7 @@ fn apply(mut builder: Builder, settings: &Table) -> Result<Builder, String> {
             "runtime" => builder.runtime(string(key, value)?),
             "serde-feature" => builder.serde_feature(string(key, value)?),
             "regenerate" => builder.regenerate_command(string(key, value)?),
+            "doc-crate" => builder.doc_crate(string(key, value)?),
             "xml-body" => builder.xml_body(boolean(key, value)?),
             "require-xml-body" => builder.require_xml_body(boolean(key, value)?),
             "lenient" => builder.lenient(boolean(key, value)?),
@@ -104,9 +105,9 @@ fn specs(mut builder: Builder, value: &Value) -> Result<Builder, String> {
                 ))
             }
         };
-        for (name, _) in spec
-            .iter()
-            .filter(|(k, _)| !["path", "module", "translations"].contains(&k.as_str()))
+        if let Some(name) = spec
+            .keys()
+            .find(|k| !["path", "module", "translations"].contains(&k.as_str()))
         {
             return Err(format!("unknown key `{}`", key(name)));
         }

@@ -1,5 +1,6 @@
 //! Every reading rule and every refusal of the spec format, one test each.
 
+use ci_errors_codegen::Lint;
 use ci_errors_codegen::{read_spec, Diagnostic, Model, ReadOptions, Severity, SourceFile};
 
 fn read(md: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -244,11 +245,24 @@ fn reports_every_problem_at_once_in_line_order() {
 }
 
 #[test]
-fn lenient_mode_skips_bad_rows_with_warnings() {
+fn lenient_mode_skips_unreadable_rows_and_keeps_repeats_with_warnings() {
     let md = format!("{TABLE}| A | a | N/A |\n| B | b | 404 |\n| B | b | 404 |\n| C.x | c | 400 |\n| C-x | c | 400 |\n");
     let (model, warnings) = read_lenient(&md).unwrap();
     let codes: Vec<_> = model.errors.iter().map(|r| r.code.as_str()).collect();
-    assert_eq!(codes, ["B", "C.x"]);
+    assert_eq!(
+        codes,
+        ["B", "B", "C.x"],
+        "a repeated (code, status) is kept"
+    );
+    let lints: Vec<_> = warnings.iter().map(|w| w.lint).collect();
+    assert_eq!(
+        lints,
+        [
+            Some(Lint::SkippedRow),
+            Some(Lint::RepeatedRow),
+            Some(Lint::SkippedRow)
+        ]
+    );
     let lines: Vec<_> = warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, vec![Some(3), Some(5), Some(7)]);
     assert!(warnings.iter().all(|w| w.severity == Severity::Warning));

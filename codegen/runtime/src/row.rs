@@ -32,8 +32,9 @@ impl Description {
 /// ```
 /// use ci_errors_runtime::{Description, Row, StatusClass};
 ///
-/// let row = Row::new("Busy", 503, "Service Unavailable", Some("5xx errors"),
+/// const ROW: Row<&str> = Row::new("Busy", 503, "Service Unavailable", Some("5xx errors"),
 ///     &[Description::new("en", "Try again.", "Try *again*.")]);
+/// let row = ROW;
 /// assert!(row.is_server_error());
 /// assert_eq!(row.class(), StatusClass::ServerError);
 /// assert_eq!(row.description, "Try again.");

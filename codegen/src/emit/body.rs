@@ -83,9 +83,29 @@ pub(crate) fn emit(
         options.runtime.trim_start_matches("::")
     ));
     let allow = allow_vendor_markdown();
+    let example = match (&options.doc_path, names.variants.first()) {
+        (Some(path), Some(first)) => doc(&format!(
+            "\n```\nuse {path}::{{ErrorResponse, {name}}};\n\n\
+             let body = ErrorResponse::new({name}::{first});\n\
+             let xml = body.to_xml();\n\
+             assert_eq!(ErrorResponse::from_xml(xml.as_bytes())?, body);\n\
+             # Ok::<(), {rt}::xml::XmlError>(())\n```",
+            rt = options.runtime.trim_start_matches("::"),
+        )),
+        _ => quote!(),
+    };
+    let serde_doc = match &options.serde_feature {
+        Some(feature) => doc(&format!(
+            "\nWith the `{feature}` feature it is `Serialize`/`Deserialize`, with the Rust field \
+             names (snake_case, such as `request_id`) as keys and the code as its string."
+        )),
+        None => quote!(),
+    };
 
     Ok(quote! {
         #struct_doc
+        #serde_doc
+        #example
         #[derive(Debug, Clone, PartialEq, Eq)]
         #serde_derive
         #allow

@@ -78,8 +78,10 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
     ));
     let allow = allow_vendor_markdown();
     let serde = serde_impls(options, names);
+    let example = example(model, options, names);
     quote! {
         #enum_doc
+        #example
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #allow
@@ -171,6 +173,32 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
         #serde
     }
+}
+
+/// A runnable example on the spec's first code, when the docs' path is known.
+fn example(model: &Model, options: &EmitOptions, names: &Names) -> TokenStream {
+    let (Some(path), Some(first)) = (&options.doc_path, model.codes.first()) else {
+        return quote!();
+    };
+    let name = &names.code_enum;
+    let rt = options.runtime.trim_start_matches("::");
+    let statuses: Vec<String> = model
+        .statuses_of(first)
+        .iter()
+        .map(u16::to_string)
+        .collect();
+    let code = first.code.replace('\\', "\\\\").replace('"', "\\\"");
+    doc(&format!(
+        "\n```\nuse {path}::{name};\n\n\
+         let code: {name} = \"{code}\".parse()?;\n\
+         assert_eq!(code, {name}::{variant});\n\
+         assert_eq!(code.as_str(), \"{code}\");\n\
+         assert_eq!(code.statuses(), &[{statuses}]);\n\
+         assert!({name}::from_code(\"not a listed code\").is_none());\n\
+         # Ok::<(), {rt}::ParseCodeError>(())\n```",
+        variant = first.variant,
+        statuses = statuses.join(", "),
+    ))
 }
 
 /// `Serialize`/`Deserialize` as the code string, under the configured feature.

@@ -32,6 +32,9 @@ pub struct EmitOptions {
     pub spec_name: String,
     /// Cargo feature under which the enum and body implement `serde` traits (none by default).
     pub serde_feature: Option<String>,
+    /// The path users name the generated items by (such as `ci_errors` or
+    /// `my_crate::v1`); when set, the enum's and body's docs get runnable examples.
+    pub doc_path: Option<String>,
 }
 
 impl Default for EmitOptions {
@@ -42,6 +45,7 @@ impl Default for EmitOptions {
             runtime: "::ci_errors_runtime".to_owned(),
             spec_name: "the spec".to_owned(),
             serde_feature: None,
+            doc_path: None,
         }
     }
 }

@@ -8,6 +8,17 @@ pub mod v1 {
     /// An error code from `spec/v1.md`: one variant per distinct code, in order of first appearance.
     ///
     /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
+    ///
+    /// ```
+    /// use http_api_errors_example::v1::ApiError;
+    ///
+    /// let code: ApiError = "invalid_amount".parse()?;
+    /// assert_eq!(code, ApiError::InvalidAmount);
+    /// assert_eq!(code.as_str(), "invalid_amount");
+    /// assert_eq!(code.statuses(), &[400]);
+    /// assert!(ApiError::from_code("not a listed code").is_none());
+    /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+    /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     #[allow(
@@ -321,6 +332,17 @@ pub mod v2 {
     /// An error code from `spec/v2.md`: one variant per distinct code, in order of first appearance.
     ///
     /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
+    ///
+    /// ```
+    /// use http_api_errors_example::v2::ApiError;
+    ///
+    /// let code: ApiError = "card.declined".parse()?;
+    /// assert_eq!(code, ApiError::CardDeclined);
+    /// assert_eq!(code.as_str(), "card.declined");
+    /// assert_eq!(code.statuses(), &[402]);
+    /// assert!(ApiError::from_code("not a listed code").is_none());
+    /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+    /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     #[allow(
