@@ -407,6 +407,16 @@ impl Builder {
         &self.regenerate
     }
 
+    /// The name of the error-code enum, as set.
+    pub fn code_enum_name(&self) -> &str {
+        &self.emit.enum_name
+    }
+
+    /// The directory relative paths are read from.
+    pub fn root_dir(&self) -> &Path {
+        &self.root
+    }
+
     /// The checked-in copy's path, relative to the root, if one is configured.
     pub fn checked_in_path(&self) -> Option<&Path> {
         self.checked_in.as_deref()

@@ -133,7 +133,47 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
         checked_in_name(builder)
     );
     summary(&generated);
+    api_changes(builder, &generated);
     Ok(ExitCode::SUCCESS)
+}
+
+/// What this generation changed in the API, against each spec as last
+/// committed (`git show HEAD:<spec>`); said plainly when there is nothing to compare with.
+fn api_changes(builder: &Builder, generated: &Generated) {
+    for spec in &generated.specs {
+        let committed = std::process::Command::new("git")
+            .args(["show", &format!("HEAD:./{}", spec.name)])
+            .current_dir(builder.root_dir())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok());
+        let Some(text) = committed else {
+            println!("\n(no committed {} to compare the API with)", spec.name);
+            continue;
+        };
+        // The committed spec read leniently: its problems are not this run's.
+        let old = builder
+            .clone()
+            .lenient(true)
+            .read_from(SpecText::new(spec.name.clone(), text));
+        match old {
+            Ok(old) => {
+                let changes =
+                    changes::diff(&Api::from_model(&old.model), &Api::from_model(&spec.model));
+                println!("\nAgainst {} as committed:\n", spec.name);
+                print!(
+                    "{}",
+                    changes::to_markdown(&changes, builder.code_enum_name())
+                );
+            }
+            Err(_) => println!(
+                "\n(the committed {} cannot be read; no API comparison)",
+                spec.name
+            ),
+        }
+    }
 }
 
 /// Per spec: codes and rows, sections, codes with several rows, the body, warnings.

@@ -370,3 +370,47 @@ fn generation_is_byte_identical_across_runs_directories_and_environments() {
     }
     assert!(outputs[0] == outputs[1], "two runs differ");
 }
+
+#[test]
+fn generate_prints_what_it_changed_in_the_api_against_the_committed_spec() {
+    let (root, manifest) = project("generate-changes", STORE);
+    let out = tool(&["generate", "--manifest-path", &manifest]);
+    assert!(
+        stdout(&out).contains("(no committed spec/errors.md to compare the API with)"),
+        "{}",
+        stdout(&out)
+    );
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&root)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "spec"]);
+    write(
+        &root.join("spec/errors.md"),
+        &STORE.replace("| Paused | The store is paused. | 403 Forbidden |\n", ""),
+    );
+    for lenient in [false, true] {
+        let mut args = vec!["generate", "--manifest-path", &manifest];
+        if lenient {
+            args.push("--lenient");
+        }
+        let out = tool(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("Against spec/errors.md as committed:"),
+            "{text}"
+        );
+        assert!(
+            text.contains("- **breaking:** removed code `Paused` (`ErrorCode::Paused`)"),
+            "{text}"
+        );
+    }
+}
