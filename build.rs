@@ -4,7 +4,7 @@
 //!
 //! Without it (every dependent): compiles nothing heavy, and only checks that
 //! the checked-in `generated/error_codes.rs` was generated from the spec
-//! files as they are, by the fingerprints in its header.
+//! files as they are, by the fingerprints recorded beside it.
 
 use std::process::ExitCode;
 
@@ -16,6 +16,9 @@ mod fingerprint;
 /// The checked-in generated file, which `src/lib.rs` includes when the generator is off.
 #[cfg(not(feature = "regenerate"))]
 const GENERATED: &str = "generated/error_codes.rs";
+/// The spec files' fingerprints, written with [`GENERATED`].
+#[cfg(not(feature = "regenerate"))]
+const FINGERPRINTS: &str = "generated/error_codes.fingerprints";
 #[cfg(not(feature = "regenerate"))]
 const FIX: &str = "cargo run -p ci-errors-codegen -- generate";
 
@@ -33,16 +36,17 @@ fn main() -> ExitCode {
 #[cfg(not(feature = "regenerate"))]
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed={GENERATED}");
-    let generated = match std::fs::read_to_string(GENERATED) {
+    println!("cargo:rerun-if-changed={FINGERPRINTS}");
+    let recorded = match std::fs::read_to_string(FINGERPRINTS) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("error: cannot read {GENERATED}: {e}");
+            eprintln!("error: cannot read {FINGERPRINTS}: {e}\nto fix: {FIX}");
             return ExitCode::FAILURE;
         }
     };
-    let inputs = fingerprint::recorded_inputs(&generated);
+    let inputs = fingerprint::recorded_inputs(&recorded);
     if inputs.is_empty() {
-        eprintln!("error: {GENERATED} records no spec fingerprints; regenerate it with `{FIX}`");
+        eprintln!("error: {FINGERPRINTS} records no spec fingerprints\nto fix: {FIX}");
         return ExitCode::FAILURE;
     }
     let mut stale = Vec::new();

@@ -103,6 +103,9 @@ impl SpecText {
 pub struct Generated {
     /// The formatted source, header included.
     pub source: String,
+    /// The fingerprint file written beside the checked-in copy: one line per
+    /// spec file read (see [`crate::fingerprint`]).
+    pub fingerprints: String,
     /// Each spec read, in the order given.
     pub specs: Vec<SpecResult>,
 }
@@ -560,13 +563,16 @@ impl Builder {
             tokens.extend(self.emit_one(result)?);
         }
         let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
-        let source = format(
-            tokens,
-            &header(&names.join(", "), &self.regenerate, &inputs),
-        )
-        .map_err(|e| Error::Unparsable(e.to_string()))?;
+        let source = format(tokens, &header(&names.join(", "), &self.regenerate))
+            .map_err(|e| Error::Unparsable(e.to_string()))?;
+        let mut fingerprints = String::new();
+        for line in inputs {
+            fingerprints.push_str(&line);
+            fingerprints.push('\n');
+        }
         Ok(Generated {
             source,
+            fingerprints,
             specs: results,
         })
     }
@@ -633,13 +639,14 @@ impl Builder {
         }
     }
 
-    /// Generates and writes the checked-in copy (skipped when unchanged).
-    /// Returns what was generated and whether the file changed.
+    /// Generates and writes the checked-in copy and its fingerprint file
+    /// (each skipped when unchanged). Returns what was generated and whether a file changed.
     pub fn write_checked_in(&self) -> Result<(Generated, bool), Error> {
         let path = self.checked_in_file()?;
         let generated = self.generate()?;
         let written = write_if_changed(&path, &generated.source)?;
-        Ok((generated, written))
+        let fingerprints = write_if_changed(&fingerprint_file(&path), &generated.fingerprints)?;
+        Ok((generated, written || fingerprints))
     }
 
     /// Fails with [`Error::Stale`] (a diff and the fix) when the checked-in
@@ -651,26 +658,38 @@ impl Builder {
         let generated = self.generate()?;
         if std::env::var_os(UPDATE_ENV).is_some_and(|v| v == "1") {
             write_if_changed(&path, &generated.source)?;
+            write_if_changed(&fingerprint_file(&path), &generated.fingerprints)?;
             return Ok(generated);
         }
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        let current = current.replace("\r\n", "\n");
-        if current == generated.source {
+        let shown = self.checked_in.as_deref().unwrap_or(&path).to_owned();
+        let mut diff = String::new();
+        for (file, name, expected) in [
+            (path.clone(), shown.clone(), &generated.source),
+            (
+                fingerprint_file(&path),
+                fingerprint_file(&shown),
+                &generated.fingerprints,
+            ),
+        ] {
+            let current = std::fs::read_to_string(&file)
+                .unwrap_or_default()
+                .replace("\r\n", "\n");
+            if current != *expected {
+                let name = name.display();
+                diff.push_str(
+                    &similar::TextDiff::from_lines(current.as_str(), expected.as_str())
+                        .unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{name}"), &format!("b/{name}"))
+                        .to_string(),
+                );
+            }
+        }
+        if diff.is_empty() {
             return Ok(generated);
         }
-        let shown = self
-            .checked_in
-            .as_deref()
-            .unwrap_or(&path)
-            .display()
-            .to_string();
-        let diff = similar::TextDiff::from_lines(current.as_str(), generated.source.as_str())
-            .unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{shown}"), &format!("b/{shown}"))
-            .to_string();
         Err(Error::Stale {
-            path: PathBuf::from(shown),
+            path: shown,
             diff,
             fix: format!(
                 "{} (or set {UPDATE_ENV}=1 and rerun the test)",
@@ -690,6 +709,11 @@ impl Builder {
                         .into(),
             })
     }
+}
+
+/// The fingerprint file beside a checked-in copy: `errors.rs` → `errors.fingerprints`.
+pub fn fingerprint_file(checked_in: &Path) -> PathBuf {
+    checked_in.with_extension("fingerprints")
 }
 
 /// Set to `1`, [`Builder::check_checked_in`] rewrites a stale file instead of failing.

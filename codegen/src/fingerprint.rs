@@ -1,11 +1,12 @@
-//! The fingerprint of a spec file recorded in the generated header, so that a
-//! build without the generator can tell, cheaply, that the checked-in code
-//! still matches its spec.
+//! The fingerprints of the spec files a checked-in generated file came from,
+//! kept beside it (`errors.rs` → `errors.fingerprints`), so that a build
+//! without the generator can tell, cheaply, that the checked-in code still
+//! matches its spec.
 //!
 //! Self-contained on purpose: `ci-errors`' build script includes this very
 //! file with `#[path]` when the generator is not compiled.
 
-/// The header line that records one input: `Input: <name> fnv1a64:<16 hex digits>`.
+/// The line that records one input: `Input: <name> fnv1a64:<16 hex digits>`.
 pub const INPUT_PREFIX: &str = "Input: ";
 
 /// FNV-1a (64-bit) of `text` with every `\r\n` read as `\n`, so that a CRLF
@@ -23,7 +24,7 @@ pub fn fingerprint(text: &str) -> String {
     format!("fnv1a64:{hash:016x}")
 }
 
-/// The header line for input `name` with contents `text` (without the `// `).
+/// The line for input `name` with contents `text`.
 pub fn input_line(name: &str, text: &str) -> String {
     format!("{INPUT_PREFIX}{name} {}", fingerprint(text))
 }
