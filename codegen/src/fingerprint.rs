@@ -29,16 +29,30 @@ pub fn input_line(name: &str, text: &str) -> String {
     format!("{INPUT_PREFIX}{name} {}", fingerprint(text))
 }
 
-/// The `(name, fingerprint)` pairs a generated file's header records.
-pub fn recorded_inputs(generated: &str) -> Vec<(&str, &str)> {
-    generated
+/// The `(name, fingerprint)` pairs a fingerprint file records.
+pub fn recorded_inputs(fingerprints: &str) -> Vec<(&str, &str)> {
+    fingerprints
         .lines()
-        .take_while(|line| line.starts_with("//"))
-        .filter_map(|line| {
-            line.trim_start_matches('/')
-                .trim()
-                .strip_prefix(INPUT_PREFIX)
-        })
+        .filter_map(|line| line.trim_end_matches('\r').strip_prefix(INPUT_PREFIX))
         .filter_map(|rest| rest.rsplit_once(' '))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_back_whatever_the_line_ends() {
+        let file = format!(
+            "{}\r\n{}\n",
+            input_line("a b.md", "x\n"),
+            input_line("c.md", "y")
+        );
+        let read = recorded_inputs(&file);
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0], ("a b.md", fingerprint("x\r\n").as_str()));
+        assert_eq!(read[1], ("c.md", fingerprint("y").as_str()));
+        assert_ne!(fingerprint("x"), fingerprint("y"));
+    }
 }
