@@ -282,3 +282,126 @@ fn a_new_code_changes_at_most_four_hunks_of_the_generated_file() {
         assert!(after.contains("HunkProbe,"));
     }
 }
+
+/// The English and Chinese editions as this crate reads them, with `edit` applied to the Chinese.
+fn with_chinese(
+    edit: impl FnOnce(&str) -> String,
+) -> Result<ci_errors_codegen::Generated, ci_errors_codegen::Error> {
+    let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
+    let zh = edit(&read("spec/error-codes.zh.md"));
+    Builder::from_manifest(ROOT)
+        .unwrap()
+        .generate_from([ci_errors_codegen::SpecText::new(
+            "spec/error-codes.md",
+            read("spec/error-codes.md"),
+        )
+        .with_translation("zh", "spec/error-codes.zh.md", zh)])
+}
+
+/// The line (1-based) of `file` holding the row of `code` with `status`.
+fn row_line(file: &str, code: &str, status: u16) -> usize {
+    std::fs::read_to_string(format!("{ROOT}/{file}"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with(&format!("| {code} ")) && l.contains(&format!("| {status}")))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn a_row_deleted_from_the_chinese_edition_fails_at_its_english_line() {
+    let row = ROWS[ROWS.len() / 2];
+    let zh_line = row_line("spec/error-codes.zh.md", row.code.as_str(), row.status);
+    let result = with_chinese(|zh| {
+        let lines: Vec<&str> = zh.lines().collect();
+        let mut kept = lines[..zh_line - 1].to_vec();
+        kept.extend(&lines[zh_line..]);
+        kept.join("\n") + "\n"
+    });
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = result else {
+        panic!("a missing Chinese row must fail the build")
+    };
+    let en_line = row_line("spec/error-codes.md", row.code.as_str(), row.status);
+    assert!(
+        rendered.contains(&format!("--> spec/error-codes.md:{en_line}:")),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("spec/error-codes.zh.md has no row for this code and status"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains(&format!(
+            "error: `{}` with status {} is missing from the `zh` edition",
+            row.code, row.status
+        )),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn a_row_only_the_chinese_edition_has_is_reported_at_its_line_there() {
+    let last = ROWS[ROWS.len() - 1];
+    let zh_line = row_line("spec/error-codes.zh.md", last.code.as_str(), last.status);
+    let result = with_chinese(|zh| {
+        let mut lines: Vec<String> = zh.lines().map(str::to_owned).collect();
+        lines.insert(
+            zh_line,
+            format!("| OnlyInChinese | 只在中文版 | {} |", last.status),
+        );
+        lines.join("\n") + "\n"
+    });
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = result else {
+        panic!("an extra Chinese row must be refused")
+    };
+    assert!(
+        rendered.contains(&format!("--> spec/error-codes.zh.md:{}:", zh_line + 1)),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("`OnlyInChinese` with status"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("spec/error-codes.md has no row for this code and status"),
+        "{rendered}"
+    );
+}
+
+/// Every Chinese description, as a plain line scan of the Chinese file reads it
+/// (for cells without markup), is what `description_in(Lang::Zh, …)` gives.
+#[test]
+fn chinese_descriptions_match_the_chinese_cells() {
+    let zh = std::fs::read_to_string(format!("{ROOT}/spec/error-codes.zh.md")).unwrap();
+    let mut checked = 0;
+    for row in ROWS {
+        let line = zh.lines().find(|l| {
+            l.starts_with(&format!("| {} ", row.code)) && l.contains(&format!("| {}", row.status))
+        });
+        let cells: Vec<&str> = line
+            .unwrap()
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        let cell = cells[1];
+        if !cell.contains(['[', '`', '*', '<']) {
+            assert_eq!(
+                row.code.description_in(Lang::Zh, row.status),
+                row.code.row(row.status).unwrap().description_in("zh")
+            );
+            if row.code.row(row.status) == Some(*row) {
+                assert_eq!(
+                    row.code.description_in(Lang::Zh, row.status),
+                    Some(cell),
+                    "{} {}",
+                    row.code,
+                    row.status
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}

@@ -117,6 +117,8 @@ pub struct SpecResult {
     pub name: String,
     /// The module it was emitted into, if several specs were given.
     pub module: Option<String>,
+    /// Its translations: `(language tag, name)`.
+    pub translations: Vec<(String, String)>,
     /// The validated model.
     pub model: Model,
     /// Warnings (non-standard reasons; skipped rows in lenient mode).
@@ -475,6 +477,10 @@ impl Builder {
                 })?;
         Ok(SpecResult {
             rendered_warnings: render_all(&warnings, &sources),
+            translations: editions
+                .iter()
+                .map(|(lang, src)| (lang.clone(), src.name().to_owned()))
+                .collect(),
             name,
             module,
             model,

@@ -16,6 +16,8 @@ pub struct ApiCode {
     pub variant: String,
     /// `(status, reason, description)` per row, in spec order.
     pub rows: Vec<(u16, String, String)>,
+    /// Per row (parallel to `rows`), `(language tag, description)` in each translation.
+    pub translations: Vec<Vec<(String, String)>>,
 }
 
 /// The parts of a generated API that a spec change can touch.
@@ -39,6 +41,16 @@ impl Api {
                 rows: model
                     .rows_of(c)
                     .map(|r| (r.status, r.reason.clone(), r.description.clone()))
+                    .collect(),
+                translations: model
+                    .rows_of(c)
+                    .map(|r| {
+                        model.languages[1..]
+                            .iter()
+                            .zip(&r.translations)
+                            .map(|(lang, t)| (lang.clone(), t.description.clone()))
+                            .collect()
+                    })
                     .collect(),
             })
             .collect();
@@ -114,6 +126,8 @@ pub enum Change {
         code: String,
         /// The status.
         status: u16,
+        /// The translation's language tag, or `None` for the primary edition.
+        lang: Option<String>,
         /// Before.
         old: String,
         /// After.
@@ -224,10 +238,12 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
                         changes.push(Change::DescriptionChanged {
                             code: new_code.code.clone(),
                             status: *status,
+                            lang: None,
                             old: old_description.clone(),
                             new: description.clone(),
                         });
                     }
+                    changes.extend(translation_changes(old_code, new_code, *status));
                 }
             }
         }
@@ -260,6 +276,31 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
         });
     }
     changes
+}
+
+/// Description changes of the first row with `status` in each translation both sides have.
+fn translation_changes(old: &ApiCode, new: &ApiCode, status: u16) -> Vec<Change> {
+    let row = |c: &ApiCode| c.rows.iter().position(|r| r.0 == status);
+    let (Some(o), Some(n)) = (row(old), row(new)) else {
+        return Vec::new();
+    };
+    let (Some(old_texts), Some(new_texts)) = (old.translations.get(o), new.translations.get(n))
+    else {
+        return Vec::new();
+    };
+    new_texts
+        .iter()
+        .filter_map(|(lang, text)| {
+            let (_, before) = old_texts.iter().find(|(l, _)| l == lang)?;
+            (before != text).then(|| Change::DescriptionChanged {
+                code: new.code.clone(),
+                status,
+                lang: Some(lang.clone()),
+                old: before.clone(),
+                new: text.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The changes as markdown, ready to paste into a review.
@@ -295,8 +336,11 @@ pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
             Change::ReasonChanged { code, status, old, new } => {
                 format!("- `{code}` {status}: reason `{old}` → `{new}`")
             }
-            Change::DescriptionChanged { code, status, old, new } => {
+            Change::DescriptionChanged { code, status, lang: None, old, new } => {
                 format!("- `{code}` {status}: description \"{old}\" → \"{new}\"")
+            }
+            Change::DescriptionChanged { code, status, lang: Some(lang), old, new } => {
+                format!("- `{code}` {status}: description ({lang}) \"{old}\" → \"{new}\"")
             }
             Change::FieldAdded { field } => format!("- `ErrorResponse`: field `{field}` added"),
             Change::FieldRemoved { field } => {

@@ -40,6 +40,9 @@ enum Command {
     Dump {
         /// The spec file.
         spec: PathBuf,
+        /// A translation of it, `LANG=PATH` (repeatable).
+        #[arg(long = "translation", value_name = "LANG=PATH")]
+        translations: Vec<String>,
         /// Skip bad rows with a warning instead of failing.
         #[arg(long)]
         lenient: bool,
@@ -50,6 +53,12 @@ enum Command {
         old: PathBuf,
         /// The spec after (`-` for standard input).
         new: PathBuf,
+        /// A translation of OLD, `LANG=PATH` (repeatable).
+        #[arg(long = "old-translation", value_name = "LANG=PATH")]
+        old_translations: Vec<String>,
+        /// A translation of NEW, `LANG=PATH` (repeatable).
+        #[arg(long = "new-translation", value_name = "LANG=PATH")]
+        new_translations: Vec<String>,
         /// Print JSON instead of markdown.
         #[arg(long)]
         json: bool,
@@ -66,14 +75,26 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate(project) => project.builder().and_then(|b| generate(&b)),
         Command::Check(project) => project.builder().and_then(|b| check(&b)),
-        Command::Dump { spec, lenient } => dump(&spec, lenient),
+        Command::Dump {
+            spec,
+            translations,
+            lenient,
+        } => dump(&spec, &translations, lenient),
         Command::Changes {
             old,
             new,
+            old_translations,
+            new_translations,
             json,
             fail_on_breaking,
             lenient,
-        } => compare(&old, &new, json, lenient).map(|breaking| {
+        } => compare(
+            (&old, &old_translations),
+            (&new, &new_translations),
+            json,
+            lenient,
+        )
+        .map(|breaking| {
             if fail_on_breaking && breaking > 0 {
                 eprintln!("error: {breaking} breaking change(s)");
                 ExitCode::from(2)
@@ -140,24 +161,29 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
 /// What this generation changed in the API, against each spec as last
 /// committed (`git show HEAD:<spec>`); said plainly when there is nothing to compare with.
 fn api_changes(builder: &Builder, generated: &Generated) {
-    for spec in &generated.specs {
-        let committed = std::process::Command::new("git")
-            .args(["show", &format!("HEAD:./{}", spec.name)])
+    let committed = |name: &str| {
+        std::process::Command::new("git")
+            .args(["show", &format!("HEAD:./{name}")])
             .current_dir(builder.root_dir())
             .stderr(std::process::Stdio::null())
             .output()
             .ok()
             .filter(|out| out.status.success())
-            .and_then(|out| String::from_utf8(out.stdout).ok());
-        let Some(text) = committed else {
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+    };
+    for spec in &generated.specs {
+        let Some(text) = committed(&spec.name) else {
             println!("\n(no committed {} to compare the API with)", spec.name);
             continue;
         };
+        let mut old = SpecText::new(spec.name.clone(), text);
+        for (lang, name) in &spec.translations {
+            if let Some(text) = committed(name) {
+                old = old.with_translation(lang, name, text);
+            }
+        }
         // The committed spec read leniently: its problems are not this run's.
-        let old = builder
-            .clone()
-            .lenient(true)
-            .read_from(SpecText::new(spec.name.clone(), text));
+        let old = builder.clone().lenient(true).read_from(old);
         match old {
             Ok(old) => {
                 let changes =
@@ -264,12 +290,22 @@ fn read_input(path: &Path) -> Result<(String, String), Error> {
     Ok((path.to_string_lossy().replace('\\', "/"), text))
 }
 
-fn read_model(path: &Path, lenient: bool) -> Result<SpecResult, Error> {
+/// Reads a spec and its translations (`LANG=PATH` each) into a model.
+fn read_model(path: &Path, translations: &[String], lenient: bool) -> Result<SpecResult, Error> {
     let (name, text) = read_input(path)?;
+    let mut spec = SpecText::new(name, text);
+    for translation in translations {
+        let Some((lang, path)) = translation.split_once('=') else {
+            return Err(Error::Config {
+                path: PathBuf::from(translation),
+                message: "a translation is given as LANG=PATH".into(),
+            });
+        };
+        let (name, text) = read_input(Path::new(path))?;
+        spec = spec.with_translation(lang, name, text);
+    }
     // Only the model is needed: no code is generated.
-    let result = Builder::new()
-        .lenient(lenient)
-        .read_from(SpecText::new(name, text))?;
+    let result = Builder::new().lenient(lenient).read_from(spec)?;
     eprint!("{}", result.rendered_warnings);
     Ok(result)
 }
@@ -282,6 +318,9 @@ struct DumpError<'a> {
     description: &'a str,
     section: Option<&'a str>,
     line: usize,
+    /// Language tag → description, for each translation.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    translations: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(serde::Serialize)]
@@ -300,8 +339,8 @@ struct Dump<'a> {
     fields: Vec<DumpField<'a>>,
 }
 
-fn dump(spec: &Path, lenient: bool) -> Result<ExitCode, Error> {
-    let result = read_model(spec, lenient)?;
+fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode, Error> {
+    let result = read_model(spec, translations, lenient)?;
     let model = &result.model;
     let dump = Dump {
         errors: model
@@ -314,6 +353,11 @@ fn dump(spec: &Path, lenient: bool) -> Result<ExitCode, Error> {
                 description: &r.description,
                 section: r.section.as_deref(),
                 line: r.line,
+                translations: model.languages[1..]
+                    .iter()
+                    .map(String::as_str)
+                    .zip(r.translations.iter().map(|t| t.description.as_str()))
+                    .collect(),
             })
             .collect(),
         fields: model
@@ -338,9 +382,14 @@ fn json(value: &impl serde::Serialize) -> String {
 }
 
 /// Prints the changes; returns how many are breaking.
-fn compare(old: &Path, new: &Path, as_json: bool, lenient: bool) -> Result<usize, Error> {
-    let old_api = Api::from_model(&read_model(old, lenient)?.model);
-    let new_api = Api::from_model(&read_model(new, lenient)?.model);
+fn compare(
+    (old, old_translations): (&Path, &[String]),
+    (new, new_translations): (&Path, &[String]),
+    as_json: bool,
+    lenient: bool,
+) -> Result<usize, Error> {
+    let old_api = Api::from_model(&read_model(old, old_translations, lenient)?.model);
+    let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
     let changes = changes::diff(&old_api, &new_api);
     if as_json {
         let report = serde_json::json!({

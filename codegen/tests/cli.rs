@@ -414,3 +414,37 @@ fn generate_prints_what_it_changed_in_the_api_against_the_committed_spec() {
         );
     }
 }
+
+#[test]
+fn dump_and_changes_carry_translations() {
+    let dir = temp_dir("translations");
+    let en = write(&dir.join("en.md"), "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n| Gone | It is gone. | 410 |\n");
+    let zh = write(
+        &dir.join("zh.md"),
+        "| 错误码 | 描述 | HTTP 状态码 |\n|---|---|---|\n| Gone | 已删除 | 410 |\n",
+    );
+    let zh2 = write(
+        &dir.join("zh2.md"),
+        "| 错误码 | 描述 | HTTP 状态码 |\n|---|---|---|\n| Gone | 已经删除 | 410 |\n",
+    );
+    let out = tool(&["dump", &en, "--translation", &format!("zh={zh}")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"][0]["translations"]["zh"], "已删除");
+    assert_eq!(json["errors"][0]["description"], "It is gone.");
+    let out = tool(&[
+        "changes",
+        &en,
+        &en,
+        "--old-translation",
+        &format!("zh={zh}"),
+        "--new-translation",
+        &format!("zh={zh2}"),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("- `Gone` 410: description (zh) \"已删除\" → \"已经删除\""),
+        "{text}"
+    );
+    assert!(text.contains("No breaking changes."), "{text}");
+}
