@@ -80,6 +80,19 @@ impl fmt::Display for BodyKind {
 /// `Display` gives the status and the whole error document (code, message,
 /// request id) once; `source()` is the XML error only when the body could
 /// not be read, so walking the chain prints the message once.
+///
+/// ```
+/// use ci_errors::http::ServiceError;
+///
+/// let json = r#"{"Response":{"Error":{"Code":"AuthFailure","Message":"Bad signature."},"RequestId":"r-9"}}"#;
+/// let response = http::Response::builder().status(401).body(json).unwrap();
+/// let err = ServiceError::from_response(&response);
+/// assert_eq!(err.code(), Some("AuthFailure"));
+/// assert_eq!(err.message(), Some("Bad signature."));
+/// assert_eq!(err.request_id(), Some("r-9"));
+/// assert!(!err.is_retryable());
+/// assert_eq!(err.to_string(), "HTTP 401 Unauthorized: AuthFailure: Bad signature. (RequestId: r-9)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceError {
     status: StatusCode,

@@ -32,9 +32,30 @@ pub use ci_errors_runtime::{retry, xml, Description, ParseCodeError, StatusClass
 pub mod http;
 
 /// Any code a server may send: an [`ErrorCode`] the spec lists, or one it does not, kept as sent.
+///
+/// ```
+/// use ci_errors::{Code, ErrorCode};
+///
+/// let listed = ErrorCode::ALL[0];
+/// assert_eq!(Code::from(listed.as_str()), Code::Known(listed));
+/// assert_eq!(Code::from(listed.as_str()), listed);
+/// let other = Code::from("SomethingNew");
+/// assert_eq!(other.known(), None);
+/// assert_eq!(other.as_str(), "SomethingNew"); // kept as sent
+/// ```
 pub type Code = ci_errors_runtime::Code<ErrorCode>;
 
 /// One row of the spec's error tables: a code with one status.
+///
+/// ```
+/// use ci_errors::{ErrorRow, Lang, ROWS};
+///
+/// let row: &ErrorRow = ROWS[0];
+/// assert_eq!(row.code.row(row.status), Some(row));
+/// assert_eq!(row.description, row.descriptions[Lang::En as usize].text);
+/// assert_eq!(row.class(), ci_errors::StatusClass::of(row.status));
+/// println!("{} {}: {}", row.code, row.status, row.description);
+/// ```
 pub type ErrorRow = ci_errors_runtime::Row<ErrorCode>;
 
 #[cfg(feature = "regenerate")]

@@ -7,6 +7,9 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 use crate::source::SourceFile;
 
+/// The width long lines are windowed to.
+const WIDTH: usize = 120;
+
 /// Whether a problem stops generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -110,6 +113,8 @@ pub struct Diagnostic {
     pub subject: Option<String>,
     /// Further places on the same line the caret also points at (such as a row's code cell).
     pub also: Vec<Range<usize>>,
+    /// A place on the same line kept in view when a long line is shown in part (a row's code cell).
+    pub context: Option<Range<usize>>,
 }
 
 impl Diagnostic {
@@ -145,7 +150,14 @@ impl Diagnostic {
             lint: None,
             subject: None,
             also: Vec::new(),
+            context: None,
         }
+    }
+
+    /// Keeps `span` (on the same line) in view when the line is windowed.
+    pub fn in_view(mut self, span: Range<usize>) -> Self {
+        self.context = Some(span);
+        self
     }
 
     /// Names the warning's kind and this occurrence's subject.
@@ -198,6 +210,7 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let title = level.primary_title(self.message.as_str());
+        let mut row_note = None;
         let mut group = match (&self.span, self.line) {
             (Some(span), Some(line)) if span.end <= src.text().len() => {
                 let line_range = src.line_range(line);
@@ -226,11 +239,22 @@ impl Diagnostic {
                 for span in self.also.iter().filter(|s| s.end <= line_range.end) {
                     snippet = snippet.annotation(AnnotationKind::Primary.span(local(span)));
                 }
+                if let Some(span) = self.context.as_ref().filter(|s| {
+                    s.start >= line_range.start && s.end <= line_range.end && !s.is_empty()
+                }) {
+                    // A long line is shown in part, around the caret: the row's
+                    // code is then named in a note rather than underlined far off.
+                    if text.chars().count() > WIDTH - 20 {
+                        row_note = Some(format!("in the row of `{}`", &src.text()[span.clone()]));
+                    } else {
+                        snippet = snippet.annotation(AnnotationKind::Context.span(local(span)));
+                    }
+                }
                 title.element(snippet)
             }
             _ => title.element(annotate_snippets::Origin::path(self.file.as_str())),
         };
-        for note in &self.notes {
+        for note in row_note.iter().chain(&self.notes) {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
         let help;
@@ -245,7 +269,7 @@ impl Diagnostic {
             group = group.element(Level::NOTE.message(help.as_str()));
         }
         // Long lines are windowed around the carets, so the row's code stays in view.
-        Renderer::plain().term_width(120).render(&[group])
+        Renderer::plain().term_width(WIDTH).render(&[group])
     }
 }
 

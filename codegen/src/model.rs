@@ -448,7 +448,8 @@ impl Validator<'_> {
                 };
                 self.reject(
                     Diagnostic::error(self.src, self.cell_span(row, status_col), message)
-                        .with_label(label),
+                        .with_label(label)
+                        .in_view(self.cell_span(row, code_col)),
                 );
                 None
             }

@@ -185,3 +185,59 @@ fn an_empty_cell_is_pointed_at_itself() {
         "{rendered}"
     );
 }
+
+#[test]
+fn a_field_node_missing_from_a_translation_is_located_in_the_primary() {
+    let body = "| Node Name | Parent Node | Description | Type |\n|---|---|---|---|\n| Error | None | Root | Container |\n| Code | Error | The code | string |\n| Message | Error | The message | string |\n\n";
+    let table =
+        "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n| Gone | Gone. | 410 |\n";
+    let primary = format!("{body}{table}");
+    let translated = format!(
+        "{}{table}",
+        body.replace("| Message | Error | The message | string |\n", "")
+    );
+    let result = Builder::new().read_from(
+        SpecText::new("en.md", primary.clone()).with_translation("zh", "zh.md", translated.clone()),
+    );
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = result else {
+        panic!("a missing node is refused")
+    };
+    assert!(
+        rendered.contains("error: node `Message` is missing from the `zh` edition"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("--> en.md:5:1"), "{rendered}");
+    assert!(
+        rendered.contains("zh.md has no field-table row for it"),
+        "{rendered}"
+    );
+    // Lenient: a named warning, and the body keeps its field.
+    let read = Builder::new()
+        .lenient(true)
+        .read_from(SpecText::new("en.md", primary).with_translation("zh", "zh.md", translated))
+        .unwrap();
+    assert_eq!(read.warnings[0].lint, Some(Lint::TranslationDrift));
+    assert_eq!(read.model.body.unwrap().fields.len(), 1);
+}
+
+#[test]
+fn a_long_row_is_windowed_with_its_code_in_view() {
+    let long = "word ".repeat(60);
+    let spec =
+        format!("| Code | Description | Status |\n|---|---|---|\n| VisibleCode | {long} | N/A |\n");
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) =
+        Builder::new().read_from(SpecText::new("long.md", spec))
+    else {
+        panic!("a bad status is refused")
+    };
+    assert!(
+        rendered.contains("= note: in the row of `VisibleCode`"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("N/A"), "{rendered}");
+    assert!(rendered.contains("..."), "the line is windowed: {rendered}");
+    assert!(
+        rendered.lines().all(|l| l.chars().count() <= 200),
+        "{rendered}"
+    );
+}

@@ -13,6 +13,14 @@
 //! ```
 
 /// What a client should do after a failed request.
+///
+/// ```
+/// use ci_errors_runtime::retry::{advice, Retry};
+/// let next = advice(429, None);
+/// assert_eq!(next, Retry::Retry);
+/// assert!(next.is_retryable());
+/// assert_eq!(advice(301, None), Retry::Redirect);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Retry {
     /// Send the same request again, after a back-off.
