@@ -222,11 +222,11 @@ impl std::error::Error for Error {
     }
 }
 
-fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
+/// Reads the spec file at `root/path`, named for diagnostics as `path` with `/`.
+pub fn read_spec_file(root: &Path, path: &Path) -> Result<(String, String), Error> {
+    let full = root.join(path);
+    let text = std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })?;
+    Ok((path.to_string_lossy().replace('\\', "/"), text))
 }
 
 impl Builder {
@@ -441,12 +441,12 @@ impl Builder {
         }
         let mut texts = Vec::new();
         for spec in &self.specs {
-            let mut text =
-                SpecText::new(display_name(&spec.path), read(&self.root.join(&spec.path))?);
+            let (name, text) = read_spec_file(&self.root, &spec.path)?;
+            let mut text = SpecText::new(name, text);
             text.module = spec.module.clone();
             for (lang, path) in &spec.translations {
-                text =
-                    text.with_translation(lang, display_name(path), read(&self.root.join(path))?);
+                let (name, translated) = read_spec_file(&self.root, path)?;
+                text = text.with_translation(lang, name, translated);
             }
             texts.push(text);
         }
@@ -650,9 +650,8 @@ impl Builder {
     pub fn write_checked_in(&self) -> Result<(Generated, bool), Error> {
         let path = self.checked_in_file()?;
         let generated = self.generate()?;
-        let written = write_if_changed(&path, &generated.source)?;
-        let fingerprints = write_if_changed(&fingerprint_file(&path), &generated.fingerprints)?;
-        Ok((generated, written || fingerprints))
+        let written = write_checked_in_pair(&path, &generated)?;
+        Ok((generated, written))
     }
 
     /// Fails with [`Error::Stale`] (a diff and the fix) when the checked-in
@@ -663,8 +662,7 @@ impl Builder {
         let path = self.checked_in_file()?;
         let generated = self.generate()?;
         if std::env::var_os(UPDATE_ENV).is_some_and(|v| v == "1") {
-            write_if_changed(&path, &generated.source)?;
-            write_if_changed(&fingerprint_file(&path), &generated.fingerprints)?;
+            write_checked_in_pair(&path, &generated)?;
             return Ok(generated);
         }
         let shown = self.checked_in.as_deref().unwrap_or(&path).to_owned();
@@ -717,6 +715,14 @@ impl Builder {
     }
 }
 
+/// Writes the checked-in copy at `path` and its fingerprint file, each only
+/// when changed; whether either changed.
+fn write_checked_in_pair(path: &Path, generated: &Generated) -> Result<bool, Error> {
+    let source = write_if_changed(path, &generated.source)?;
+    let fingerprints = write_if_changed(&fingerprint_file(path), &generated.fingerprints)?;
+    Ok(source || fingerprints)
+}
+
 /// The fingerprint file beside a checked-in copy: `errors.rs` → `errors.fingerprints`.
 pub fn fingerprint_file(checked_in: &Path) -> PathBuf {
     checked_in.with_extension("fingerprints")
@@ -724,11 +730,6 @@ pub fn fingerprint_file(checked_in: &Path) -> PathBuf {
 
 /// Set to `1`, [`Builder::check_checked_in`] rewrites a stale file instead of failing.
 pub const UPDATE_ENV: &str = "CI_ERRORS_CODEGEN_UPDATE";
-
-/// The path as shown in diagnostics and the header: as given, with `/`.
-fn display_name(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
 
 /// Writes `text` to `path` unless the file already holds exactly that.
 pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {

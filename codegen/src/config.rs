@@ -42,13 +42,26 @@ pub fn read_manifest(dir: &Path) -> Result<Builder, Error> {
         message,
     };
     let manifest: Table = text.parse().map_err(|e| fail(format!("not TOML: {e}")))?;
-    let settings = manifest
+    let settings = settings_of(&manifest)
+        .ok_or_else(|| fail(format!("no `[package.metadata.{METADATA_KEY}]` table")))?;
+    apply(Builder::new().root(dir), settings).map_err(fail)
+}
+
+/// The `[package.metadata.ci-errors-codegen]` table of a parsed manifest.
+fn settings_of(manifest: &Table) -> Option<&Table> {
+    manifest
         .get("package")
         .and_then(|p| p.get("metadata"))
         .and_then(|m| m.get(METADATA_KEY))
         .and_then(Value::as_table)
-        .ok_or_else(|| fail(format!("no `[package.metadata.{METADATA_KEY}]` table")))?;
-    apply(Builder::new().root(dir), settings).map_err(fail)
+}
+
+/// Whether `dir/Cargo.toml` is a manifest with generator settings.
+pub fn has_settings(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml"))
+        .ok()
+        .and_then(|text| text.parse::<Table>().ok())
+        .is_some_and(|manifest| settings_of(&manifest).is_some())
 }
 
 /// The builder `settings` describe.

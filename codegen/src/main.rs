@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ci_errors_codegen::changes::{self, Api};
-use ci_errors_codegen::config::METADATA_KEY;
+use ci_errors_codegen::config;
 use ci_errors_codegen::{Builder, Error, Generated, SpecResult, SpecText};
 use clap::{Args, Parser, Subcommand};
 
@@ -122,7 +122,7 @@ impl Project {
             Some(path) => path
                 .parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_owned),
-            None if has_settings(Path::new("Cargo.toml")) => PathBuf::from("."),
+            None if config::has_settings(Path::new(".")) => PathBuf::from("."),
             None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
         };
         let dir = if dir.as_os_str().is_empty() {
@@ -132,11 +132,6 @@ impl Project {
         };
         Ok(Builder::from_manifest(dir)?.lenient(self.lenient))
     }
-}
-
-fn has_settings(manifest: &Path) -> bool {
-    std::fs::read_to_string(manifest)
-        .is_ok_and(|text| text.contains(&format!("[package.metadata.{METADATA_KEY}]")))
 }
 
 fn checked_in_name(builder: &Builder) -> String {
@@ -283,11 +278,7 @@ fn read_input(path: &Path) -> Result<(String, String), Error> {
             })?;
         return Ok(("<stdin>".to_owned(), text));
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    Ok((path.to_string_lossy().replace('\\', "/"), text))
+    ci_errors_codegen::builder::read_spec_file(Path::new(""), path)
 }
 
 /// Reads a spec and its translations (`LANG=PATH` each) into a model.

@@ -239,6 +239,15 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     let mut errors = Vec::new();
     let mut fields = Vec::new();
     let mut error_tables = 0;
+    // Lines that belong to a table (header, delimiter, rows), for the stray-row check.
+    let table_lines: HashSet<usize> = tables
+        .iter()
+        .flat_map(|t| {
+            [t.header.line, t.header.line + 1]
+                .into_iter()
+                .chain(t.rows.iter().map(|r| r.line))
+        })
+        .collect();
     for table in tables {
         let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
         let vocab = &options.vocabulary;
@@ -257,7 +266,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
             for row in &table.rows {
                 errors.extend(v.error_row(table, row, code, status, description));
             }
-            v.stray_rows(table, tables);
+            v.stray_rows(table, &table_lines);
         } else if let (Some(name), Some(ty)) = (
             vocab.find(Column::NodeName, &headers),
             vocab.find(Column::Type, &headers),
@@ -285,7 +294,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
                 .with_note("an error table has a code column (such as `Error Code`) and a status column (such as `HTTP Status Code`)"),
         );
     }
-    let errors = v.drop_duplicate_rows(errors);
+    let errors = v.repeated_rows(errors);
     let (errors, codes) = v.group_codes(errors);
     let already_refused = v.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if error_tables > 0 && codes.is_empty() && !already_refused {
@@ -349,15 +358,9 @@ impl Validator<'_> {
 
     /// Lines right after `table` that look like its rows but are not part of
     /// any table: a table cut short by a blank line or a line without pipes.
-    fn stray_rows(&mut self, table: &Table, tables: &[Table]) {
+    fn stray_rows(&mut self, table: &Table, table_lines: &HashSet<usize>) {
         let last = table.rows.last().map_or(table.header.line + 1, |r| r.line);
-        let in_a_table = |line: usize| {
-            tables.iter().any(|t| {
-                t.header.line == line
-                    || t.header.line + 1 == line
-                    || t.rows.iter().any(|r| r.line == line)
-            })
-        };
+        let in_a_table = |line: usize| table_lines.contains(&line);
         let looks_like_row = |text: &str| {
             let text = text.trim();
             text.starts_with('|') && text.len() > 1 && text.matches('|').count() >= 2
@@ -421,10 +424,14 @@ impl Validator<'_> {
     ) -> Option<ErrorRow> {
         let code = self.cell(row, code_col).map_or("", |c| c.text.as_str());
         let status_text = self.cell(row, status_col).map_or("", |c| c.text.as_str());
+        let (code_span, status_span) = (
+            self.cell_span(row, code_col),
+            self.cell_span(row, status_col),
+        );
         let mut ok = true;
         if code.is_empty() {
             self.reject(
-                Diagnostic::error(self.src, self.cell_span(row, code_col), "empty code cell")
+                Diagnostic::error(self.src, code_span.clone(), "empty code cell")
                     .with_label("every error row needs a code"),
             );
             ok = false;
@@ -447,9 +454,9 @@ impl Validator<'_> {
                     ),
                 };
                 self.reject(
-                    Diagnostic::error(self.src, self.cell_span(row, status_col), message)
+                    Diagnostic::error(self.src, status_span.clone(), message)
                         .with_label(label)
-                        .in_view(self.cell_span(row, code_col)),
+                        .in_view(code_span.clone()),
                 );
                 None
             }
@@ -459,7 +466,7 @@ impl Validator<'_> {
             self.diagnostics.push(
                 Diagnostic::warning(
                     self.src,
-                    self.cell_span(row, status_col),
+                    status_span.clone(),
                     format!("non-standard reason phrase `{reason}` for status {status}"),
                 )
                 .with_label("kept as written")
@@ -475,7 +482,7 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         self.src,
-                        self.cell_span(row, status_col),
+                        status_span.clone(),
                         format!(
                             "status {status} of `{code}` stands under the section `{}`",
                             table.section.as_deref().unwrap_or_default()
@@ -497,10 +504,7 @@ impl Validator<'_> {
             section: table.section.clone(),
             line: row.line,
             translations: Vec::new(),
-            cells: (
-                self.cell_span(row, code_col),
-                self.cell_span(row, status_col),
-            ),
+            cells: (code_span, status_span),
         })
     }
 
@@ -556,7 +560,7 @@ impl Validator<'_> {
 
     /// A second row with the same code and status: refused, or in lenient
     /// mode kept (its description is the spec's too) with a warning.
-    fn drop_duplicate_rows(&mut self, rows: Vec<ErrorRow>) -> Vec<ErrorRow> {
+    fn repeated_rows(&mut self, rows: Vec<ErrorRow>) -> Vec<ErrorRow> {
         let mut seen: HashMap<(String, u16), usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
