@@ -41,6 +41,8 @@ pub enum Lint {
     NonAsciiCode,
     /// Lenient mode: the same code and status listed twice, both rows kept (subject: `Code 403`).
     RepeatedRow,
+    /// A row with fewer cells than the header, such as a merged cell (subject: `Code 2/4`, cells written/header).
+    ShortRow,
     /// Lenient mode: a row that cannot be read, skipped.
     SkippedRow,
     /// Lenient mode: the editions of the spec disagree.
@@ -58,6 +60,7 @@ impl Lint {
         Lint::SimilarCodes,
         Lint::NonAsciiCode,
         Lint::RepeatedRow,
+        Lint::ShortRow,
         Lint::SkippedRow,
         Lint::TranslationDrift,
     ];
@@ -73,6 +76,7 @@ impl Lint {
             Lint::SimilarCodes => "similar_codes",
             Lint::NonAsciiCode => "non_ascii_code",
             Lint::RepeatedRow => "repeated_row",
+            Lint::ShortRow => "short_row",
             Lint::SkippedRow => "skipped_row",
             Lint::TranslationDrift => "translation_drift",
         }

@@ -50,6 +50,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fingerprint;
 pub mod format;
+mod html;
 pub mod markdown;
 pub mod model;
 pub mod naming;

@@ -309,6 +309,9 @@ struct DumpError<'a> {
     description: &'a str,
     section: Option<&'a str>,
     line: usize,
+    /// Where the status number is: a cell with several statuses gives a row for each.
+    status_line: usize,
+    status_column: usize,
     /// Language tag → description, for each translation.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     translations: std::collections::BTreeMap<&'a str, &'a str>,
@@ -344,6 +347,8 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
                 description: &r.description,
                 section: r.section.as_deref(),
                 line: r.line,
+                status_line: r.status_line,
+                status_column: r.status_column,
                 translations: model.languages[1..]
                     .iter()
                     .map(String::as_str)

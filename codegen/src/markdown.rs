@@ -1,9 +1,11 @@
-//! Step 1: markdown → tables. Knows pulldown-cmark; knows nothing of error codes.
+//! Step 1: markdown → tables. Knows pulldown-cmark (and, for HTML table
+//! blocks, [`crate::html`]); knows nothing of error codes.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::html;
 use crate::source::SourceFile;
 
 /// One table cell.
@@ -13,6 +15,9 @@ pub struct Cell {
     /// HTML tags are dropped (`<br>` counts as a space), white space is
     /// collapsed and trimmed.
     pub text: String,
+    /// The plain text of each line as shown, where `<br>` (or, in HTML
+    /// tables, a block tag) breaks it; empty lines dropped.
+    pub lines: Vec<String>,
     /// The cell's markdown as written, trimmed, with `\|` unescaped, for doc comments.
     pub markdown: String,
     /// Byte range of the cell in the source.
@@ -35,6 +40,12 @@ impl Row {
     pub fn cell(&self, index: usize) -> Option<&Cell> {
         self.cells.get(index)
     }
+
+    /// How many cells the row has as written: cells the parser padded in
+    /// have an empty span and do not count.
+    pub fn written(&self) -> usize {
+        self.cells.iter().filter(|c| !c.span.is_empty()).count()
+    }
 }
 
 /// A table and the section it stands in.
@@ -45,14 +56,16 @@ pub struct Table {
     /// The body rows, in source order.
     pub rows: Vec<Row>,
     /// Plain text of the nearest heading, or paragraph made only of bold or
-    /// emphasised text, before the table.
+    /// emphasised text, or caption (`**表 3** OEF错误码` gives `OEF错误码`),
+    /// before the table. Heading attributes (`{#id .class}`) are dropped.
     pub section: Option<String>,
 }
 
-/// Reads every table of `src`, in source order.
+/// Reads every table of `src`, pipe tables and HTML `<table>` blocks, in source order.
 pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     let text = src.text();
-    let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let parser = Parser::new_ext(text, options).into_offset_iter();
 
     let mut tables = Vec::new();
     let mut section: Option<String> = None;
@@ -61,18 +74,31 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     // Inside a paragraph: depth of bold/emphasis, and whether any text fell outside it.
     let mut emphasis_depth = 0usize;
     let mut plain_text_seen = false;
+    // Inside a paragraph: whether it opened with bold text, and that text.
+    let mut opening_bold: Option<String> = None;
     let mut in_block = false;
+    // Events before this offset belong to an HTML table already read.
+    let mut skip_until = 0;
     let mut header: Option<Row> = None;
     let mut rows: Vec<Row> = Vec::new();
     let mut row: Option<Row> = None;
     let mut in_cell = false;
 
     for (event, range) in parser {
+        if range.start < skip_until {
+            continue;
+        }
         match event {
+            Event::Start(Tag::HtmlBlock) if html::opens_table(&text[range.clone()]) => {
+                let read = html::read_tables(src, range.start, range.end, &mut section);
+                tables.extend(read.tables);
+                skip_until = read.end;
+            }
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) if !in_cell => {
                 inline.clear();
                 emphasis_depth = 0;
                 plain_text_seen = false;
+                opening_bold = None;
                 in_block = true;
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -82,11 +108,22 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             Event::End(TagEnd::Paragraph) => {
                 in_block = false;
                 let text = collapse(&inline);
-                if !plain_text_seen && !text.is_empty() {
-                    section = Some(text);
+                let captioned = opening_bold
+                    .as_deref()
+                    .is_some_and(|bold| caption_label_len(bold) == bold.len());
+                if (!plain_text_seen || captioned) && !text.is_empty() {
+                    section = Some(without_caption_label(text));
                 }
             }
+            Event::Start(Tag::Strong) if in_block && !in_cell && inline.trim().is_empty() => {
+                emphasis_depth += 1;
+                opening_bold = Some(String::new());
+            }
             Event::Start(Tag::Strong | Tag::Emphasis) => emphasis_depth += 1,
+            Event::End(TagEnd::Strong) if opening_bold.as_deref() == Some("") => {
+                emphasis_depth = emphasis_depth.saturating_sub(1);
+                opening_bold = Some(collapse(&inline));
+            }
             Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
                 emphasis_depth = emphasis_depth.saturating_sub(1)
             }
@@ -110,11 +147,8 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             Event::End(TagEnd::TableCell) => {
                 in_cell = false;
                 if let Some(row) = row.as_mut() {
-                    row.cells.push(Cell {
-                        text: collapse(&inline),
-                        markdown: cell_markdown(&text[range.clone()]),
-                        span: range,
-                    });
+                    let markdown = cell_markdown(&text[range.clone()]);
+                    row.cells.push(cell_from_lines(&inline, &markdown, range));
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -133,13 +167,71 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                 inline.push_str(&t);
             }
             Event::InlineHtml(html) | Event::Html(html) if is_line_break_tag(&html) => {
-                inline.push(' ')
+                inline.push('\n')
             }
-            Event::SoftBreak | Event::HardBreak => inline.push(' '),
+            Event::HardBreak => inline.push('\n'),
+            Event::SoftBreak => inline.push(' '),
             _ => {}
         }
     }
     tables
+}
+
+/// A cell from its text as shown (`\n` where a line breaks), its markdown
+/// (or HTML) as written, and its span.
+pub(crate) fn cell_from_lines(shown: &str, markdown: &str, span: Range<usize>) -> Cell {
+    Cell {
+        text: collapse(shown),
+        lines: shown
+            .split('\n')
+            .map(collapse)
+            .filter(|line| !line.is_empty())
+            .collect(),
+        markdown: collapse(markdown),
+        span,
+    }
+}
+
+/// Byte length of a table caption label that `text` opens with, such as
+/// `表 3`, `表3-1：`, `Table 2.` or `Tab. 4:`; `0` when it has none.
+pub(crate) fn caption_label_len(text: &str) -> usize {
+    const WORDS: &[&str] = &["table", "tab.", "表格", "表", "표"];
+    let Some(word) = WORDS.iter().find(|w| {
+        text.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+    }) else {
+        return 0;
+    };
+    let rest = &text[word.len()..];
+    let number = rest.trim_start();
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+            .len();
+    if !number[..digits].starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    let after = &number[digits..];
+    // The label must end here: at the end, a space or a colon, not inside a word.
+    let after_colon = after.strip_prefix([':', '：']).unwrap_or(after);
+    if !after_colon.is_empty()
+        && after_colon.len() == after.len()
+        && !after.starts_with(char::is_whitespace)
+    {
+        return 0;
+    }
+    let label_end = text.len() - after_colon.len();
+    label_end + (after_colon.len() - after_colon.trim_start().len())
+}
+
+/// A section title without the caption label it opens with; the label
+/// alone when nothing follows it.
+fn without_caption_label(text: String) -> String {
+    let len = caption_label_len(&text);
+    if len == 0 || len == text.len() {
+        return text;
+    }
+    text[len..].trim().to_owned()
 }
 
 fn non_empty(s: String) -> Option<String> {

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Lint, Severity};
 use crate::markdown::{Cell, Row, Table};
 use crate::naming::{field_name, variant_name};
 use crate::source::SourceFile;
-use crate::status::{is_standard_reason, parse_status, standard_reasons, StatusError};
+use crate::status::{is_standard_reason, parse_statuses, standard_reasons, StatusError};
 use crate::vocabulary::{Column, Vocabulary};
 
 /// One row of an error table.
@@ -27,9 +27,14 @@ pub struct ErrorRow {
     pub section: Option<String>,
     /// 1-based line of the row.
     pub line: usize,
+    /// 1-based line of the status number (differs from `line` in an HTML
+    /// table that spreads a row over lines).
+    pub status_line: usize,
+    /// 1-based column, in characters, of the status number.
+    pub status_column: usize,
     /// The description in each translation, in [`Model::languages`] order after the primary.
     pub translations: Vec<Translation>,
-    /// Byte ranges of the code and status cells, for diagnostics.
+    /// Byte ranges of the code cell and of the status number, for diagnostics.
     pub cells: (std::ops::Range<usize>, std::ops::Range<usize>),
 }
 
@@ -264,7 +269,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
                     format!("if a column holds the description, add its header word: `header-words = {{ description = [\"…\"] }}` (`Builder::header_word(Column::Description, …)`); headers: {}", headers.join(" | ")));
             }
             for row in &table.rows {
-                errors.extend(v.error_row(table, row, code, status, description));
+                errors.extend(v.error_rows(table, row, code, status, description));
             }
             v.stray_rows(table, &table_lines);
         } else if let (Some(name), Some(ty)) = (
@@ -414,59 +419,162 @@ impl Validator<'_> {
         }
     }
 
-    fn error_row(
+    /// The rows of one table row: one per status in its status cell.
+    fn error_rows(
         &mut self,
         table: &Table,
         row: &Row,
         code_col: usize,
         status_col: usize,
         description_col: Option<usize>,
-    ) -> Option<ErrorRow> {
+    ) -> Vec<ErrorRow> {
         let code = self.cell(row, code_col).map_or("", |c| c.text.as_str());
-        let status_text = self.cell(row, status_col).map_or("", |c| c.text.as_str());
         let (code_span, status_span) = (
             self.cell_span(row, code_col),
             self.cell_span(row, status_col),
         );
-        let mut ok = true;
+        let (width, written) = (table.header.cells.len(), row.written());
+        let short = (written < width).then(|| {
+            format!(
+                "this row has {written} cell{}, the header has {width}",
+                plural(written)
+            )
+        });
+        let missing = |i: usize| row.cell(i).is_none_or(|c| c.span.is_empty());
+        if let Some(counts) = &short {
+            let required = [(code_col, "code"), (status_col, "status")];
+            if let Some((_, name)) = required.iter().find(|(i, _)| missing(*i)) {
+                self.reject(
+                    Diagnostic::error(self.src, self.src.line_range(row.line), counts.clone())
+                        .with_label(format!("no {name} cell"))
+                        .with_note(
+                            "a row with merged or missing cells cannot be read; write every cell",
+                        ),
+                );
+                return Vec::new();
+            }
+            let label = match description_col {
+                Some(i) if missing(i) => "its description is empty".to_owned(),
+                _ => format!("cells {}–{width} are empty", written + 1),
+            };
+            self.diagnostics.push(
+                Diagnostic::warning(self.src, self.src.line_range(row.line), counts.clone())
+                    .with_label(label)
+                    .with_note("kept; write every cell, or check for merged cells")
+                    .with_lint(Lint::ShortRow, format!("{code} {written}/{width}")),
+            );
+        }
         if code.is_empty() {
             self.reject(
                 Diagnostic::error(self.src, code_span.clone(), "empty code cell")
                     .with_label("every error row needs a code"),
             );
-            ok = false;
+            return Vec::new();
         }
-        let status = match parse_status(status_text) {
-            Ok(parsed) => Some(parsed),
-            Err(e) => {
-                let (message, label) = match e {
-                    StatusError::Empty => (
-                        "empty status cell".to_owned(),
-                        "expected `NNN` or `NNN Reason`".to_owned(),
-                    ),
-                    StatusError::NotANumber => (
-                        format!("status `{status_text}` is not a number"),
-                        "expected `NNN` or `NNN Reason`, with 100 ≤ NNN ≤ 599".to_owned(),
-                    ),
-                    StatusError::OutOfRange(number) => (
-                        format!("status {number} is outside 100–599"),
-                        "HTTP statuses are 100 to 599".to_owned(),
-                    ),
-                };
-                self.reject(
-                    Diagnostic::error(self.src, status_span.clone(), message)
-                        .with_label(label)
-                        .in_view(code_span.clone()),
-                );
-                None
+        let status_cell = self.cell(row, status_col);
+        let status_text = status_cell.map_or(String::new(), |c| c.lines.join("\n"));
+        let (description, description_markdown) = text_and_markdown(row, description_col);
+        let mut rows = Vec::new();
+        let mut search_from = status_span.start;
+        for part in parse_statuses(&status_text) {
+            // The part as written, where it can be found (a link or code span
+            // changes the text), and its number within it.
+            let whole = search_from..status_span.end;
+            let part_span = self.locate(part.text, whole.clone());
+            let number = match &part.parsed {
+                Ok((status, _)) => Some(status.to_string()),
+                Err(StatusError::OutOfRange(number)) => Some(number.clone()),
+                Err(_) => None,
+            };
+            let number_span =
+                number.and_then(|n| self.locate(&n, part_span.clone().unwrap_or(whole)));
+            let span = part_span
+                .or_else(|| number_span.clone())
+                .unwrap_or_else(|| status_span.clone());
+            if span != status_span {
+                search_from = span.end;
             }
-        };
-        let (status, reason) = status.filter(|_| ok)?;
+            let at = number_span.map_or(span.start, |n| n.start);
+            let (status, reason) = match part.parsed {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    let (message, label) = match e {
+                        StatusError::Empty => (
+                            "empty status cell".to_owned(),
+                            "expected `NNN`, `NNN Reason` or `Reason (NNN)`".to_owned(),
+                        ),
+                        StatusError::NotANumber => (
+                            format!("status `{}` is not a number", part.text),
+                            "expected `NNN`, `NNN Reason` or `Reason (NNN)`, with 100 ≤ NNN ≤ 599"
+                                .to_owned(),
+                        ),
+                        StatusError::OutOfRange(number) => (
+                            format!("status {number} is outside 100–599"),
+                            "HTTP statuses are 100 to 599".to_owned(),
+                        ),
+                    };
+                    self.reject(
+                        Diagnostic::error(self.src, span, message)
+                            .with_label(label)
+                            .in_view(code_span.clone()),
+                    );
+                    continue;
+                }
+            };
+            self.check_status(table, code, status, reason, &span);
+            let (status_line, status_column) = self.src.line_column(at);
+            rows.push(ErrorRow {
+                code: code.to_owned(),
+                status,
+                reason: reason.to_owned(),
+                description: description.clone(),
+                description_markdown: description_markdown.clone(),
+                section: table.section.clone(),
+                line: row.line,
+                status_line,
+                status_column,
+                translations: Vec::new(),
+                cells: (code_span.clone(), span),
+            });
+        }
+        rows
+    }
+
+    /// The span of the first `needle` in `within` that is not part of a
+    /// longer number, or `None`.
+    fn locate(
+        &self,
+        needle: &str,
+        within: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        let hay = self.src.text().get(within.clone())?;
+        let digits = needle.bytes().all(|b| b.is_ascii_digit());
+        hay.match_indices(needle)
+            .map(|(i, _)| within.start + i)
+            .find(|&at| {
+                let text = self.src.text();
+                !digits
+                    || (!text[..at].ends_with(|c: char| c.is_ascii_digit())
+                        && !text[at + needle.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map(|at| at..at + needle.len())
+    }
+
+    /// Warns of a non-standard reason phrase, and of a status outside the
+    /// class its section names.
+    fn check_status(
+        &mut self,
+        table: &Table,
+        code: &str,
+        status: u16,
+        reason: &str,
+        span: &std::ops::Range<usize>,
+    ) {
         if !reason.is_empty() && !is_standard_reason(status, reason) {
             self.diagnostics.push(
                 Diagnostic::warning(
                     self.src,
-                    status_span.clone(),
+                    span.clone(),
                     format!("non-standard reason phrase `{reason}` for status {status}"),
                 )
                 .with_label("kept as written")
@@ -482,7 +590,7 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         self.src,
-                        status_span.clone(),
+                        span.clone(),
                         format!(
                             "status {status} of `{code}` stands under the section `{}`",
                             table.section.as_deref().unwrap_or_default()
@@ -494,18 +602,6 @@ impl Validator<'_> {
                 );
             }
         }
-        let (description, description_markdown) = text_and_markdown(row, description_col);
-        Some(ErrorRow {
-            code: code.to_owned(),
-            status,
-            reason: reason.to_owned(),
-            description,
-            description_markdown,
-            section: table.section.clone(),
-            line: row.line,
-            translations: Vec::new(),
-            cells: (code_span, status_span),
-        })
     }
 
     fn field_row(
@@ -882,6 +978,14 @@ fn section_class(title: &str) -> Option<u16> {
             && bytes[i + 2].eq_ignore_ascii_case(&b'x'))
         .then(|| u16::from(bytes[i] - b'0'))
     })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn is_none_word(text: &str) -> bool {

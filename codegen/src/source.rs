@@ -55,6 +55,17 @@ impl SourceFile {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1);
+        (line, column)
+    }
+
     /// Byte range of 1-based `line`, without its line end (`\n` or `\r\n`).
     pub fn line_range(&self, line: usize) -> Range<usize> {
         let start = self.line_starts[line.clamp(1, self.line_starts.len()) - 1];

@@ -1,32 +1,145 @@
-//! Status cells: `NNN` or `NNN Reason`, and the standard reason phrases they are checked against.
+//! Status cells, and the standard reason phrases they are checked against.
+//!
+//! A cell holds one status or several. Each is written `NNN`, `NNN Reason`,
+//! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width); several
+//! are separated by commas, slashes, semicolons, line breaks, `or` or `或`.
 
-/// A status cell that is not `NNN` or `NNN Reason` with 100 ≤ NNN ≤ 599.
+use crate::vocabulary::fold_width;
+
+/// A status cell, or one part of it, that is not a status with 100 ≤ NNN ≤ 599.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusError {
     /// The cell is empty.
     Empty,
-    /// The cell does not start with a number (`N/A`, a description in the wrong column).
+    /// The text has no status number (`N/A`, a description in the wrong column).
     NotANumber,
     /// The number, as written, is outside 100–599.
     OutOfRange(String),
 }
 
-/// Parses a status cell's plain text into the status and the reason as written (`""` when absent).
+/// One status found in a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusPart<'a> {
+    /// The part as written, trimmed.
+    pub text: &'a str,
+    /// Byte offset of the number (or of the part, when it has none) in the cell text.
+    pub offset: usize,
+    /// The status and its reason as written (`""` when absent), or why the part is not one.
+    pub parsed: Result<(u16, &'a str), StatusError>,
+}
+
+/// Parses a cell's plain text into its statuses, in order. An empty cell
+/// gives one [`StatusError::Empty`] part; empty parts between separators are dropped.
+pub fn parse_statuses(text: &str) -> Vec<StatusPart<'_>> {
+    let mut parts = Vec::new();
+    for (start, part) in split_parts(text) {
+        let trimmed = part.trim_start();
+        let start = start + (part.len() - trimmed.len());
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (parsed, number_at) = parse_one(trimmed);
+        parts.push(StatusPart {
+            text: trimmed,
+            offset: start + number_at,
+            parsed,
+        });
+    }
+    if parts.is_empty() {
+        parts.push(StatusPart {
+            text: text.trim(),
+            offset: 0,
+            parsed: Err(StatusError::Empty),
+        });
+    }
+    parts
+}
+
+/// Parses a cell that must hold exactly one status: `NNN`, `NNN Reason`,
+/// `NNN (Reason)` or `Reason (NNN)`.
 pub fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(StatusError::Empty);
     }
-    let (number, reason) = match text.find(char::is_whitespace) {
-        Some(i) => (&text[..i], text[i..].trim_start()),
-        None => (text, ""),
-    };
-    if !number.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(StatusError::NotANumber);
+    parse_one(text).0
+}
+
+/// Splits at separators: `,` `;` `/` `、` (and their full-width forms), line
+/// breaks, and the words `or` and `或`. A slash between letters (`N/A`) is
+/// not a separator. Gives each part with its byte offset.
+fn split_parts(text: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let between_letters = text[..i].ends_with(char::is_alphabetic)
+            && text[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+        let width = if matches!(fold_width(c), ',' | ';' | '\n' | '、' | '或')
+            || (fold_width(c) == '/' && !between_letters)
+        {
+            c.len_utf8()
+        } else if (c == 'o' || c == 'O')
+            && text[i..].len() >= 2
+            && text[i..i + 2].eq_ignore_ascii_case("or")
+            && text[..i].ends_with(char::is_whitespace)
+            && text[i + 2..].starts_with(char::is_whitespace)
+        {
+            2
+        } else {
+            continue;
+        };
+        parts.push((start, &text[start..i]));
+        start = i + width;
+        if width == 2 {
+            chars.next();
+        }
     }
+    parts.push((start, &text[start..]));
+    parts
+}
+
+/// Parses one trimmed, non-empty part; gives the offset of its number too.
+fn parse_one(text: &str) -> (Result<(u16, &str), StatusError>, usize) {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        // `NNN`, `NNN Reason`, `NNN (Reason)`.
+        let rest = &text[digits..];
+        let reason = match unbracket(rest.trim()) {
+            Some(inner) => inner,
+            None if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest.trim(),
+            None => return (Err(StatusError::NotANumber), 0),
+        };
+        return (in_range(&text[..digits]).map(|s| (s, reason)), 0);
+    }
+    // `Reason (NNN)`.
+    let Some(open) = text.rfind(['(', '（']) else {
+        return (Err(StatusError::NotANumber), 0);
+    };
+    let inner = match unbracket(&text[open..]) {
+        Some(inner) if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) => inner,
+        _ => return (Err(StatusError::NotANumber), 0),
+    };
+    let number_at = open + text[open..].find(inner).unwrap_or(0);
+    let reason = text[..open].trim();
+    (in_range(inner).map(|s| (s, reason)), number_at)
+}
+
+/// The text inside `(…)` or `（…）` when `text` is exactly that, trimmed.
+fn unbracket(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('(').or_else(|| text.strip_prefix('（'))?;
+    let inner = inner
+        .strip_suffix(')')
+        .or_else(|| inner.strip_suffix('）'))?;
+    Some(inner.trim())
+}
+
+/// The status a digit string names, if it is three digits from 100 to 599.
+fn in_range(number: &str) -> Result<u16, StatusError> {
     // More than three digits is out of range whatever the value.
     match number.parse::<u16>() {
-        Ok(status @ 100..=599) if number.len() == 3 => Ok((status, reason)),
+        Ok(status @ 100..=599) if number.len() == 3 => Ok(status),
         _ => Err(StatusError::OutOfRange(number.to_owned())),
     }
 }
@@ -131,6 +244,19 @@ mod tests {
     }
 
     #[test]
+    fn parses_bracketed_reason_on_either_side() {
+        assert_eq!(parse_status("Conflict (409)"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("Bad Request（400）"), Ok((400, "Bad Request")));
+        assert_eq!(parse_status("409（Conflict）"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("409 (Conflict)"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("Conflict (4O9)"), Err(StatusError::NotANumber));
+        assert_eq!(
+            parse_status("Odd (999)"),
+            Err(StatusError::OutOfRange("999".into()))
+        );
+    }
+
+    #[test]
     fn refuses_non_numbers_and_out_of_range() {
         assert_eq!(parse_status(""), Err(StatusError::Empty));
         assert_eq!(parse_status("N/A"), Err(StatusError::NotANumber));
@@ -149,6 +275,60 @@ mod tests {
             parse_status("99999999999999999999999"),
             Err(StatusError::OutOfRange("99999999999999999999999".into()))
         );
+    }
+
+    fn statuses(text: &str) -> Vec<(Result<(u16, &str), StatusError>, usize)> {
+        parse_statuses(text)
+            .into_iter()
+            .map(|p| (p.parsed, p.offset))
+            .collect()
+    }
+
+    #[test]
+    fn several_statuses_give_each_number_and_its_offset() {
+        assert_eq!(
+            statuses("400, 412"),
+            [(Ok((400, "")), 0), (Ok((412, "")), 5)]
+        );
+        assert_eq!(
+            statuses("403/404"),
+            [(Ok((403, "")), 0), (Ok((404, "")), 4)]
+        );
+        assert_eq!(
+            statuses("400 Bad Request or 413 Payload Too Large"),
+            [
+                (Ok((400, "Bad Request")), 0),
+                (Ok((413, "Payload Too Large")), 19)
+            ]
+        );
+        // `或` is three bytes.
+        assert_eq!(
+            statuses("401或403"),
+            [(Ok((401, "")), 0), (Ok((403, "")), 6)]
+        );
+        assert_eq!(
+            statuses("Conflict (409)，Gone (410)"),
+            [(Ok((409, "Conflict")), 10), (Ok((410, "Gone")), 23)]
+        );
+        assert_eq!(
+            statuses("400 Bad Request\n403 Forbidden"),
+            [(Ok((400, "Bad Request")), 0), (Ok((403, "Forbidden")), 16)]
+        );
+    }
+
+    #[test]
+    fn a_bad_part_is_reported_alone_and_words_containing_or_do_not_split() {
+        let parts = parse_statuses("400, N/A");
+        assert_eq!(parts[0].parsed, Ok((400, "")));
+        assert_eq!(parts[1].parsed, Err(StatusError::NotANumber));
+        assert_eq!(parts[1].text, "N/A");
+        assert_eq!(parts[1].offset, 5);
+        assert_eq!(
+            statuses("403 Forbidden for Orders"),
+            [(Ok((403, "Forbidden for Orders")), 0)]
+        );
+        assert_eq!(statuses(" , "), [(Err(StatusError::Empty), 0)]);
+        assert_eq!(statuses(""), [(Err(StatusError::Empty), 0)]);
     }
 
     #[test]

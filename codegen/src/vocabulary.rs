@@ -1,18 +1,18 @@
-//! Which header words mark which column. Built in for the languages Tencent
-//! publishes in; a user may add words of their own.
-
-use crate::markdown::collapse;
+//! Which header words mark which column. Headers are matched by rule, not
+//! by list: case, spaces, punctuation and full-width forms are ignored, and a
+//! bilingual header such as `错误码（Error Code）` matches when either part
+//! does. A user may add words of their own.
 
 /// A column the model reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
     /// Error tables: the error code.
     Code,
-    /// Error tables: the HTTP status (`NNN` or `NNN Reason`).
+    /// Error tables: the HTTP status (`NNN`, `NNN Reason`, `Reason (NNN)`, several per cell).
     Status,
     /// Error tables and field tables: the description.
     Description,
-    /// Field tables: the node name. Matched as a prefix (`Node Name (Keyword)`).
+    /// Field tables: the node name.
     NodeName,
     /// Field tables: the node type.
     Type,
@@ -23,9 +23,13 @@ pub enum Column {
 /// Header words for each [`Column`], compared after [`normalize`].
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
+    /// `(column, normalized word)`, in order of preference within a column.
     words: Vec<(Column, String)>,
 }
 
+/// The built-in words, most preferred first: where two headers of one table
+/// match a column, the one matching the earlier word wins (so `描述` is the
+/// description before `错误信息` when a table has both).
 const BUILT_IN: &[(Column, &[&str])] = &[
     (
         Column::Code,
@@ -33,9 +37,16 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "error code",
             "code",
             "error",
+            "error name",
+            "err code",
+            "s3 error code",
             "错误码",
+            "错误代码",
+            "错误编码",
+            "错误名称",
             "エラーコード",
             "오류 코드",
+            "에러 코드",
         ],
     ),
     (
@@ -46,13 +57,20 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "status code",
             "status",
             "http code",
+            "http response code",
+            "http status codes",
+            "http error code",
             "http 状态码",
-            "http状态码",
             "状态码",
+            "http 状态",
+            "http 返回码",
+            "http 响应码",
+            "http 错误码",
+            "响应状态码",
+            "返回状态码",
             "httpステータスコード",
-            "http ステータスコード",
+            "ステータスコード",
             "http 상태 코드",
-            "http상태코드",
             "상태 코드",
         ],
     ),
@@ -60,15 +78,29 @@ const BUILT_IN: &[(Column, &[&str])] = &[
         Column::Description,
         &[
             "description",
-            "message",
-            "error message",
             "error description",
             "meaning",
+            "details",
+            "detail",
+            "explanation",
+            "error message",
+            "message",
+            "user message",
+            "error info",
             "描述",
             "错误描述",
             "说明",
+            "错误说明",
+            "含义",
+            "错误含义",
+            "描述信息",
+            "错误信息",
+            "错误消息",
+            "信息",
             "説明",
+            "エラーメッセージ",
             "설명",
+            "오류 메시지",
         ],
     ),
     (
@@ -90,33 +122,105 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// Adds a header word for `column`.
+    /// Adds a header word for `column`, preferred after the built-in ones.
     pub fn add(&mut self, column: Column, word: &str) {
         self.words.push((column, normalize(word)));
     }
 
-    /// Whether header text `header` marks `column`.
-    pub fn matches(&self, column: Column, header: &str) -> bool {
-        let header = normalize(header);
-        self.words.iter().any(|(c, word)| {
-            *c == column
-                && if column == Column::NodeName {
-                    header.starts_with(word.as_str())
-                } else {
-                    header == *word
-                }
-        })
+    /// How well header text `header` marks `column`: `None` when it does not;
+    /// lower is better. The whole header matching any column beats a part of
+    /// it matching, so `HTTP 错误码` is a status, not a code.
+    fn rank(&self, column: Column, header: &str) -> Option<(u8, usize)> {
+        let rank_of = |text: &str| {
+            self.words
+                .iter()
+                .filter(|(c, _)| *c == column)
+                .position(|(_, word)| *word == text)
+        };
+        let whole = normalize(header);
+        if let Some(rank) = rank_of(&whole) {
+            return Some((0, rank));
+        }
+        if self.words.iter().any(|(_, word)| *word == whole) {
+            return None;
+        }
+        parts(header)
+            .iter()
+            .filter_map(|part| rank_of(&normalize(part)))
+            .min()
+            .map(|rank| (1, rank))
     }
 
-    /// Index of the first header cell that marks `column`.
+    /// Whether header text `header` marks `column`.
+    pub fn matches(&self, column: Column, header: &str) -> bool {
+        self.rank(column, header).is_some()
+    }
+
+    /// Index of the header cell that best marks `column` (the leftmost among equals).
     pub fn find(&self, column: Column, headers: &[&str]) -> Option<usize> {
-        headers.iter().position(|h| self.matches(column, h))
+        headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| self.rank(column, h).map(|rank| (rank, i)))
+            .min()
+            .map(|(_, i)| i)
     }
 }
 
-/// Lower case, white space collapsed: how header text is compared.
+/// How header text is compared: full-width forms folded to ASCII, lower
+/// case, and only letters and digits kept (`HTTP_Status-Code` = `httpstatuscode`).
 pub fn normalize(text: &str) -> String {
-    collapse(&text.to_lowercase())
+    text.chars()
+        .map(fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folds a full-width ASCII form (`（`, `Ｃ`, `１`) to its ASCII character.
+pub(crate) fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The parts of a bilingual header: the text outside and inside brackets,
+/// either side of a slash, and each run of one script (CJK or not).
+fn parts(header: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for piece in header.split(|c: char| {
+        matches!(
+            fold_width(c),
+            '(' | ')' | '[' | ']' | '/' | '|' | '【' | '】' | '〔' | '〕'
+        )
+    }) {
+        let mut run = String::new();
+        let mut run_cjk = None;
+        for c in piece.chars() {
+            if !c.is_alphanumeric() {
+                run.push(c);
+                continue;
+            }
+            let cjk = is_cjk(c);
+            if run_cjk.is_some_and(|r| r != cjk) {
+                parts.push(std::mem::take(&mut run));
+            }
+            run_cjk = Some(cjk);
+            run.push(c);
+        }
+        parts.push(run);
+        parts.push(piece.to_owned());
+    }
+    parts.retain(|p| !normalize(p).is_empty());
+    parts
+}
+
+/// Han, kana and hangul: the scripts that sit beside Latin in bilingual headers.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x1100..=0x11FF)
 }
 
 #[cfg(test)]
@@ -124,14 +228,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headers_compare_case_and_space_insensitively() {
+    fn case_space_and_punctuation_are_ignored() {
         let v = Vocabulary::default();
         assert!(v.matches(Column::Status, "HTTP  Status\tCode"));
+        assert!(v.matches(Column::Status, "HTTPStatus"));
         assert!(v.matches(Column::Status, "HTTP 状态码"));
-        assert!(v.matches(Column::Code, "错误码"));
-        assert!(v.matches(Column::NodeName, "Node Name (Keyword)"));
-        assert!(!v.matches(Column::Code, "Error Codes"));
+        assert!(v.matches(Column::Status, "http_status_code"));
+        assert!(v.matches(Column::Code, "ErrorCode"));
+        assert!(v.matches(Column::Code, "Error-Code:"));
+        assert!(v.matches(Column::Code, "错误代码"));
+        assert!(v.matches(Column::Description, "错误信息"));
         assert!(!v.matches(Column::Status, "Node Name"));
+        assert!(!v.matches(Column::Code, "Codes and more"));
+    }
+
+    #[test]
+    fn full_width_forms_fold() {
+        let v = Vocabulary::default();
+        assert!(v.matches(Column::Status, "ＨＴＴＰ　状态码"));
+        assert_eq!(
+            normalize("错误码（Ｅｒｒｏｒ　Ｃｏｄｅ）"),
+            "错误码errorcode"
+        );
+    }
+
+    #[test]
+    fn a_bilingual_header_matches_by_either_part() {
+        let v = Vocabulary::default();
+        assert!(v.matches(Column::Code, "错误码（Error Code）"));
+        assert!(v.matches(Column::Code, "Fehlercode (错误码)"));
+        assert!(v.matches(Column::Status, "HTTP Status Code / HTTP 状态码"));
+        assert!(v.matches(Column::Description, "描述 Description"));
+        assert!(v.matches(Column::NodeName, "Node Name (Keyword)"));
+        assert!(v.matches(Column::NodeName, "节点名称（关键字）"));
+    }
+
+    #[test]
+    fn a_whole_match_beats_a_part_match() {
+        let v = Vocabulary::default();
+        // `错误码` alone is a code, but the whole header is a status word.
+        assert!(v.matches(Column::Status, "HTTP 错误码"));
+        assert!(!v.matches(Column::Code, "HTTP 错误码"));
+    }
+
+    #[test]
+    fn the_preferred_word_wins_within_a_table() {
+        let v = Vocabulary::default();
+        let headers = ["错误码", "错误信息", "描述", "HTTP状态码"];
+        assert_eq!(v.find(Column::Description, &headers), Some(2));
+        assert_eq!(v.find(Column::Code, &headers), Some(0));
+        assert_eq!(v.find(Column::Status, &headers), Some(3));
+        let headers = ["Error Code", "Message", "Message"];
+        assert_eq!(v.find(Column::Description, &headers), Some(1));
     }
 
     #[test]
@@ -139,6 +287,6 @@ mod tests {
         let mut v = Vocabulary::default();
         assert!(!v.matches(Column::Code, "Fehlercode"));
         v.add(Column::Code, "  FehlerCode ");
-        assert!(v.matches(Column::Code, "fehlercode"));
+        assert!(v.matches(Column::Code, "fehler-code"));
     }
 }

@@ -1,0 +1,456 @@
+//! HTML `<table>` blocks → tables, for documents that write their tables in
+//! HTML (which GitHub renders like pipe tables). Tokenized with html5gum;
+//! cells are read as a browser shows them: tags dropped, character references
+//! decoded, `<br>` and block tags as line breaks, `rowspan` and `colspan`
+//! filled in.
+
+use std::ops::Range;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use crate::markdown::{cell_from_lines, Cell, Row, Table};
+use crate::source::SourceFile;
+
+/// Tables found from `start` on, and the byte offset where reading stopped.
+pub(crate) struct HtmlTables {
+    /// The tables, in source order.
+    pub tables: Vec<Table>,
+    /// Where reading stopped: the end of the HTML block, or of the last table
+    /// if it runs past the block.
+    pub end: usize,
+}
+
+/// Whether an HTML block opens a table.
+pub(crate) fn opens_table(html: &str) -> bool {
+    html.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"<table"))
+}
+
+/// Browsers cap `colspan` at 1000 and `rowspan` at 65534; so do we.
+const MAX_COLSPAN: usize = 1000;
+const MAX_ROWSPAN: usize = 65534;
+
+/// Reads the HTML from `start`: every table that opens before `block_end`,
+/// followed to its `</table>` even past the block (a blank line inside an
+/// HTML table ends pulldown-cmark's block, not the table). `section` is the
+/// section in force; a heading inside the HTML changes it.
+pub(crate) fn read_tables(
+    src: &SourceFile,
+    start: usize,
+    block_end: usize,
+    section: &mut Option<String>,
+) -> HtmlTables {
+    let html = &src.text()[start..];
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Switch to raw text inside `<script>`, `<style>` and the like, as a browser does.
+    emitter.naively_switch_states(true);
+    let mut reader = Reader {
+        src,
+        base: start,
+        tables: Vec::new(),
+        table: None,
+        depth: 0,
+        heading: None,
+        section: section.clone(),
+    };
+    let mut end = block_end;
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let Ok(token) = token;
+        let token_end = start + token_span(&token).end;
+        reader.token(token);
+        if reader.depth == 0 && token_end >= block_end {
+            end = end.max(token_end);
+            break;
+        }
+        end = end.max(token_end);
+    }
+    reader.close_table(src.text().len());
+    *section = reader.section;
+    HtmlTables {
+        tables: reader.tables,
+        end,
+    }
+}
+
+fn token_span(token: &Token<usize>) -> Range<usize> {
+    let span = match token {
+        Token::StartTag(t) => t.span,
+        Token::EndTag(t) => t.span,
+        Token::String(s) => s.span,
+        Token::Comment(c) => c.span,
+        Token::Doctype(d) => d.span,
+        Token::Error(e) => e.span,
+    };
+    span.start..span.end
+}
+
+struct Reader<'a> {
+    src: &'a SourceFile,
+    /// Offset of the tokenized text in the source.
+    base: usize,
+    tables: Vec<Table>,
+    table: Option<TableBuilder>,
+    /// Table nesting depth; only the outermost table's rows are read.
+    depth: usize,
+    /// Text of an `<h1>`–`<h6>` being read outside tables.
+    heading: Option<String>,
+    section: Option<String>,
+}
+
+#[derive(Default)]
+struct TableBuilder {
+    header: Option<Row>,
+    rows: Vec<Row>,
+    /// Where the table has its own caption, or a full-width row names a group.
+    section: Option<String>,
+    caption: Option<String>,
+    in_thead: bool,
+    row: Option<RowBuilder>,
+    cell: Option<CellBuilder>,
+    /// Cells carried down by `rowspan`: `(column, rows left, cell)`.
+    carried: Vec<(usize, usize, Cell)>,
+}
+
+struct RowBuilder {
+    start: usize,
+    end: usize,
+    cells: Vec<(CellBuilder, Cell)>,
+    in_thead: bool,
+}
+
+#[derive(Clone)]
+struct CellBuilder {
+    start: usize,
+    /// Where the content starts (after the start tag) and ends.
+    inner: Range<usize>,
+    end: usize,
+    text: String,
+    header: bool,
+    colspan: usize,
+    rowspan: usize,
+}
+
+impl Reader<'_> {
+    fn token(&mut self, token: Token<usize>) {
+        match token {
+            Token::StartTag(tag) => {
+                let span = self.base + tag.span.start..self.base + tag.span.end;
+                let attr = |name: &[u8]| {
+                    tag.attributes
+                        .get(name)
+                        .and_then(|v| std::str::from_utf8(&v.value).ok())
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                };
+                let (colspan, rowspan) = (attr(b"colspan"), attr(b"rowspan"));
+                self.start_tag(&lower(&tag.name), span, colspan, rowspan);
+            }
+            Token::EndTag(tag) => {
+                let span = self.base + tag.span.start..self.base + tag.span.end;
+                self.end_tag(&lower(&tag.name), span);
+            }
+            Token::String(text) => {
+                let end = self.base + text.span.end;
+                let text = String::from_utf8_lossy(&text.value);
+                self.text(&text, end);
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+
+    fn start_tag(
+        &mut self,
+        name: &str,
+        span: Range<usize>,
+        colspan: Option<usize>,
+        rowspan: Option<usize>,
+    ) {
+        if name == "table" {
+            self.depth += 1;
+            if self.depth == 1 {
+                self.table = Some(TableBuilder {
+                    section: self.section.clone(),
+                    ..TableBuilder::default()
+                });
+            }
+            return;
+        }
+        if is_heading(name) && self.depth == 0 {
+            self.heading = Some(String::new());
+            return;
+        }
+        let outermost = self.depth == 1;
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        match name {
+            "caption" if outermost => table.caption = Some(String::new()),
+            "thead" if outermost => {
+                table.close_row(self.src);
+                table.in_thead = true;
+            }
+            "tbody" | "tfoot" if outermost => {
+                table.close_row(self.src);
+                table.in_thead = false;
+            }
+            "tr" if outermost => {
+                table.close_row(self.src);
+                table.row = Some(RowBuilder {
+                    start: span.start,
+                    end: span.end,
+                    cells: Vec::new(),
+                    in_thead: table.in_thead,
+                });
+            }
+            "td" | "th" if outermost => {
+                table.close_cell(self.src, span.start);
+                if table.row.is_none() {
+                    table.row = Some(RowBuilder {
+                        start: span.start,
+                        end: span.end,
+                        cells: Vec::new(),
+                        in_thead: table.in_thead,
+                    });
+                }
+                table.cell = Some(CellBuilder {
+                    start: span.start,
+                    inner: span.end..span.end,
+                    end: span.end,
+                    text: String::new(),
+                    header: name == "th",
+                    colspan: colspan.unwrap_or(1).clamp(1, MAX_COLSPAN),
+                    rowspan: match rowspan {
+                        // `rowspan="0"` spans the rest of the table.
+                        Some(0) => MAX_ROWSPAN,
+                        other => other.unwrap_or(1).clamp(1, MAX_ROWSPAN),
+                    },
+                });
+            }
+            _ if is_break(name) => table.push_text("\n", span.end),
+            _ => table.touch(span.end),
+        }
+    }
+
+    fn end_tag(&mut self, name: &str, span: Range<usize>) {
+        if name == "table" && self.depth > 0 {
+            self.depth -= 1;
+            if self.depth == 0 {
+                self.close_table(span.end);
+            }
+            return;
+        }
+        if is_heading(name) && self.depth == 0 {
+            if let Some(text) = self.heading.take() {
+                let text = crate::markdown::collapse(&text);
+                if !text.is_empty() {
+                    self.section = Some(text);
+                }
+            }
+            return;
+        }
+        let outermost = self.depth == 1;
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        match name {
+            "caption" if outermost => {
+                if let Some(caption) = table.caption.take() {
+                    let caption = crate::markdown::collapse(&caption);
+                    if !caption.is_empty() {
+                        table.section = Some(caption);
+                    }
+                }
+            }
+            "td" | "th" if outermost => {
+                if let Some(cell) = table.cell.as_mut() {
+                    cell.inner.end = span.start;
+                    cell.end = span.end;
+                }
+                table.close_cell(self.src, span.end);
+            }
+            "tr" | "thead" | "tbody" | "tfoot" if outermost => {
+                if let Some(row) = table.row.as_mut() {
+                    row.end = span.end;
+                }
+                table.close_row(self.src);
+                if name == "thead" {
+                    table.in_thead = false;
+                }
+            }
+            _ if is_break(name) => table.push_text("\n", span.end),
+            _ => table.touch(span.end),
+        }
+    }
+
+    fn text(&mut self, text: &str, end: usize) {
+        if let Some(heading) = self.heading.as_mut() {
+            heading.push_str(text);
+        }
+        if let Some(table) = self.table.as_mut() {
+            match table.caption.as_mut() {
+                Some(caption) => caption.push_str(text),
+                None => table.push_text(text, end),
+            }
+        }
+    }
+
+    fn close_table(&mut self, end: usize) {
+        let Some(mut table) = self.table.take() else {
+            return;
+        };
+        table.close_cell(self.src, end);
+        table.close_row(self.src);
+        self.depth = 0;
+        if let Some(header) = table.header {
+            self.tables.push(Table {
+                header,
+                rows: table.rows,
+                section: table.section,
+            });
+        }
+    }
+}
+
+impl TableBuilder {
+    /// Content reached `end`: the open cell and row extend to it.
+    fn touch(&mut self, end: usize) {
+        if let Some(cell) = self.cell.as_mut() {
+            cell.inner.end = end;
+            cell.end = end;
+        }
+        if let Some(row) = self.row.as_mut() {
+            row.end = row.end.max(end);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, end: usize) {
+        if let Some(cell) = self.cell.as_mut() {
+            cell.text.push_str(text);
+        }
+        self.touch(end);
+    }
+
+    /// Ends the open cell (an end tag, or a tag that closes it implicitly at `at`).
+    fn close_cell(&mut self, src: &SourceFile, at: usize) {
+        let Some(cell) = self.cell.take() else {
+            return;
+        };
+        let end = cell.end.min(at).max(cell.start);
+        let built = CellBuilder { end, ..cell };
+        if let Some(row) = self.row.as_mut() {
+            row.end = row.end.max(built.end);
+            let cell = built.finish(src);
+            row.cells.push((built, cell));
+        }
+    }
+
+    fn close_row(&mut self, src: &SourceFile) {
+        self.close_cell(src, usize::MAX);
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        if row.cells.is_empty() {
+            return;
+        }
+        let width = self.header.as_ref().map(|h| h.cells.len());
+        // A body row made of one cell across the whole table names a group of rows.
+        if let (Some(width), [(only, cell)]) = (width, row.cells.as_slice()) {
+            if width > 1 && only.colspan >= width && self.carried.is_empty() {
+                if !cell.text.is_empty() {
+                    self.section = Some(cell.text.clone());
+                }
+                return;
+            }
+        }
+        let header_row = self.header.is_none()
+            || (row.in_thead && self.rows.is_empty())
+            || (self.rows.is_empty() && row.cells.iter().all(|(b, _)| b.header));
+        let cells = self.lay_out(row.cells);
+        let built = Row {
+            cells,
+            span: row.start..row.end,
+            line: src.line_of(row.start),
+        };
+        if header_row && self.header.is_none() {
+            self.header = Some(built);
+        } else if header_row && self.rows.is_empty() {
+            // A second header row (`<thead>` or all `<th>`): the last one names the columns.
+            self.header = Some(built);
+        } else {
+            self.rows.push(built);
+        }
+    }
+
+    /// Places written cells into columns, repeating `colspan` cells across and
+    /// cells carried down from rows above by `rowspan`.
+    fn lay_out(&mut self, written: Vec<(CellBuilder, Cell)>) -> Vec<Cell> {
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut carried = std::mem::take(&mut self.carried);
+        let mut next: Vec<(usize, usize, Cell)> = Vec::new();
+        for (builder, cell) in written {
+            take_carried(&mut cells, &mut carried);
+            for _ in 0..builder.colspan {
+                if builder.rowspan > 1 {
+                    next.push((cells.len(), builder.rowspan - 1, cell.clone()));
+                }
+                cells.push(cell.clone());
+            }
+        }
+        take_carried(&mut cells, &mut carried);
+        // Cells carried into columns this short row does not reach: pad up to them.
+        while let Some(max) = carried.iter().map(|(col, _, _)| *col).max() {
+            if max < cells.len() {
+                break;
+            }
+            let at = cells.last().map_or(0, |c| c.span.end);
+            if !carried.iter().any(|(col, _, _)| *col == cells.len()) {
+                cells.push(Cell {
+                    text: String::new(),
+                    lines: Vec::new(),
+                    markdown: String::new(),
+                    span: at..at,
+                });
+            }
+            take_carried(&mut cells, &mut carried);
+        }
+        carried.extend(next);
+        self.carried = carried;
+        cells
+    }
+}
+
+impl CellBuilder {
+    fn finish(&self, src: &SourceFile) -> Cell {
+        let inner = self.inner.start..self.inner.end.max(self.inner.start);
+        let markdown = src.text().get(inner).unwrap_or_default();
+        cell_from_lines(&self.text, markdown, self.start..self.end.max(self.start))
+    }
+}
+
+/// Fills the next columns with cells carried down into them.
+fn take_carried(cells: &mut Vec<Cell>, carried: &mut Vec<(usize, usize, Cell)>) {
+    while let Some(i) = carried.iter().position(|(col, _, _)| *col == cells.len()) {
+        let (_, left, cell) = &mut carried[i];
+        cells.push(cell.clone());
+        *left -= 1;
+        if *left == 0 {
+            carried.remove(i);
+        }
+    }
+}
+
+fn lower(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).to_ascii_lowercase()
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Tags a browser shows as a line break inside a cell.
+fn is_break(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "p" | "div" | "li" | "ul" | "ol" | "hr" | "dd" | "dt" | "pre"
+    )
+}
