@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::markdown::{cell_from_lines, Cell, Row, Table};
+use crate::markdown::{cell_from_lines, without_caption_label, Cell, Row, Table};
 use crate::source::SourceFile;
 
 /// Tables found from `start` on, and the byte offset where reading stopped.
@@ -18,13 +18,6 @@ pub(crate) struct HtmlTables {
     /// Where reading stopped: the end of the HTML block, or of the last table
     /// if it runs past the block.
     pub end: usize,
-}
-
-/// Whether an HTML block opens a table.
-pub(crate) fn opens_table(html: &str) -> bool {
-    html.as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"<table"))
 }
 
 /// Browsers cap `colspan` at 1000 and `rowspan` at 65534; so do we.
@@ -102,7 +95,10 @@ struct Reader<'a> {
 struct TableBuilder {
     header: Option<Row>,
     rows: Vec<Row>,
-    /// Where the table has its own caption, or a full-width row names a group.
+    /// Rows before the last group row, each group with its section.
+    groups: Vec<(Option<String>, Vec<Row>)>,
+    /// The section of the rows being read: the one in force, the table's
+    /// caption, or the last group row (one cell across the table).
     section: Option<String>,
     caption: Option<String>,
     in_thead: bool,
@@ -257,7 +253,7 @@ impl Reader<'_> {
                 if let Some(caption) = table.caption.take() {
                     let caption = crate::markdown::collapse(&caption);
                     if !caption.is_empty() {
-                        table.section = Some(caption);
+                        table.section = Some(without_caption_label(caption));
                     }
                 }
             }
@@ -301,11 +297,16 @@ impl Reader<'_> {
         table.close_cell(self.src, end);
         table.close_row(self.src);
         self.depth = 0;
-        if let Some(header) = table.header {
+        let Some(header) = table.header else {
+            return;
+        };
+        // A table split by group rows gives one table per group, each with the same header.
+        table.groups.push((table.section, table.rows));
+        for (section, rows) in table.groups {
             self.tables.push(Table {
-                header,
-                rows: table.rows,
-                section: table.section,
+                header: header.clone(),
+                rows,
+                section,
             });
         }
     }
@@ -357,14 +358,18 @@ impl TableBuilder {
         if let (Some(width), [(only, cell)]) = (width, row.cells.as_slice()) {
             if width > 1 && only.colspan >= width && self.carried.is_empty() {
                 if !cell.text.is_empty() {
+                    let rows = std::mem::take(&mut self.rows);
+                    if !rows.is_empty() {
+                        self.groups.push((self.section.take(), rows));
+                    }
                     self.section = Some(cell.text.clone());
                 }
                 return;
             }
         }
+        let no_rows_yet = self.rows.is_empty() && self.groups.is_empty();
         let header_row = self.header.is_none()
-            || (row.in_thead && self.rows.is_empty())
-            || (self.rows.is_empty() && row.cells.iter().all(|(b, _)| b.header));
+            || (no_rows_yet && (row.in_thead || row.cells.iter().all(|(b, _)| b.header)));
         let cells = self.lay_out(row.cells);
         let built = Row {
             cells,
@@ -373,7 +378,7 @@ impl TableBuilder {
         };
         if header_row && self.header.is_none() {
             self.header = Some(built);
-        } else if header_row && self.rows.is_empty() {
+        } else if header_row {
             // A second header row (`<thead>` or all `<th>`): the last one names the columns.
             self.header = Some(built);
         } else {

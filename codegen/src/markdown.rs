@@ -64,7 +64,10 @@ pub struct Table {
 /// Reads every table of `src`, pipe tables and HTML `<table>` blocks, in source order.
 pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     let text = src.text();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Front matter (`---` … `---`) is metadata, not a heading or a paragraph.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let parser = Parser::new_ext(text, options).into_offset_iter();
 
     let mut tables = Vec::new();
@@ -89,7 +92,8 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             continue;
         }
         match event {
-            Event::Start(Tag::HtmlBlock) if html::opens_table(&text[range.clone()]) => {
+            // HTML blocks hold tables, and headings that name the sections after them.
+            Event::Start(Tag::HtmlBlock) => {
                 let read = html::read_tables(src, range.start, range.end, &mut section);
                 tables.extend(read.tables);
                 skip_until = read.end;
@@ -180,8 +184,14 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
 /// A cell from its text as shown (`\n` where a line breaks), its markdown
 /// (or HTML) as written, and its span.
 pub(crate) fn cell_from_lines(shown: &str, markdown: &str, span: Range<usize>) -> Cell {
+    // Zero-width spaces and byte-order marks, common in text copied from web
+    // pages, are invisible to a reader: drop them.
+    let shown: String = shown
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        .collect();
     Cell {
-        text: collapse(shown),
+        text: collapse(&shown),
         lines: shown
             .split('\n')
             .map(collapse)
@@ -226,7 +236,7 @@ pub(crate) fn caption_label_len(text: &str) -> usize {
 
 /// A section title without the caption label it opens with; the label
 /// alone when nothing follows it.
-fn without_caption_label(text: String) -> String {
+pub(crate) fn without_caption_label(text: String) -> String {
     let len = caption_label_len(&text);
     if len == 0 || len == text.len() {
         return text;

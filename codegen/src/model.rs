@@ -455,6 +455,7 @@ impl Validator<'_> {
             }
             let label = match description_col {
                 Some(i) if missing(i) => "its description is empty".to_owned(),
+                _ if written + 1 == width => format!("cell {width} is empty"),
                 _ => format!("cells {}–{width} are empty", written + 1),
             };
             self.diagnostics.push(
@@ -661,16 +662,17 @@ impl Validator<'_> {
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
             if let Some(first) = seen.get(&(row.code.clone(), row.status)) {
+                // The status first: a code carried down by `rowspan` stands on an earlier line.
                 let (code, status) = row.cells.clone();
                 let diagnostic = Diagnostic::error(
                     self.src,
-                    code,
+                    status,
                     format!(
                         "code `{}` with status {} is listed twice",
                         row.code, row.status
                     ),
                 )
-                .also_at(status)
+                .also_at(code)
                 .with_note(format!("first listed at {}:{first}", self.src.name()));
                 if self.options.lenient {
                     self.diagnostics.push(

@@ -1,7 +1,8 @@
 //! Status cells, and the standard reason phrases they are checked against.
 //!
 //! A cell holds one status or several. Each is written `NNN`, `NNN Reason`,
-//! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width); several
+//! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width; `HTTP 404`
+//! and `404 - Reason` are read too); several
 //! are separated by commas, slashes, semicolons, line breaks, `or` or `或`.
 
 use crate::vocabulary::fold_width;
@@ -101,17 +102,34 @@ fn split_parts(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Parses one trimmed, non-empty part; gives the offset of its number too.
-fn parse_one(text: &str) -> (Result<(u16, &str), StatusError>, usize) {
+fn parse_one(part: &str) -> (Result<(u16, &str), StatusError>, usize) {
+    // `HTTP 404`: the protocol's name before the number says nothing more.
+    let skipped = match part.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case("http ") => {
+            part.len() - part[5..].trim_start().len()
+        }
+        _ => 0,
+    };
+    let text = &part[skipped..];
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
-        // `NNN`, `NNN Reason`, `NNN (Reason)`.
+        // `NNN`, `NNN Reason`, `NNN (Reason)`, `NNN - Reason`, `NNN: Reason`.
         let rest = &text[digits..];
         let reason = match unbracket(rest.trim()) {
             Some(inner) => inner,
-            None if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest.trim(),
-            None => return (Err(StatusError::NotANumber), 0),
+            None if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest
+                .trim()
+                .trim_start_matches(['-', '–', '—', ':', '：'])
+                .trim_start(),
+            None if rest.starts_with([':', '：']) => {
+                rest[rest.chars().next().map_or(0, char::len_utf8)..].trim()
+            }
+            None => return (Err(StatusError::NotANumber), skipped),
         };
-        return (in_range(&text[..digits]).map(|s| (s, reason)), 0);
+        return (in_range(&text[..digits]).map(|s| (s, reason)), skipped);
+    }
+    if skipped > 0 {
+        return (Err(StatusError::NotANumber), 0);
     }
     // `Reason (NNN)`.
     let Some(open) = text.rfind(['(', '（']) else {
@@ -249,6 +267,10 @@ mod tests {
         assert_eq!(parse_status("Bad Request（400）"), Ok((400, "Bad Request")));
         assert_eq!(parse_status("409（Conflict）"), Ok((409, "Conflict")));
         assert_eq!(parse_status("409 (Conflict)"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("409 - Conflict"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("409: Conflict"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("HTTP 409 Conflict"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("HTTP Conflict"), Err(StatusError::NotANumber));
         assert_eq!(parse_status("Conflict (4O9)"), Err(StatusError::NotANumber));
         assert_eq!(
             parse_status("Odd (999)"),
@@ -277,7 +299,9 @@ mod tests {
         );
     }
 
-    fn statuses(text: &str) -> Vec<(Result<(u16, &str), StatusError>, usize)> {
+    type Parsed<'a> = (Result<(u16, &'a str), StatusError>, usize);
+
+    fn statuses(text: &str) -> Vec<Parsed<'_>> {
         parse_statuses(text)
             .into_iter()
             .map(|p| (p.parsed, p.offset))
