@@ -459,3 +459,110 @@ fn is_break(name: &str) -> bool {
         "br" | "p" | "div" | "li" | "ul" | "ol" | "hr" | "dd" | "dt" | "pre"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::{read_tables, Table};
+    use crate::source::SourceFile;
+
+    fn tables(md: &str) -> Vec<Table> {
+        read_tables(&SourceFile::new("t.md", md))
+    }
+
+    /// Each row's line and cell texts, the header first.
+    fn rows(table: &Table) -> Vec<(usize, Vec<&str>)> {
+        std::iter::once(&table.header)
+            .chain(&table.rows)
+            .map(|r| (r.line, r.cells.iter().map(|c| c.text.as_str()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn end_tags_may_be_left_out() {
+        let t = tables(
+            "<table>\n<tr><th>Code<th>Status\n<tr><td>A<td>400\n<tr><td>B<td>404\n</table>\n",
+        );
+        assert_eq!(
+            rows(&t[0]),
+            [
+                (2, vec!["Code", "Status"]),
+                (3, vec!["A", "400"]),
+                (4, vec!["B", "404"])
+            ]
+        );
+    }
+
+    #[test]
+    fn rowspan_and_colspan_are_filled_in() {
+        let md = "<table>\n<tr><th>Code</th><th>Status</th><th>Description</th></tr>\n\
+                  <tr><td rowspan=\"3\">A</td><td>400</td><td rowspan=2>Shared</td></tr>\n\
+                  <tr><td>404</td></tr>\n\
+                  <tr><td colspan=\"2\">409</td></tr>\n</table>\n";
+        let t = tables(md);
+        assert_eq!(
+            rows(&t[0])[1..],
+            [
+                (3, vec!["A", "400", "Shared"]),
+                (4, vec!["A", "404", "Shared"]),
+                (5, vec!["A", "409", "409"])
+            ]
+        );
+        // Carried cells keep the span where they are written.
+        assert_eq!(t[0].rows[1].cells[0].span, t[0].rows[0].cells[0].span);
+        assert_eq!(t[0].rows[1].written(), 3);
+    }
+
+    #[test]
+    fn cells_read_as_shown() {
+        let md = "<table><tr><th>A</th></tr>\n<tr><td> <code>x&lt;y</code> &amp;&nbsp;z<br/>next <p>para</p></td></tr></table>\n";
+        let t = tables(md);
+        let cell = &t[0].rows[0].cells[0];
+        assert_eq!(cell.text, "x<y & z next para");
+        assert_eq!(cell.lines, ["x<y & z", "next", "para"]);
+        assert_eq!(
+            cell.markdown,
+            "<code>x&lt;y</code> &amp;&nbsp;z<br/>next <p>para</p>"
+        );
+        assert_eq!(
+            &md[cell.span.clone()],
+            "<td> <code>x&lt;y</code> &amp;&nbsp;z<br/>next <p>para</p></td>"
+        );
+    }
+
+    #[test]
+    fn a_nested_table_is_text_of_its_cell() {
+        let md = "<table><tr><th>A</th><th>B</th></tr>\n<tr><td><table><tr><td>in</td></tr></table></td><td>b</td></tr></table>\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 1);
+        assert_eq!(rows(&t[0])[1], (2, vec!["in", "b"]));
+    }
+
+    #[test]
+    fn a_blank_line_inside_does_not_end_the_table_and_markdown_follows() {
+        let md = "# S\n\n<table>\n<tr><th>A</th></tr>\n\n<tr><td>1</td></tr>\n</table>\n\n| B |\n|---|\n| 2 |\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(rows(&t[0]), [(4, vec!["A"]), (6, vec!["1"])]);
+        assert_eq!(rows(&t[1]), [(9, vec!["B"]), (11, vec!["2"])]);
+        assert_eq!(t[0].section.as_deref(), Some("S"));
+        assert_eq!(t[1].section.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn an_unclosed_table_runs_to_the_end() {
+        let t = tables("<table>\n<tr><th>A</th></tr>\n\n<tr><td>1</td></tr>\n\nmore <b>text</b>\n");
+        assert_eq!(rows(&t[0]), [(2, vec!["A"]), (4, vec!["1"])]);
+    }
+
+    #[test]
+    fn headings_captions_and_group_rows_name_sections() {
+        let md = "<h3 id=\"x\">Heading</h3>\n\n<table><caption><b>Table 4.</b> Caption</caption>\n\
+                  <tr><th>A</th><th>B</th></tr>\n<tr><td>1</td><td>x</td></tr>\n\
+                  <tr><th colspan=\"2\">Group</th></tr>\n<tr><td>2</td><td>y</td></tr></table>\n\n\
+                  <table><tr><th>C</th></tr><tr><td>3</td></tr></table>\n";
+        let t = tables(md);
+        let sections: Vec<_> = t.iter().map(|t| t.section.as_deref()).collect();
+        assert_eq!(sections, [Some("Caption"), Some("Group"), Some("Heading")]);
+        assert_eq!(rows(&t[1]), [(4, vec!["A", "B"]), (7, vec!["2", "y"])]);
+    }
+}

@@ -327,4 +327,62 @@ mod tests {
         assert!(t[0].rows[0].cell(1).is_none_or(|c| c.text.is_empty()));
         assert_eq!(t[0].rows[0].line, 3);
     }
+
+    #[test]
+    fn heading_attributes_and_front_matter_are_not_text() {
+        let md = "---\ntitle: x\n---\n\n## Errors {#section_x .section}\n\n| A |\n|---|\n| 1 |\n";
+        let t = tables(md);
+        assert_eq!(t[0].section.as_deref(), Some("Errors"));
+        assert_eq!(t[0].header.line, 7);
+    }
+
+    #[test]
+    fn a_caption_names_the_table_after_it_without_its_label() {
+        let section = |caption: &str| {
+            let md = format!("# Top\n\n{caption}\n\n| A |\n|---|\n| 1 |\n");
+            tables(&md)[0].section.clone()
+        };
+        assert_eq!(section("**表 3** OEF错误码").as_deref(), Some("OEF错误码"));
+        assert_eq!(
+            section("**表3-1：** 服务端错误码").as_deref(),
+            Some("服务端错误码")
+        );
+        assert_eq!(
+            section("**Table 2.** Bucket errors").as_deref(),
+            Some("Bucket errors")
+        );
+        assert_eq!(
+            section("**Table 2: Bucket errors**").as_deref(),
+            Some("Bucket errors")
+        );
+        assert_eq!(section("**表 3**").as_deref(), Some("表 3"));
+        // Bold text that is not a label, then plain text: an ordinary paragraph.
+        assert_eq!(section("**Note:** see below").as_deref(), Some("Top"));
+        assert_eq!(section("**Tablets 3** x").as_deref(), Some("Top"));
+    }
+
+    #[test]
+    fn caption_labels_end_at_a_word_boundary() {
+        assert_eq!(caption_label_len("表 3 OEF"), "表 3 ".len());
+        assert_eq!(caption_label_len("Table 12: x"), "Table 12: ".len());
+        assert_eq!(caption_label_len("Tab. 4"), 6);
+        assert_eq!(caption_label_len("Table x"), 0);
+        assert_eq!(caption_label_len("Table 3x"), 0);
+        assert_eq!(caption_label_len("表格"), 0);
+    }
+
+    #[test]
+    fn line_breaks_split_a_cell_into_lines_and_invisible_characters_go() {
+        let t = tables("| A |\n|---|\n| 400 Bad<br>403 <br/> | \n| No\u{200B}Such\u{FEFF}Key |\n");
+        assert_eq!(t[0].rows[0].cells[0].lines, ["400 Bad", "403"]);
+        assert_eq!(t[0].rows[0].cells[0].text, "400 Bad 403");
+        assert_eq!(t[0].rows[1].cells[0].text, "NoSuchKey");
+    }
+
+    #[test]
+    fn written_counts_the_cells_of_the_source() {
+        let t = tables("| A | B | C |\n|---|---|---|\n| 1 |\n| 1 | | 3 |\n| 1 | 2 | 3 | 4 |\n");
+        let written: Vec<usize> = t[0].rows.iter().map(Row::written).collect();
+        assert_eq!(written, [1, 3, 3]);
+    }
 }

@@ -662,17 +662,21 @@ impl Validator<'_> {
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
             if let Some(first) = seen.get(&(row.code.clone(), row.status)) {
-                // The status first: a code carried down by `rowspan` stands on an earlier line.
-                let (code, status) = row.cells.clone();
+                // The code first, unless it was carried down by `rowspan` from
+                // an earlier line: then the status, which is on this row's line.
+                let (mut code, mut status) = row.cells.clone();
+                if self.src.line_of(code.start) < self.src.line_of(status.start) {
+                    std::mem::swap(&mut code, &mut status);
+                }
                 let diagnostic = Diagnostic::error(
                     self.src,
-                    status,
+                    code,
                     format!(
                         "code `{}` with status {} is listed twice",
                         row.code, row.status
                     ),
                 )
-                .also_at(code)
+                .also_at(status)
                 .with_note(format!("first listed at {}:{first}", self.src.name()));
                 if self.options.lenient {
                     self.diagnostics.push(

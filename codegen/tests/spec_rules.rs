@@ -334,3 +334,86 @@ fn a_builder_can_require_the_body() {
         .generate_from([SpecText::new("s.md", no_fields)])
         .is_ok());
 }
+
+/// `(code, status, reason, status line, status column)` of every row.
+fn located_rows(m: &Model) -> Vec<(&str, u16, &str, usize, usize)> {
+    m.errors
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status,
+                r.reason.as_str(),
+                r.status_line,
+                r.status_column,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cell_with_several_statuses_gives_a_row_for_each_at_its_number() {
+    let md = format!(
+        "{TABLE}| A | a | 400, 412 |\n| B | b | Conflict (409) or Gone (410) |\n| C | c | 401 或 403 |\n| D | d | 403 Forbidden<br>404 Not Found |\n"
+    );
+    let m = ok(&md);
+    assert_eq!(
+        located_rows(&m),
+        [
+            ("A", 400, "", 3, 11),
+            ("A", 412, "", 3, 16),
+            ("B", 409, "Conflict", 4, 21),
+            ("B", 410, "Gone", 4, 35),
+            ("C", 401, "", 5, 11),
+            ("C", 403, "", 5, 17),
+            ("D", 403, "Forbidden", 6, 11),
+            ("D", 404, "Not Found", 6, 28),
+        ]
+    );
+    // One code, several statuses: one variant.
+    assert_eq!(m.codes.len(), 4);
+    assert_eq!(m.codes[0].rows, vec![0, 1]);
+}
+
+#[test]
+fn a_bad_status_among_several_is_located_and_the_good_ones_kept_in_lenient_mode() {
+    let md = format!("{TABLE}| A | a | 400, 4x2, 404 |\n");
+    let errs = errors(&md);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].message, "status `4x2` is not a number");
+    let rendered = errs[0].render(&SourceFile::new("spec.md", md.as_str()));
+    assert!(rendered.contains("--> spec.md:3:16"), "{rendered}");
+    let (m, warnings) = read_lenient(&md).unwrap();
+    assert_eq!(
+        located_rows(&m),
+        [("A", 400, "", 3, 11), ("A", 404, "", 3, 21)]
+    );
+    assert_eq!(warnings[0].lint, Some(Lint::SkippedRow));
+}
+
+#[test]
+fn a_short_row_names_both_counts_and_keeps_what_it_has() {
+    let md = "| Error Code | HTTP Status Code | Description | Solution |\n|---|---|---|---|\n| A | 400 |\n";
+    let (m, warnings) = read(md).unwrap();
+    assert_eq!(located_rows(&m), [("A", 400, "", 3, 7)]);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        warnings[0].message,
+        "this row has 2 cells, the header has 4"
+    );
+    assert_eq!(warnings[0].lint, Some(Lint::ShortRow));
+    assert_eq!(warnings[0].subject.as_deref(), Some("A 2/4"));
+    assert_eq!(
+        warnings[0].label.as_deref(),
+        Some("its description is empty")
+    );
+}
+
+#[test]
+fn bilingual_and_run_together_headers_are_read() {
+    let md =
+        "| 错误码（Error Code） | HTTPStatus | 错误信息 |\n|---|---|---|\n| A | 404 | 不存在。 |\n";
+    let m = ok(md);
+    assert_eq!(m.errors[0].description, "不存在。");
+    assert_eq!(located_rows(&m), [("A", 404, "", 3, 7)]);
+}
