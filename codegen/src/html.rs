@@ -50,13 +50,21 @@ pub(crate) fn read_tables(
     let mut end = block_end;
     for token in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(token) = token;
-        let token_end = start + token_span(&token).end;
-        reader.token(token);
-        if reader.depth == 0 && token_end >= block_end {
-            end = end.max(token_end);
+        let span = token_span(&token);
+        let (token_start, token_end) = (start + span.start, start + span.end);
+        // Outside a table, nothing past the block is HTML's: a text token may
+        // run on into the markdown after it.
+        if reader.depth == 0 && token_start >= block_end {
             break;
         }
-        end = end.max(token_end);
+        let in_table = reader.depth > 0;
+        reader.token(token);
+        if in_table || reader.depth > 0 {
+            end = end.max(token_end);
+        }
+        if reader.depth == 0 && end >= block_end && (in_table || token_end >= block_end) {
+            break;
+        }
     }
     reader.close_table(src.text().len());
     *section = reader.section;
@@ -564,5 +572,22 @@ mod tests {
         let sections: Vec<_> = t.iter().map(|t| t.section.as_deref()).collect();
         assert_eq!(sections, [Some("Caption"), Some("Group"), Some("Heading")]);
         assert_eq!(rows(&t[1]), [(4, vec!["A", "B"]), (7, vec!["2", "y"])]);
+    }
+
+    #[test]
+    fn markdown_after_an_html_block_is_still_read() {
+        let md = "<div>x</div>\n\nSome **text**.\n\n| A |\n|---|\n| 1 |\n\n<p>no table</p>\n\n| B |\n|---|\n| 2 |\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(rows(&t[0]), [(5, vec!["A"]), (7, vec!["1"])]);
+        assert_eq!(rows(&t[1]), [(11, vec!["B"]), (13, vec!["2"])]);
+    }
+
+    #[test]
+    fn text_after_a_table_closing_past_its_block_is_markdown() {
+        let md = "<table><tr><th>A</th></tr>\n\n<tr><td>1</td></tr></table>\n\n## Next\n\n| B |\n|---|\n| 2 |\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].section.as_deref(), Some("Next"));
     }
 }
