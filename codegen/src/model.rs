@@ -453,23 +453,15 @@ impl Validator<'_> {
                 );
                 return Vec::new();
             }
-            let label = match description_col {
-                Some(i) if missing(i) => "its description is empty".to_owned(),
-                _ if written + 1 == width => format!("cell {width} is empty"),
-                _ => format!("cells {}–{width} are empty", written + 1),
-            };
-            self.diagnostics.push(
-                Diagnostic::warning(self.src, self.src.line_range(row.line), counts.clone())
-                    .with_label(label)
-                    .with_note("kept; write every cell, or check for merged cells")
-                    .with_lint(Lint::ShortRow, format!("{code} {written}/{width}")),
-            );
         }
+        // A note for every refusal of a short row: its cells may have slid left.
+        let short_note = short.as_ref().map(|counts| {
+            format!("{counts}: a merged or missing cell may have moved the cells after it")
+        });
         if code.is_empty() {
-            self.reject(
-                Diagnostic::error(self.src, code_span.clone(), "empty code cell")
-                    .with_label("every error row needs a code"),
-            );
+            let diagnostic = Diagnostic::error(self.src, code_span.clone(), "empty code cell")
+                .with_label("every error row needs a code");
+            self.reject(with_optional_note(diagnostic, &short_note));
             return Vec::new();
         }
         let status_cell = self.cell(row, status_col);
@@ -514,11 +506,10 @@ impl Validator<'_> {
                             "HTTP statuses are 100 to 599".to_owned(),
                         ),
                     };
-                    self.reject(
-                        Diagnostic::error(self.src, span, message)
-                            .with_label(label)
-                            .in_view(code_span.clone()),
-                    );
+                    let diagnostic = Diagnostic::error(self.src, span, message)
+                        .with_label(label)
+                        .in_view(code_span.clone());
+                    self.reject(with_optional_note(diagnostic, &short_note));
                     continue;
                 }
             };
@@ -537,6 +528,19 @@ impl Validator<'_> {
                 translations: Vec::new(),
                 cells: (code_span.clone(), span),
             });
+        }
+        if let (Some(counts), false) = (short, rows.is_empty()) {
+            let label = match description_col {
+                Some(i) if missing(i) => "its description is empty".to_owned(),
+                _ if written + 1 == width => format!("cell {width} is empty"),
+                _ => format!("cells {}–{width} are empty", written + 1),
+            };
+            self.diagnostics.push(
+                Diagnostic::warning(self.src, self.src.line_range(row.line), counts)
+                    .with_label(label)
+                    .with_note("kept; write every cell, or check for merged cells")
+                    .with_lint(Lint::ShortRow, format!("{code} {written}/{width}")),
+            );
         }
         rows
     }
@@ -984,6 +988,13 @@ fn section_class(title: &str) -> Option<u16> {
             && bytes[i + 2].eq_ignore_ascii_case(&b'x'))
         .then(|| u16::from(bytes[i] - b'0'))
     })
+}
+
+fn with_optional_note(diagnostic: Diagnostic, note: &Option<String>) -> Diagnostic {
+    match note {
+        Some(note) => diagnostic.with_note(note.clone()),
+        None => diagnostic,
+    }
 }
 
 fn plural(n: usize) -> &'static str {

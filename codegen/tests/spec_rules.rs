@@ -417,3 +417,16 @@ fn bilingual_and_run_together_headers_are_read() {
     assert_eq!(m.errors[0].description, "不存在。");
     assert_eq!(located_rows(&m), [("A", 404, "", 3, 7)]);
 }
+
+#[test]
+fn a_refused_short_row_says_its_cells_may_have_moved() {
+    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| A | 401 | a |\n| 403 | b |\n";
+    let errs = errors(md);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].line, Some(4));
+    assert!(
+        errs[0].notes.iter().any(|n| n
+            == "this row has 2 cells, the header has 3: a merged or missing cell may have moved the cells after it"),
+        "{errs:#?}"
+    );
+}
