@@ -156,7 +156,12 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                 }
             }
             Event::End(TagEnd::Table) => {
-                if let Some(header) = header.take() {
+                if let Some(mut header) = header.take() {
+                    // An empty header row (common in converted documents): the
+                    // first row is what readers take for the header.
+                    if header.cells.iter().all(|c| c.text.is_empty()) && !rows.is_empty() {
+                        header = rows.remove(0);
+                    }
                     tables.push(Table {
                         header,
                         rows: std::mem::take(&mut rows),
@@ -384,5 +389,13 @@ mod tests {
         let t = tables("| A | B | C |\n|---|---|---|\n| 1 |\n| 1 | | 3 |\n| 1 | 2 | 3 | 4 |\n");
         let written: Vec<usize> = t[0].rows.iter().map(Row::written).collect();
         assert_eq!(written, [1, 3, 3]);
+    }
+
+    #[test]
+    fn an_empty_header_row_gives_way_to_the_first_row() {
+        let t = tables("|  |  |\n|---|---|\n| Code | Status |\n| A | 400 |\n");
+        assert_eq!(texts(&t[0].header), ["Code", "Status"]);
+        assert_eq!(t[0].header.line, 3);
+        assert_eq!(t[0].rows.len(), 1);
     }
 }
