@@ -62,7 +62,7 @@ pub(crate) fn read_tables(
         if in_table || reader.depth > 0 {
             end = end.max(token_end);
         }
-        if reader.depth == 0 && end >= block_end && (in_table || token_end >= block_end) {
+        if reader.depth == 0 && token_end >= block_end {
             break;
         }
     }
@@ -589,5 +589,13 @@ mod tests {
         let t = tables(md);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].section.as_deref(), Some("Next"));
+    }
+
+    #[test]
+    fn two_tables_in_one_block_are_both_read() {
+        let md = "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n<table><tr><th>B</th></tr><tr><td>2</td></tr></table>\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(rows(&t[1]), [(2, vec!["B"]), (2, vec!["2"])]);
     }
 }
