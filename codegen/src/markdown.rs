@@ -1,5 +1,5 @@
 //! Step 1: markdown → tables. Knows pulldown-cmark (and, for HTML table
-//! blocks, [`crate::html`]); knows nothing of error codes.
+//! blocks, the `html` module); knows nothing of error codes.
 
 use std::ops::Range;
 

@@ -7,7 +7,7 @@ use quote::quote;
 use super::{allow_vendor_markdown, doc, EmitOptions, Names};
 use crate::model::{CodeEntry, ErrorRow, Model};
 
-/// `NNN` or `NNN Reason`, as the spec writes the status.
+/// `NNN` or `NNN Reason`, whichever form the spec wrote the status in.
 fn status_text(row: &ErrorRow) -> String {
     if row.reason.is_empty() {
         row.status.to_string()
