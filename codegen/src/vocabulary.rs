@@ -90,10 +90,14 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "message",
             "user message",
             "error info",
+            "error code description",
             "描述",
             "错误描述",
             "说明",
             "错误说明",
+            "错误码说明",
+            "错误码描述",
+            "错误码含义",
             "含义",
             "错误含义",
             "描述信息",
@@ -246,6 +250,8 @@ mod tests {
         assert!(v.matches(Column::Code, "Error-Code:"));
         assert!(v.matches(Column::Code, "错误代码"));
         assert!(v.matches(Column::Description, "错误信息"));
+        assert!(v.matches(Column::Description, "错误码说明"));
+        assert!(!v.matches(Column::Code, "错误码说明"));
         assert!(!v.matches(Column::Status, "Node Name"));
         assert!(!v.matches(Column::Code, "Codes and more"));
     }
