@@ -7,7 +7,9 @@ use crate::diagnostic::{Diagnostic, Lint, Severity};
 use crate::markdown::{Cell, Row, Table};
 use crate::naming::{field_name, variant_name};
 use crate::source::SourceFile;
-use crate::status::{is_standard_reason, parse_statuses, standard_reasons, StatusError};
+use crate::status::{
+    is_standard_reason, parse_statuses, standard_reasons, StatusError, StatusPart,
+};
 use crate::vocabulary::{Column, Vocabulary};
 
 /// One row of an error table.
@@ -470,42 +472,15 @@ impl Validator<'_> {
         let mut rows = Vec::new();
         let mut search_from = status_span.start;
         for part in parse_statuses(&status_text) {
-            // The part as written, where it can be found (a link or code span
-            // changes the text), and its number within it.
-            let whole = search_from..status_span.end;
-            let part_span = self.locate(part.text, whole.clone());
-            let number = match &part.parsed {
-                Ok((status, _)) => Some(status.to_string()),
-                Err(StatusError::OutOfRange(number)) => Some(number.clone()),
-                Err(_) => None,
-            };
-            let number_span =
-                number.and_then(|n| self.locate(&n, part_span.clone().unwrap_or(whole)));
-            let span = part_span
-                .or_else(|| number_span.clone())
-                .unwrap_or_else(|| status_span.clone());
+            let (span, at) = self.locate_part(&part, search_from..status_span.end);
+            let span = span.unwrap_or_else(|| status_span.clone());
             if span != status_span {
                 search_from = span.end;
             }
-            let at = number_span.map_or(span.start, |n| n.start);
             let (status, reason) = match part.parsed {
                 Ok(parsed) => parsed,
                 Err(e) => {
-                    let (message, label) = match e {
-                        StatusError::Empty => (
-                            "empty status cell".to_owned(),
-                            "expected `NNN`, `NNN Reason` or `Reason (NNN)`".to_owned(),
-                        ),
-                        StatusError::NotANumber => (
-                            format!("status `{}` is not a number", part.text),
-                            "expected `NNN`, `NNN Reason` or `Reason (NNN)`, with 100 ≤ NNN ≤ 599"
-                                .to_owned(),
-                        ),
-                        StatusError::OutOfRange(number) => (
-                            format!("status {number} is outside 100–599"),
-                            "HTTP statuses are 100 to 599".to_owned(),
-                        ),
-                    };
+                    let (message, label) = status_problem(e, part.text);
                     let diagnostic = Diagnostic::error(self.src, span, message)
                         .with_label(label)
                         .in_view(code_span.clone());
@@ -513,6 +488,7 @@ impl Validator<'_> {
                     continue;
                 }
             };
+            let at = at.unwrap_or(span.start);
             self.check_status(table, code, status, reason, &span);
             let (status_line, status_column) = self.src.line_column(at);
             rows.push(ErrorRow {
@@ -543,6 +519,25 @@ impl Validator<'_> {
             );
         }
         rows
+    }
+
+    /// Where a status part is written in `within` (the rest of its cell): the
+    /// part as written, or else its number (a link or code span changes the
+    /// text), and the offset of its number; `None` where neither is found.
+    fn locate_part(
+        &self,
+        part: &StatusPart<'_>,
+        within: std::ops::Range<usize>,
+    ) -> (Option<std::ops::Range<usize>>, Option<usize>) {
+        let part_span = self.locate(part.text, within.clone());
+        let number = match &part.parsed {
+            Ok((status, _)) => Some(status.to_string()),
+            Err(StatusError::OutOfRange(number)) => Some(number.clone()),
+            Err(_) => None,
+        };
+        let number_span = number.and_then(|n| self.locate(&n, part_span.clone().unwrap_or(within)));
+        let at = number_span.as_ref().map(|n| n.start);
+        (part_span.or(number_span), at)
     }
 
     /// The span of the first `needle` in `within` that is not part of a
@@ -988,6 +983,22 @@ fn section_class(title: &str) -> Option<u16> {
             && bytes[i + 2].eq_ignore_ascii_case(&b'x'))
         .then(|| u16::from(bytes[i] - b'0'))
     })
+}
+
+/// The message and label of a status part that is not a status.
+fn status_problem(error: StatusError, text: &str) -> (String, &'static str) {
+    const FORMS: &str = "expected `NNN`, `NNN Reason` or `Reason (NNN)`";
+    match error {
+        StatusError::Empty => ("empty status cell".to_owned(), FORMS),
+        StatusError::NotANumber => (
+            format!("status `{text}` is not a number"),
+            "expected `NNN`, `NNN Reason` or `Reason (NNN)`, with 100 ≤ NNN ≤ 599",
+        ),
+        StatusError::OutOfRange(number) => (
+            format!("status {number} is outside 100–599"),
+            "HTTP statuses are 100 to 599",
+        ),
+    }
 }
 
 fn with_optional_note(diagnostic: Diagnostic, note: &Option<String>) -> Diagnostic {
