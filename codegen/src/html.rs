@@ -123,7 +123,6 @@ struct RowBuilder {
     in_thead: bool,
 }
 
-#[derive(Clone)]
 struct CellBuilder {
     start: usize,
     /// Where the content starts (after the start tag) and ends.
@@ -199,22 +198,12 @@ impl Reader<'_> {
             }
             "tr" if outermost => {
                 table.close_row(self.src);
-                table.row = Some(RowBuilder {
-                    start: span.start,
-                    end: span.end,
-                    cells: Vec::new(),
-                    in_thead: table.in_thead,
-                });
+                table.open_row(&span);
             }
             "td" | "th" if outermost => {
                 table.close_cell(self.src, span.start);
                 if table.row.is_none() {
-                    table.row = Some(RowBuilder {
-                        start: span.start,
-                        end: span.end,
-                        cells: Vec::new(),
-                        in_thead: table.in_thead,
-                    });
+                    table.open_row(&span);
                 }
                 table.cell = Some(CellBuilder {
                     start: span.start,
@@ -321,6 +310,16 @@ impl Reader<'_> {
 }
 
 impl TableBuilder {
+    /// Starts a row at the tag spanning `span` (a `<tr>`, or a cell without one).
+    fn open_row(&mut self, span: &Range<usize>) {
+        self.row = Some(RowBuilder {
+            start: span.start,
+            end: span.end,
+            cells: Vec::new(),
+            in_thead: self.in_thead,
+        });
+    }
+
     /// Content reached `end`: the open cell and row extend to it.
     fn touch(&mut self, end: usize) {
         if let Some(cell) = self.cell.as_mut() {
@@ -384,10 +383,8 @@ impl TableBuilder {
             span: row.start..row.end,
             line: src.line_of(row.start),
         };
-        if header_row && self.header.is_none() {
-            self.header = Some(built);
-        } else if header_row {
-            // A second header row (`<thead>` or all `<th>`): the last one names the columns.
+        if header_row {
+            // Of several header rows (`<thead>` or all `<th>`), the last names the columns.
             self.header = Some(built);
         } else {
             self.rows.push(built);

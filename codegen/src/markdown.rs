@@ -272,7 +272,8 @@ fn cell_markdown(raw: &str) -> String {
         Some(rest) if !rest.ends_with('\\') => rest,
         _ => raw,
     };
-    collapse(&raw.replace("\\|", "|"))
+    // Collapsed with the rest of the cell by `cell_from_lines`.
+    raw.replace("\\|", "|")
 }
 
 fn is_line_break_tag(html: &str) -> bool {

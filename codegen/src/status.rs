@@ -75,10 +75,12 @@ fn split_parts(text: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let between_letters = text[..i].ends_with(char::is_alphabetic)
-            && text[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+        let between_letters = || {
+            text[..i].ends_with(char::is_alphabetic)
+                && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
+        };
         let width = if matches!(fold_width(c), ',' | ';' | '\n' | '、' | '或')
-            || (fold_width(c) == '/' && !between_letters)
+            || (fold_width(c) == '/' && !between_letters())
         {
             c.len_utf8()
         } else if (c == 'o' || c == 'O')
