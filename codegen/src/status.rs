@@ -4,6 +4,7 @@
 //! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width; `HTTP 404`
 //! and `404 - Reason` are read too); several
 //! are separated by commas, slashes, semicolons, line breaks, `or` or `或`.
+//! A separator followed only by words belongs to a reason phrase instead.
 
 use crate::vocabulary::fold_width;
 
@@ -33,7 +34,7 @@ pub struct StatusPart<'a> {
 /// gives one [`StatusError::Empty`] part; empty parts between separators are dropped.
 pub fn parse_statuses(text: &str) -> Vec<StatusPart<'_>> {
     let mut parts = Vec::new();
-    for (start, part) in split_parts(text) {
+    for (start, part) in join_reason_words(text, split_parts(text)) {
         let trimmed = part.trim_start();
         let start = start + (part.len() - trimmed.len());
         let trimmed = trimmed.trim_end();
@@ -101,6 +102,40 @@ fn split_parts(text: &str) -> Vec<(usize, &str)> {
     }
     parts.push((start, &text[start..]));
     parts
+}
+
+/// Joins a part made only of words (letters and spaces) to the part before
+/// it, or to the one after it when it comes first: such a part is a reason
+/// phrase that happens to hold a separator (`100 Or Aa`, `Not Found, Gone
+/// (410)`), not a status of its own. Other parts without a number (`N/A`)
+/// stay apart, so they are refused on their own.
+fn join_reason_words<'a>(text: &'a str, parts: Vec<(usize, &'a str)>) -> Vec<(usize, &'a str)> {
+    let is_words = |part: &str| {
+        !part.trim().is_empty() && part.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+    };
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    // Leading word parts, waiting for the part they belong to.
+    let mut leading: Option<usize> = None;
+    for (start, part) in parts {
+        let end = start + part.len();
+        if is_words(part) {
+            match joined.last_mut() {
+                Some(last) => last.1 = end,
+                None => {
+                    leading.get_or_insert(start);
+                }
+            }
+        } else if part.trim().is_empty() {
+            // Dropped by the caller; a joined part may span it.
+            continue;
+        } else {
+            joined.push((leading.take().unwrap_or(start), end));
+        }
+    }
+    if let Some(start) = leading {
+        joined.push((start, text.len()));
+    }
+    joined.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
 
 /// Parses one trimmed, non-empty part; gives the offset of its number too.
@@ -354,6 +389,28 @@ mod tests {
             [(Ok((403, "Forbidden for Orders")), 0)]
         );
         assert_eq!(statuses(" , "), [(Err(StatusError::Empty), 0)]);
+        assert_eq!(parse_statuses("400 or N/A")[1].text, "N/A");
+    }
+
+    #[test]
+    fn a_separator_inside_a_reason_phrase_does_not_split() {
+        assert_eq!(statuses("100 Or Aa"), [(Ok((100, "Or Aa")), 0)]);
+        assert_eq!(
+            statuses("404 Not Found, Gone"),
+            [(Ok((404, "Not Found, Gone")), 0)]
+        );
+        assert_eq!(
+            statuses("Not Found or Gone (410), 412"),
+            [(Ok((410, "Not Found or Gone")), 19), (Ok((412, "")), 25)]
+        );
+        assert_eq!(
+            statuses("400 Bad Request / Invalid, 413 或 Too Large"),
+            [
+                (Ok((400, "Bad Request / Invalid")), 0),
+                (Ok((413, "或 Too Large")), 27)
+            ]
+        );
+        assert_eq!(statuses("Gone"), [(Err(StatusError::NotANumber), 0)]);
         assert_eq!(statuses(""), [(Err(StatusError::Empty), 0)]);
     }
 
