@@ -9,6 +9,8 @@ use crate::source::SourceFile;
 
 /// The width long lines are windowed to.
 const WIDTH: usize = 120;
+/// How many lines away from the caret's line a second caret may be and still be shown.
+const MAX_SPREAD: usize = 4;
 
 /// Whether a problem stops generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -217,7 +219,24 @@ impl Diagnostic {
         let mut row_note = None;
         let mut group = match (&self.span, self.line) {
             (Some(span), Some(line)) if span.end <= src.text().len() => {
-                let line_range = src.line_range(line);
+                // The primary line, widened to the lines of secondary spans
+                // close by (an HTML row spreads its cells over lines).
+                let near = |s: &&Range<usize>| {
+                    s.end <= src.text().len() && src.line_of(s.start).abs_diff(line) <= MAX_SPREAD
+                };
+                let first = self
+                    .also
+                    .iter()
+                    .filter(near)
+                    .map(|s| src.line_of(s.start))
+                    .fold(line, usize::min);
+                let last = self
+                    .also
+                    .iter()
+                    .filter(near)
+                    .map(|s| src.line_of(s.end))
+                    .fold(line, usize::max);
+                let line_range = src.line_range(first).start..src.line_range(last).end;
                 let text = &src.text()[line_range.clone()];
                 let start = span.start.saturating_sub(line_range.start).min(text.len());
                 let end = span
@@ -237,10 +256,14 @@ impl Diagnostic {
                     annotation = annotation.label(label.as_str());
                 }
                 let mut snippet = Snippet::source(text)
-                    .line_start(line)
+                    .line_start(first)
                     .path(self.file.as_str())
                     .annotation(annotation);
-                for span in self.also.iter().filter(|s| s.end <= line_range.end) {
+                for span in self
+                    .also
+                    .iter()
+                    .filter(|s| s.start >= line_range.start && s.end <= line_range.end)
+                {
                     snippet = snippet.annotation(AnnotationKind::Primary.span(local(span)));
                 }
                 if let Some(span) = self.context.as_ref().filter(|s| {
@@ -248,7 +271,7 @@ impl Diagnostic {
                 }) {
                     // A long line is shown in part, around the caret: the row's
                     // code is then named in a note rather than underlined far off.
-                    if text.chars().count() > WIDTH - 20 {
+                    if src.line_text(line).chars().count() > WIDTH - 20 {
                         row_note = Some(format!("in the row of `{}`", &src.text()[span.clone()]));
                     } else {
                         snippet = snippet.annotation(AnnotationKind::Context.span(local(span)));

@@ -432,8 +432,16 @@ impl TableBuilder {
 impl CellBuilder {
     fn finish(&self, src: &SourceFile) -> Cell {
         let inner = self.inner.start..self.inner.end.max(self.inner.start);
-        let markdown = src.text().get(inner).unwrap_or_default();
-        cell_from_lines(&self.text, markdown, self.start..self.end.max(self.start))
+        let markdown = src.text().get(inner.clone()).unwrap_or_default();
+        // Diagnostics point at the cell's content, or at the whole element when it has none.
+        let content = markdown.trim();
+        let span = if content.is_empty() {
+            self.start..self.end.max(self.start)
+        } else {
+            let start = inner.start + (markdown.len() - markdown.trim_start().len());
+            start..start + content.len()
+        };
+        cell_from_lines(&self.text, markdown, span)
     }
 }
 
@@ -528,10 +536,11 @@ mod tests {
             cell.markdown,
             "<code>x&lt;y</code> &amp;&nbsp;z<br/>next <p>para</p>"
         );
-        assert_eq!(
-            &md[cell.span.clone()],
-            "<td> <code>x&lt;y</code> &amp;&nbsp;z<br/>next <p>para</p></td>"
-        );
+        // Diagnostics point at the content, not at the tags around it.
+        assert_eq!(&md[cell.span.clone()], cell.markdown);
+        let md = "<table><tr><th>A</th></tr>\n<tr><td> </td></tr></table>\n";
+        let cell = &tables(md)[0].rows[0].cells[0];
+        assert_eq!(&md[cell.span.clone()], "<td> </td>");
     }
 
     #[test]

@@ -664,7 +664,7 @@ impl Validator<'_> {
                 // The code first, unless it was carried down by `rowspan` from
                 // an earlier line: then the status, which is on this row's line.
                 let (mut code, mut status) = row.cells.clone();
-                if self.src.line_of(code.start) < self.src.line_of(status.start) {
+                if self.src.line_of(code.start) < row.line {
                     std::mem::swap(&mut code, &mut status);
                 }
                 let diagnostic = Diagnostic::error(

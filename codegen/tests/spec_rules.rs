@@ -430,3 +430,23 @@ fn a_refused_short_row_says_its_cells_may_have_moved() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn a_repeated_html_row_is_shown_over_its_lines_with_carets_on_its_cells() {
+    let md = "<table>\n<tr><th>Error Code</th><th>HTTP Status Code</th></tr>\n<tr><td>A</td><td>400</td></tr>\n<tr>\n<td>A</td>\n<td>400</td>\n</tr>\n</table>\n";
+    let errs = errors(md);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    let text = errs[0].render(&SourceFile::new("spec.md", md));
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    assert_eq!(lines[1].trim(), "--> spec.md:5:5", "{text}");
+    assert!(
+        lines.windows(4).any(|w| w
+            == [
+                "5 | <td>A</td>",
+                "  |     ^",
+                "6 | <td>400</td>",
+                "  |     ^^^"
+            ]),
+        "{text}"
+    );
+}
