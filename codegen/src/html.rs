@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::markdown::{cell_from_lines, without_caption_label, Cell, Row, Table};
+use crate::markdown::{cell_from_lines, without_caption_label, Cell, Row, Section, Table};
 use crate::source::SourceFile;
 
 /// Tables found from `start` on, and the byte offset where reading stopped.
@@ -32,7 +32,7 @@ pub(crate) fn read_tables(
     src: &SourceFile,
     start: usize,
     block_end: usize,
-    section: &mut Option<String>,
+    section: &mut Option<Section>,
 ) -> HtmlTables {
     let html = &src.text()[start..];
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -94,9 +94,9 @@ struct Reader<'a> {
     table: Option<TableBuilder>,
     /// Table nesting depth; only the outermost table's rows are read.
     depth: usize,
-    /// Text of an `<h1>`–`<h6>` being read outside tables.
-    heading: Option<String>,
-    section: Option<String>,
+    /// Text of an `<h1>`–`<h6>` being read outside tables, and where it starts.
+    heading: Option<(String, usize)>,
+    section: Option<Section>,
 }
 
 #[derive(Default)]
@@ -104,11 +104,12 @@ struct TableBuilder {
     header: Option<Row>,
     rows: Vec<Row>,
     /// Rows before the last group row, each group with its section.
-    groups: Vec<(Option<String>, Vec<Row>)>,
+    groups: Vec<(Option<Section>, Vec<Row>)>,
     /// The section of the rows being read: the one in force, the table's
     /// caption, or the last group row (one cell across the table).
-    section: Option<String>,
-    caption: Option<String>,
+    section: Option<Section>,
+    /// Text of the `<caption>` being read, and where it starts.
+    caption: Option<(String, usize)>,
     in_thead: bool,
     row: Option<RowBuilder>,
     cell: Option<CellBuilder>,
@@ -179,7 +180,7 @@ impl Reader<'_> {
             return;
         }
         if is_heading(name) && self.depth == 0 {
-            self.heading = Some(String::new());
+            self.heading = Some((String::new(), span.start));
             return;
         }
         let outermost = self.depth == 1;
@@ -187,7 +188,7 @@ impl Reader<'_> {
             return;
         };
         match name {
-            "caption" if outermost => table.caption = Some(String::new()),
+            "caption" if outermost => table.caption = Some((String::new(), span.start)),
             "thead" if outermost => {
                 table.close_row(self.src);
                 table.in_thead = true;
@@ -233,10 +234,13 @@ impl Reader<'_> {
             return;
         }
         if is_heading(name) && self.depth == 0 {
-            if let Some(text) = self.heading.take() {
+            if let Some((text, start)) = self.heading.take() {
                 let text = crate::markdown::collapse(&text);
                 if !text.is_empty() {
-                    self.section = Some(text);
+                    self.section = Some(Section {
+                        title: text,
+                        span: start..span.end,
+                    });
                 }
             }
             return;
@@ -247,10 +251,13 @@ impl Reader<'_> {
         };
         match name {
             "caption" if outermost => {
-                if let Some(caption) = table.caption.take() {
+                if let Some((caption, start)) = table.caption.take() {
                     let caption = crate::markdown::collapse(&caption);
                     if !caption.is_empty() {
-                        table.section = Some(without_caption_label(caption));
+                        table.section = Some(Section {
+                            title: without_caption_label(caption),
+                            span: start..span.end,
+                        });
                     }
                 }
             }
@@ -276,12 +283,12 @@ impl Reader<'_> {
     }
 
     fn text(&mut self, text: &str, end: usize) {
-        if let Some(heading) = self.heading.as_mut() {
+        if let Some((heading, _)) = self.heading.as_mut() {
             heading.push_str(text);
         }
         if let Some(table) = self.table.as_mut() {
             match table.caption.as_mut() {
-                Some(caption) => caption.push_str(text),
+                Some((caption, _)) => caption.push_str(text),
                 None => table.push_text(text, end),
             }
         }
@@ -369,7 +376,10 @@ impl TableBuilder {
                     if !rows.is_empty() {
                         self.groups.push((self.section.take(), rows));
                     }
-                    self.section = Some(cell.text.clone());
+                    self.section = Some(Section {
+                        title: cell.text.clone(),
+                        span: cell.span.clone(),
+                    });
                 }
                 return;
             }
@@ -558,8 +568,8 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(rows(&t[0]), [(4, vec!["A"]), (6, vec!["1"])]);
         assert_eq!(rows(&t[1]), [(9, vec!["B"]), (11, vec!["2"])]);
-        assert_eq!(t[0].section.as_deref(), Some("S"));
-        assert_eq!(t[1].section.as_deref(), Some("S"));
+        assert_eq!(t[0].section_title(), Some("S"));
+        assert_eq!(t[1].section_title(), Some("S"));
     }
 
     #[test]
@@ -575,7 +585,7 @@ mod tests {
                   <tr><th colspan=\"2\">Group</th></tr>\n<tr><td>2</td><td>y</td></tr></table>\n\n\
                   <table><tr><th>C</th></tr><tr><td>3</td></tr></table>\n";
         let t = tables(md);
-        let sections: Vec<_> = t.iter().map(|t| t.section.as_deref()).collect();
+        let sections: Vec<_> = t.iter().map(|t| t.section_title()).collect();
         assert_eq!(sections, [Some("Caption"), Some("Group"), Some("Heading")]);
         assert_eq!(rows(&t[1]), [(4, vec!["A", "B"]), (7, vec!["2", "y"])]);
     }
@@ -594,7 +604,7 @@ mod tests {
         let md = "<table><tr><th>A</th></tr>\n\n<tr><td>1</td></tr></table>\n\n## Next\n\n| B |\n|---|\n| 2 |\n";
         let t = tables(md);
         assert_eq!(t.len(), 2);
-        assert_eq!(t[1].section.as_deref(), Some("Next"));
+        assert_eq!(t[1].section_title(), Some("Next"));
     }
 
     #[test]

@@ -55,10 +55,26 @@ pub struct Table {
     pub header: Row,
     /// The body rows, in source order.
     pub rows: Vec<Row>,
-    /// Plain text of the nearest heading, or paragraph made only of bold or
-    /// emphasised text, or caption (`**表 3** OEF错误码` gives `OEF错误码`),
-    /// before the table. Heading attributes (`{#id .class}`) are dropped.
-    pub section: Option<String>,
+    /// The nearest heading, or paragraph made only of bold or emphasised
+    /// text, or caption, before the table.
+    pub section: Option<Section>,
+}
+
+impl Table {
+    /// The title of the table's section, if it has one.
+    pub fn section_title(&self) -> Option<&str> {
+        self.section.as_ref().map(|s| s.title.as_str())
+    }
+}
+
+/// The title a table stands under, and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Plain text: caption labels (`**表 3** OEF错误码` gives `OEF错误码`) and
+    /// heading attributes (`{#id .class}`) are dropped.
+    pub title: String,
+    /// Byte range of the heading, paragraph, caption or group row.
+    pub span: Range<usize>,
 }
 
 /// Reads every table of `src`, pipe tables and HTML `<table>` blocks, in source order.
@@ -71,7 +87,7 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     let parser = Parser::new_ext(text, options).into_offset_iter();
 
     let mut tables = Vec::new();
-    let mut section: Option<String> = None;
+    let mut section: Option<Section> = None;
     // Inline text being collected, for a heading, a paragraph or a cell.
     let mut inline = String::new();
     // Inside a paragraph: depth of bold/emphasis, and whether any text fell outside it.
@@ -107,7 +123,7 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 in_block = false;
-                section = non_empty(collapse(&inline));
+                section = non_empty(collapse(&inline)).map(|title| Section { title, span: range });
             }
             Event::End(TagEnd::Paragraph) => {
                 in_block = false;
@@ -116,7 +132,10 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                     .as_deref()
                     .is_some_and(|bold| caption_label_len(bold) == bold.len());
                 if (!plain_text_seen || captioned) && !text.is_empty() {
-                    section = Some(without_caption_label(text));
+                    section = Some(Section {
+                        title: without_caption_label(text),
+                        span: range,
+                    });
                 }
             }
             Event::Start(Tag::Strong) if in_block && !in_cell && inline.trim().is_empty() => {
@@ -317,8 +336,8 @@ mod tests {
     fn section_is_nearest_heading_or_bold_paragraph() {
         let md = "# Top\n\n**Bold `x` part**\n\nplain words\n\n| A |\n|---|\n| 1 |\n\n## Next\n\nmixed **bold** text\n\n| B |\n|---|\n| 2 |\n";
         let t = tables(md);
-        assert_eq!(t[0].section.as_deref(), Some("Bold x part"));
-        assert_eq!(t[1].section.as_deref(), Some("Next"));
+        assert_eq!(t[0].section_title(), Some("Bold x part"));
+        assert_eq!(t[1].section_title(), Some("Next"));
     }
 
     #[test]
@@ -338,7 +357,7 @@ mod tests {
     fn heading_attributes_and_front_matter_are_not_text() {
         let md = "---\ntitle: x\n---\n\n## Errors {#section_x .section}\n\n| A |\n|---|\n| 1 |\n";
         let t = tables(md);
-        assert_eq!(t[0].section.as_deref(), Some("Errors"));
+        assert_eq!(t[0].section_title(), Some("Errors"));
         assert_eq!(t[0].header.line, 7);
     }
 
@@ -346,7 +365,7 @@ mod tests {
     fn a_caption_names_the_table_after_it_without_its_label() {
         let section = |caption: &str| {
             let md = format!("# Top\n\n{caption}\n\n| A |\n|---|\n| 1 |\n");
-            tables(&md)[0].section.clone()
+            tables(&md).remove(0).section.map(|s| s.title)
         };
         assert_eq!(section("**表 3** OEF错误码").as_deref(), Some("OEF错误码"));
         assert_eq!(

@@ -262,6 +262,11 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
             vocab.find(Column::Code, &headers),
             vocab.find(Column::Status, &headers),
         );
+        // A table of codes under a heading that names their status (`## 404 Not Found`).
+        let status = match (code, status) {
+            (Some(_), None) if heading_statuses(table) => Some(StatusFrom::Section),
+            _ => status.map(StatusFrom::Column),
+        };
         if let (Some(code), Some(status)) = (code, status) {
             error_tables += 1;
             let description = vocab.find(Column::Description, &headers);
@@ -283,16 +288,16 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
             for row in &table.rows {
                 fields.extend(v.field_row(row, name, ty, parent, description));
             }
-        } else if code.is_some() != status.is_some() {
-            let (found, found_header, missing, key) = match (code, status) {
-                (Some(i), _) => ("an error-code", headers[i], "status", "status"),
-                (_, Some(i)) => ("a status", headers[i], "code", "code"),
-                _ => unreachable!("exactly one is set"),
-            };
+        } else if let Some((found, found_header, missing, key)) = match (code, status) {
+            (Some(i), None) => Some(("an error-code", headers[i], "status", "status")),
+            (None, Some(StatusFrom::Column(i))) => Some(("a status", headers[i], "code", "code")),
+            _ => None,
+        } {
             v.header_warning(table, Lint::UnrecognisedTable,
                 format!("table has {found} column (`{found_header}`) but no {missing} column"),
                 "this table is not read; its rows are ignored".into(),
-                format!("if a column holds the {missing}, add its header word: `header-words = {{ {key} = [\"…\"] }}` (`Builder::header_word`); headers: {}", headers.join(" | ")));
+                format!("if a column holds the {missing}, add its header word: `header-words = {{ {key} = [\"…\"] }}` (`Builder::header_word`); headers: {}{}", headers.join(" | "),
+                    if code.is_some() { "; or, when every row has one status, name it in the heading above the table (`## 404 Not Found`)" } else { "" }));
         }
     }
     if error_tables == 0 {
@@ -427,14 +432,20 @@ impl Validator<'_> {
         table: &Table,
         row: &Row,
         code_col: usize,
-        status_col: usize,
+        status_from: StatusFrom,
         description_col: Option<usize>,
     ) -> Vec<ErrorRow> {
         let code = self.cell(row, code_col).map_or("", |c| c.text.as_str());
-        let (code_span, status_span) = (
-            self.cell_span(row, code_col),
-            self.cell_span(row, status_col),
-        );
+        let code_span = self.cell_span(row, code_col);
+        let (status_span, status_text) = match (status_from, &table.section) {
+            (StatusFrom::Column(i), _) => (
+                self.cell_span(row, i),
+                self.cell(row, i)
+                    .map_or(String::new(), |c| c.lines.join("\n")),
+            ),
+            (StatusFrom::Section, Some(section)) => (section.span.clone(), section.title.clone()),
+            (StatusFrom::Section, None) => (code_span.clone(), String::new()),
+        };
         let (width, written) = (table.header.cells.len(), row.written());
         let short = (written < width).then(|| {
             format!(
@@ -444,8 +455,12 @@ impl Validator<'_> {
         });
         let missing = |i: usize| row.cell(i).is_none_or(|c| c.span.is_empty());
         if let Some(counts) = &short {
-            let required = [(code_col, "code"), (status_col, "status")];
-            if let Some((_, name)) = required.iter().find(|(i, _)| missing(*i)) {
+            let status_col = match status_from {
+                StatusFrom::Column(i) => Some((i, "status")),
+                StatusFrom::Section => None,
+            };
+            let required = std::iter::once((code_col, "code")).chain(status_col);
+            if let Some((_, name)) = required.into_iter().find(|(i, _)| missing(*i)) {
                 self.reject(
                     Diagnostic::error(self.src, self.src.line_range(row.line), counts.clone())
                         .with_label(format!("no {name} cell"))
@@ -466,8 +481,6 @@ impl Validator<'_> {
             self.reject(with_optional_note(diagnostic, &short_note));
             return Vec::new();
         }
-        let status_cell = self.cell(row, status_col);
-        let status_text = status_cell.map_or(String::new(), |c| c.lines.join("\n"));
         let (description, description_markdown) = text_and_markdown(row, description_col);
         let mut rows = Vec::new();
         let mut search_from = status_span.start;
@@ -489,6 +502,18 @@ impl Validator<'_> {
                 }
             };
             let at = at.unwrap_or(span.start);
+            // A heading's words after the number are a title, not a reason
+            // phrase, unless they are the standard one.
+            let reason = match status_from {
+                StatusFrom::Section
+                    if !standard_reasons(status)
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(reason)) =>
+                {
+                    ""
+                }
+                _ => reason,
+            };
             self.check_status(table, code, status, reason, &span);
             let (status_line, status_column) = self.src.line_column(at);
             rows.push(ErrorRow {
@@ -497,7 +522,7 @@ impl Validator<'_> {
                 reason: reason.to_owned(),
                 description: description.clone(),
                 description_markdown: description_markdown.clone(),
-                section: table.section.clone(),
+                section: table.section_title().map(str::to_owned),
                 line: row.line,
                 status_line,
                 status_column,
@@ -585,7 +610,7 @@ impl Validator<'_> {
                 .with_lint(Lint::NonStandardReason, format!("{status} {reason}")),
             );
         }
-        if let Some(class) = table.section.as_deref().and_then(section_class) {
+        if let Some(class) = table.section_title().and_then(section_class) {
             if status / 100 != class {
                 self.diagnostics.push(
                     Diagnostic::warning(
@@ -593,7 +618,7 @@ impl Validator<'_> {
                         span.clone(),
                         format!(
                             "status {status} of `{code}` stands under the section `{}`",
-                            table.section.as_deref().unwrap_or_default()
+                            table.section_title().unwrap_or_default()
                         ),
                     )
                     .with_label(format!("not a {class}xx status"))
@@ -968,6 +993,23 @@ fn text_and_markdown(row: &Row, column: Option<usize>) -> (String, String) {
         .map_or((String::new(), String::new()), |c| {
             (c.text.clone(), c.markdown.clone())
         })
+}
+
+/// Where the statuses of an error table are written.
+#[derive(Debug, Clone, Copy)]
+enum StatusFrom {
+    /// In this column of each row.
+    Column(usize),
+    /// In the title of the table's section, for every row.
+    Section,
+}
+
+/// Whether the table's section title names statuses and nothing else
+/// (`404 Not Found`, `400—Bad Request`, `HTTP 409`).
+fn heading_statuses(table: &Table) -> bool {
+    table
+        .section_title()
+        .is_some_and(|title| parse_statuses(title).iter().all(|part| part.parsed.is_ok()))
 }
 
 /// The status class a section title names, such as 4 for `4xx errors` or `4XX 类型错误`.

@@ -1,8 +1,8 @@
 //! Status cells, and the standard reason phrases they are checked against.
 //!
 //! A cell holds one status or several. Each is written `NNN`, `NNN Reason`,
-//! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width; `HTTP 404`
-//! and `404 - Reason` are read too); several
+//! `NNN (Reason)` or `Reason (NNN)` (brackets ASCII or full-width; `HTTP 404`,
+//! `404 - Reason` and `400—Bad Request` are read too); several
 //! are separated by commas, slashes, semicolons, line breaks, `or` or `或`.
 //! A separator followed only by words belongs to a reason phrase instead.
 
@@ -158,7 +158,13 @@ fn parse_one(part: &str) -> (Result<(u16, &str), StatusError>, usize) {
                 .trim()
                 .trim_start_matches(['-', '–', '—', ':', '：'])
                 .trim_start(),
-            None if rest.starts_with([':', '：']) => {
+            // `404: Reason`, `400—Bad Request`: a dash needs words after it (`404-1` is no status).
+            None if rest.starts_with([':', '：'])
+                || (rest.starts_with(['-', '–', '—'])
+                    && rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                        .trim_start()
+                        .starts_with(char::is_alphabetic)) =>
+            {
                 rest[rest.chars().next().map_or(0, char::len_utf8)..].trim()
             }
             None => return (Err(StatusError::NotANumber), skipped),
@@ -306,6 +312,9 @@ mod tests {
         assert_eq!(parse_status("409 (Conflict)"), Ok((409, "Conflict")));
         assert_eq!(parse_status("409 - Conflict"), Ok((409, "Conflict")));
         assert_eq!(parse_status("409: Conflict"), Ok((409, "Conflict")));
+        assert_eq!(parse_status("400—Bad Request"), Ok((400, "Bad Request")));
+        assert_eq!(parse_status("400-Bad Request"), Ok((400, "Bad Request")));
+        assert_eq!(parse_status("404-1"), Err(StatusError::NotANumber));
         assert_eq!(parse_status("HTTP 409 Conflict"), Ok((409, "Conflict")));
         assert_eq!(parse_status("HTTP Conflict"), Err(StatusError::NotANumber));
         assert_eq!(parse_status("Conflict (4O9)"), Err(StatusError::NotANumber));

@@ -46,6 +46,9 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "错误编码",
             "错误名称",
             "返回码",
+            "错误",
+            "异常码",
+            "异常代码",
             "エラーコード",
             "오류 코드",
             "에러 코드",
@@ -63,6 +66,9 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "http status codes",
             "http error code",
             "http response status",
+            "http",
+            "http 响应状态码",
+            "响应码",
             "http 状态码",
             "状态码",
             "http 状态",
@@ -91,6 +97,8 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "user message",
             "error info",
             "error code description",
+            "summary",
+            "cause",
             "描述",
             "错误描述",
             "说明",
@@ -252,6 +260,11 @@ mod tests {
         assert!(v.matches(Column::Description, "错误信息"));
         assert!(v.matches(Column::Description, "错误码说明"));
         assert!(!v.matches(Column::Code, "错误码说明"));
+        assert!(v.matches(Column::Status, "HTTP"));
+        assert!(v.matches(Column::Status, "响应码"));
+        assert!(v.matches(Column::Code, "错误"));
+        assert!(v.matches(Column::Description, "Summary"));
+        assert!(!v.matches(Column::Status, "HTTP Method"));
         assert!(!v.matches(Column::Status, "Node Name"));
         assert!(!v.matches(Column::Code, "Codes and more"));
     }

@@ -450,3 +450,51 @@ fn a_repeated_html_row_is_shown_over_its_lines_with_carets_on_its_cells() {
         "{text}"
     );
 }
+
+#[test]
+fn a_heading_that_names_a_status_gives_it_to_a_table_without_a_status_column() {
+    let md = "# Errors\n\n## 400—Bad Request\n\n| Error Code | Description |\n|---|---|\n| `badRequest` | a |\n| invalid | b |\n\n<h3>HTTP 404 Not Found</h3>\n\n| Code | Description |\n|---|---|\n| notFound | c |\n\n## 409 conflicts\n\n| Code | Description |\n|---|---|\n| conflict | d |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status,
+                r.reason.as_str(),
+                r.line,
+                r.status_line,
+                r.status_column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("badRequest", 400, "Bad Request", 7, 3, 4),
+            ("invalid", 400, "Bad Request", 8, 3, 4),
+            ("notFound", 404, "Not Found", 14, 10, 10),
+            // The heading's other words are a title, not a reason phrase.
+            ("conflict", 409, "", 20, 16, 4),
+        ]
+    );
+    assert_eq!(m.errors[0].section.as_deref(), Some("400—Bad Request"));
+}
+
+#[test]
+fn a_heading_that_is_not_only_statuses_leaves_the_table_unread() {
+    let md = "## Errors for 404\n\n| Error Code | Description |\n|---|---|\n| A | a |\n\n## 2024 changes\n\n| Error Code | Description |\n|---|---|\n| B | b |\n\n## Real\n\n| Error Code | HTTP Status Code |\n|---|---|\n| C | 400 |\n";
+    let (m, warnings) = read(md).unwrap();
+    assert_eq!(m.errors.len(), 1);
+    let unread: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.lint == Some(Lint::UnrecognisedTable))
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(unread, [Some(3), Some(9)]);
+    assert!(warnings[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("name it in the heading above the table")));
+}
