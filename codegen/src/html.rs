@@ -8,7 +8,9 @@ use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::markdown::{cell_from_lines, without_caption_label, Cell, Row, Section, Table};
+use crate::markdown::{
+    cell_from_lines, is_title_like, without_caption_label, Cell, Row, Section, Table,
+};
 use crate::source::SourceFile;
 
 /// Tables found from `start` on, and the byte offset where reading stopped.
@@ -18,6 +20,8 @@ pub(crate) struct HtmlTables {
     /// Where reading stopped: the end of the HTML block, or of the last table
     /// if it runs past the block.
     pub end: usize,
+    /// A title line the HTML ends with, for a table in the next block.
+    pub title_line: Option<Section>,
 }
 
 /// Browsers cap `colspan` at 1000 and `rowspan` at 65534; so do we.
@@ -45,6 +49,7 @@ pub(crate) fn read_tables(
         table: None,
         depth: 0,
         heading: None,
+        loose: None,
         section: section.clone(),
     };
     let mut end = block_end;
@@ -71,7 +76,18 @@ pub(crate) fn read_tables(
     HtmlTables {
         tables: reader.tables,
         end,
+        title_line: reader.loose.and_then(title_line),
     }
+}
+
+/// Text outside tables, as a section when it reads as a title.
+fn title_line((text, start): (String, usize)) -> Option<Section> {
+    let title = crate::markdown::collapse(&text);
+    let at = start + (text.len() - text.trim_start().len());
+    is_title_like(&title).then(|| Section {
+        title,
+        span: at..at + text.trim().len(),
+    })
 }
 
 fn token_span(token: &Token<usize>) -> Range<usize> {
@@ -96,6 +112,9 @@ struct Reader<'a> {
     depth: usize,
     /// Text of an `<h1>`–`<h6>` being read outside tables, and where it starts.
     heading: Option<(String, usize)>,
+    /// Text outside tables since the last tag, and where it starts: a title
+    /// line just before a table names it (`5XX Type Error` after a `</table>`).
+    loose: Option<(String, usize)>,
     section: Option<Section>,
 }
 
@@ -154,9 +173,9 @@ impl Reader<'_> {
                 self.end_tag(&lower(&tag.name), span);
             }
             Token::String(text) => {
-                let end = self.base + text.span.end;
+                let span = self.base + text.span.start..self.base + text.span.end;
                 let text = String::from_utf8_lossy(&text.value);
-                self.text(&text, end);
+                self.text(&text, span);
             }
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
@@ -169,9 +188,13 @@ impl Reader<'_> {
         colspan: Option<usize>,
         rowspan: Option<usize>,
     ) {
+        let loose = self.loose.take();
         if name == "table" {
             self.depth += 1;
             if self.depth == 1 {
+                if let Some(title) = loose.and_then(title_line) {
+                    self.section = Some(title);
+                }
                 self.table = Some(TableBuilder {
                     section: self.section.clone(),
                     ..TableBuilder::default()
@@ -226,6 +249,7 @@ impl Reader<'_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Range<usize>) {
+        self.loose = None;
         if name == "table" && self.depth > 0 {
             self.depth -= 1;
             if self.depth == 0 {
@@ -282,9 +306,15 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self, text: &str, end: usize) {
+    fn text(&mut self, text: &str, span: Range<usize>) {
+        let end = span.end;
         if let Some((heading, _)) = self.heading.as_mut() {
             heading.push_str(text);
+        } else if self.depth == 0 {
+            match self.loose.as_mut() {
+                Some((loose, _)) => loose.push_str(text),
+                None => self.loose = Some((text.to_owned(), span.start)),
+            }
         }
         if let Some(table) = self.table.as_mut() {
             match table.caption.as_mut() {

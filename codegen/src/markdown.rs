@@ -95,6 +95,8 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     let mut plain_text_seen = false;
     // Inside a paragraph: whether it opened with bold text, and that text.
     let mut opening_bold: Option<String> = None;
+    // A short title-like paragraph (`3XX Type Error`), which names the table right after it.
+    let mut title_line: Option<Section> = None;
     let mut in_block = false;
     // Events before this offset belong to an HTML table already read.
     let mut skip_until = 0;
@@ -110,11 +112,18 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
         match event {
             // HTML blocks hold tables, and headings that name the sections after them.
             Event::Start(Tag::HtmlBlock) => {
+                if let Some(title) = title_line.take() {
+                    if starts_with_table(&text[range.clone()]) {
+                        section = Some(title);
+                    }
+                }
                 let read = html::read_tables(src, range.start, range.end, &mut section);
                 tables.extend(read.tables);
                 skip_until = read.end;
+                title_line = read.title_line;
             }
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) if !in_cell => {
+                title_line = None;
                 inline.clear();
                 emphasis_depth = 0;
                 plain_text_seen = false;
@@ -136,6 +145,11 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                         title: without_caption_label(text),
                         span: range,
                     });
+                } else if is_title_like(&text) && !src.text()[range.clone()].trim().contains('\n') {
+                    title_line = Some(Section {
+                        title: text,
+                        span: range,
+                    });
                 }
             }
             Event::Start(Tag::Strong) if in_block && !in_cell && inline.trim().is_empty() => {
@@ -150,7 +164,13 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
                 emphasis_depth = emphasis_depth.saturating_sub(1)
             }
+            Event::Start(Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_)) | Event::Rule => {
+                title_line = None;
+            }
             Event::Start(Tag::Table(_)) => {
+                if let Some(title) = title_line.take() {
+                    section = Some(title);
+                }
                 header = None;
                 rows.clear();
             }
@@ -268,6 +288,44 @@ pub(crate) fn without_caption_label(text: String) -> String {
     text[len..].trim().to_owned()
 }
 
+/// Whether a paragraph reads as a title rather than a sentence or a note:
+/// one short line with a letter in it, no colon and no closing punctuation
+/// (`3XX Type Error`, not `The codes are listed below:` or `Note: see below`).
+pub(crate) fn is_title_like(text: &str) -> bool {
+    const MAX_CHARS: usize = 50;
+    let text = text.trim();
+    !text.is_empty()
+        && !text.contains('\n')
+        && text.chars().count() <= MAX_CHARS
+        && text.chars().any(char::is_alphabetic)
+        && !text.contains([':', '：'])
+        && !text.ends_with([
+            '.', ':', ';', ',', '!', '?', '。', '：', '；', '，', '！', '？', '…',
+        ])
+}
+
+/// Whether an HTML block opens with a `<table>` (after any comments or anchors).
+fn starts_with_table(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    loop {
+        if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case("<table") {
+            return true;
+        }
+        // Skip an empty anchor or a comment before the table.
+        let skipped = if rest.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case("<a") {
+            rest.find("</a>").map(|i| i + 4)
+        } else {
+            None
+        };
+        match skipped {
+            Some(n) => rest = rest[n..].trim_start(),
+            None => return false,
+        }
+    }
+}
+
 fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
@@ -334,7 +392,7 @@ mod tests {
 
     #[test]
     fn section_is_nearest_heading_or_bold_paragraph() {
-        let md = "# Top\n\n**Bold `x` part**\n\nplain words\n\n| A |\n|---|\n| 1 |\n\n## Next\n\nmixed **bold** text\n\n| B |\n|---|\n| 2 |\n";
+        let md = "# Top\n\n**Bold `x` part**\n\nplain words follow.\n\n| A |\n|---|\n| 1 |\n\n## Next\n\nmixed **bold** text.\n\n| B |\n|---|\n| 2 |\n";
         let t = tables(md);
         assert_eq!(t[0].section_title(), Some("Bold x part"));
         assert_eq!(t[1].section_title(), Some("Next"));
@@ -362,6 +420,50 @@ mod tests {
     }
 
     #[test]
+    fn a_title_line_right_before_a_table_names_it() {
+        let sections = |md: &str| -> Vec<Option<String>> {
+            tables(md)
+                .iter()
+                .map(|t| t.section_title().map(str::to_owned))
+                .collect()
+        };
+        let title = Some("3XX Type Error".to_owned());
+        let top = Some("Top".to_owned());
+        let pipe = "| A |\n|---|\n| 1 |\n";
+        let html = "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n";
+        assert_eq!(
+            sections(&format!("# Top\n\n3XX Type Error\n\n{pipe}")),
+            [title.clone()]
+        );
+        assert_eq!(
+            sections(&format!("# Top\n\n3XX Type Error\n{html}")),
+            [title.clone()]
+        );
+        // A sentence, a long line or a paragraph in between: the heading stands.
+        for before in [
+            "The codes are listed below:\n\n",
+            "3XX Type Error\n\nSome more words.\n\n",
+            "A line that goes on far too long to be the title of a table\n\n",
+            "3XX\nType Error\n\n",
+        ] {
+            assert_eq!(
+                sections(&format!("# Top\n\n{before}{pipe}")),
+                [top.clone()],
+                "{before}"
+            );
+        }
+        // A title line at the end of an HTML block names the table of the next block.
+        let md = format!("# Top\n\n{html}5XX Type Error\n\n{html}");
+        assert_eq!(
+            sections(&md),
+            [top.clone(), Some("5XX Type Error".to_owned())]
+        );
+        let t = tables(&md);
+        let span = t[1].section.as_ref().unwrap().span.clone();
+        assert_eq!(&md[span], "5XX Type Error");
+    }
+
+    #[test]
     fn a_caption_names_the_table_after_it_without_its_label() {
         let section = |caption: &str| {
             let md = format!("# Top\n\n{caption}\n\n| A |\n|---|\n| 1 |\n");
@@ -381,9 +483,11 @@ mod tests {
             Some("Bucket errors")
         );
         assert_eq!(section("**表 3**").as_deref(), Some("表 3"));
-        // Bold text that is not a label, then plain text: an ordinary paragraph.
+        // Bold text that is not a label, then plain text: an ordinary paragraph
+        // (a note, or a sentence; a short title line would name the table).
         assert_eq!(section("**Note:** see below").as_deref(), Some("Top"));
-        assert_eq!(section("**Tablets 3** x").as_deref(), Some("Top"));
+        assert_eq!(section("**Tablets 3** x.").as_deref(), Some("Top"));
+        assert_eq!(section("**Tablets 3** x").as_deref(), Some("Tablets 3 x"));
     }
 
     #[test]
