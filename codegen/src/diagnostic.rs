@@ -45,6 +45,9 @@ pub enum Lint {
     RepeatedRow,
     /// A row with fewer cells than the header, such as a merged cell (subject: `Code 2/4`, cells written/header).
     ShortRow,
+    /// Empty cells in a table's first column (code or status) that take the
+    /// cell above, as a merged cell (subject: the table's header line).
+    CarriedCell,
     /// Lenient mode: a row that cannot be read, skipped.
     SkippedRow,
     /// Lenient mode: the editions of the spec disagree.
@@ -63,6 +66,7 @@ impl Lint {
         Lint::NonAsciiCode,
         Lint::RepeatedRow,
         Lint::ShortRow,
+        Lint::CarriedCell,
         Lint::SkippedRow,
         Lint::TranslationDrift,
     ];
@@ -79,6 +83,7 @@ impl Lint {
             Lint::NonAsciiCode => "non_ascii_code",
             Lint::RepeatedRow => "repeated_row",
             Lint::ShortRow => "short_row",
+            Lint::CarriedCell => "carried_cell",
             Lint::SkippedRow => "skipped_row",
             Lint::TranslationDrift => "translation_drift",
         }

@@ -275,7 +275,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
                     "every description of this table is empty".into(),
                     format!("if a column holds the description, add its header word: `header-words = {{ description = [\"…\"] }}` (`Builder::header_word(Column::Description, …)`); headers: {}", headers.join(" | ")));
             }
-            for row in &table.rows {
+            for row in v.carry_down(table, code, status).iter() {
                 errors.extend(v.error_rows(table, row, code, status, description));
             }
             v.stray_rows(table, &table_lines);
@@ -368,6 +368,70 @@ impl Validator<'_> {
         );
     }
 
+    /// The rows of an error table whose first column is its code or status
+    /// column, with an empty cell there taking the cell above it: a merged
+    /// cell, as documents converted from HTML or Word write it. Warned of
+    /// once per table (`carried_cell`).
+    fn carry_down<'t>(
+        &mut self,
+        table: &'t Table,
+        code_col: usize,
+        status_from: StatusFrom,
+    ) -> std::borrow::Cow<'t, [Row]> {
+        use std::borrow::Cow;
+        let name = match (code_col, status_from) {
+            (0, _) => "code",
+            (_, StatusFrom::Column(0)) => "status",
+            _ => return Cow::Borrowed(&table.rows),
+        };
+        let mut rows: Cow<'t, [Row]> = Cow::Borrowed(&table.rows);
+        let mut above: Option<Cell> = None;
+        let mut carried: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for i in 0..table.rows.len() {
+            let row = &table.rows[i];
+            let rest_written = row.cells.iter().skip(1).any(|c| !c.text.is_empty());
+            match (row.cells.first(), &above) {
+                (Some(first), _) if !first.text.is_empty() => above = Some(first.clone()),
+                (first, Some(cell)) if rest_written => {
+                    let at = first
+                        .filter(|c| !c.span.is_empty())
+                        .map_or_else(|| self.src.line_range(row.line), |_| self.cell_span(row, 0));
+                    carried.push((row.line, at));
+                    let cells = &mut rows.to_mut()[i].cells;
+                    match cells.first_mut() {
+                        Some(first) => *first = cell.clone(),
+                        None => cells.push(cell.clone()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((line, at)) = carried.first().cloned() {
+            let count = carried.len();
+            let header = table.header.cell(0).map_or("", |c| c.text.as_str());
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.src,
+                    at,
+                    format!(
+                        "{count} row{} with an empty `{header}` cell take the {name} of the row above",
+                        plural(count)
+                    ),
+                )
+                .with_label(format!("empty: the {name} above is used"))
+                .with_note(match carried.get(1) {
+                    Some(_) => format!(
+                        "rows at lines {}; read as one merged cell; write the {name} in every row to be explicit",
+                        carried.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
+                    None => format!("row at line {line}; read as one merged cell; write the {name} in every row to be explicit"),
+                })
+                .with_lint(Lint::CarriedCell, self.src.line_text(table.header.line).trim().to_owned()),
+            );
+        }
+        rows
+    }
+
     /// Lines right after `table` that look like its rows but are not part of
     /// any table: a table cut short by a blank line or a line without pipes.
     fn stray_rows(&mut self, table: &Table, table_lines: &HashSet<usize>) {
@@ -435,6 +499,10 @@ impl Validator<'_> {
         status_from: StatusFrom,
         description_col: Option<usize>,
     ) -> Vec<ErrorRow> {
+        // A row with nothing in it (a spacer, common in converted documents) says nothing.
+        if row.cells.iter().all(|c| c.text.is_empty()) {
+            return Vec::new();
+        }
         let code = self.cell(row, code_col).map_or("", |c| c.text.as_str());
         let code_span = self.cell_span(row, code_col);
         let (status_span, status_text) = match (status_from, &table.section) {

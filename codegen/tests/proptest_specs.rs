@@ -192,9 +192,25 @@ impl Spec {
         let has_description = self.columns.contains(&2);
         let mut refused = BTreeSet::new();
         let mut valid = Vec::new();
+        // An empty cell in a first status column takes the status above it;
+        // a bad status taken so is refused where it is written.
+        let status_first = self.columns.first() == Some(&1);
+        let mut above: Option<Status> = None;
         for (row, &line) in self.rows.iter().zip(row_lines) {
             let code = row.code.split_whitespace().collect::<Vec<_>>().join(" ");
-            match &row.status {
+            let mut status = row.status.clone();
+            let mut carried = false;
+            if status_first {
+                match (&status, &above) {
+                    (Status::Invalid(t), Some(a)) if t.is_empty() => {
+                        status = a.clone();
+                        carried = true;
+                    }
+                    (Status::Invalid(t), None) if t.is_empty() => {}
+                    _ => above = Some(status.clone()),
+                }
+            }
+            match &status {
                 Status::Valid(s, r) if !code.is_empty() => valid.push((
                     code,
                     *s,
@@ -206,6 +222,7 @@ impl Spec {
                     },
                     line,
                 )),
+                _ if carried => {}
                 _ => {
                     refused.insert(line);
                 }

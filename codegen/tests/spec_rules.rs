@@ -243,7 +243,7 @@ fn refuses_unsupported_node_type() {
 
 #[test]
 fn reports_every_problem_at_once_in_line_order() {
-    let md = format!("{TABLE}| A | a | N/A |\n| B | b | 700 |\n|  | c | 400 |\n| D | d | 400 |\n");
+    let md = format!("{TABLE}|  | c | 400 |\n| A | a | N/A |\n| B | b | 700 |\n| D | d | 400 |\n");
     let errs = errors(&md);
     let lines: Vec<_> = errs.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![Some(3), Some(4), Some(5)]);
@@ -497,4 +497,57 @@ fn a_heading_that_is_not_only_statuses_leaves_the_table_unread() {
         .notes
         .iter()
         .any(|n| n.contains("name it in the heading above the table")));
+}
+
+#[test]
+fn empty_cells_in_a_first_code_or_status_column_take_the_cell_above() {
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | A | a |\n|  | B | b |\n|  | C | c |\n| 403 | D | d |\n|  | E | e |\n|  |  |  |\n";
+    let (m, warnings) = read(md).unwrap();
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| (r.code.as_str(), r.status, r.line, r.status_line))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("A", 400, 3, 3),
+            ("B", 400, 4, 3),
+            ("C", 400, 5, 3),
+            ("D", 403, 6, 6),
+            ("E", 403, 7, 6)
+        ]
+    );
+    // One warning for the table, at its first empty cell; the empty row says nothing.
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert_eq!(w.lint, Some(Lint::CarriedCell));
+    assert_eq!(
+        w.message,
+        "3 rows with an empty `HTTP Status Code` cell take the status of the row above"
+    );
+    assert_eq!(w.line, Some(4));
+    assert!(w.notes[0].starts_with("rows at lines 4, 5, 7;"), "{w:#?}");
+
+    // A code merged over its two statuses.
+    let md = "| Error Code | HTTP Status Code |\n|---|---|\n| AccessDenied | 401 |\n|  | 403 |\n";
+    let (m, _) = read(md).unwrap();
+    assert_eq!(m.codes.len(), 1);
+    assert_eq!(m.statuses_of(&m.codes[0]), [401, 403]);
+}
+
+#[test]
+fn empty_cells_elsewhere_or_with_nothing_above_are_still_refused() {
+    // Nothing above to take.
+    assert_one_error(
+        "| HTTP Status Code | Error Code |\n|---|---|\n|  | A |\n",
+        3,
+        "empty status",
+    );
+    // Not the first column: a missing value, not a merged cell.
+    assert_one_error(
+        "| Description | Error Code | HTTP Status Code |\n|---|---|---|\n| a | A | 400 |\n| b | B |  |\n",
+        4,
+        "empty status",
+    );
 }
