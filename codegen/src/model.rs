@@ -550,7 +550,7 @@ impl Validator<'_> {
             return Vec::new();
         }
         let (description, description_markdown) = text_and_markdown(row, description_col);
-        let mut rows = Vec::new();
+        let mut statuses = Vec::new();
         let mut search_from = status_span.start;
         for part in parse_statuses(&status_text) {
             let (span, at) = self.locate_part(&part, search_from..status_span.end);
@@ -582,21 +582,32 @@ impl Validator<'_> {
                 }
                 _ => reason,
             };
-            self.check_status(table, code, status, reason, &span);
-            let (status_line, status_column) = self.src.line_column(at);
-            rows.push(ErrorRow {
-                code: code.to_owned(),
-                status,
-                reason: reason.to_owned(),
-                description: description.clone(),
-                description_markdown: description_markdown.clone(),
-                section: table.section_title().map(str::to_owned),
-                line: row.line,
-                status_line,
-                status_column,
-                translations: Vec::new(),
-                cells: (code_span.clone(), span),
-            });
+            statuses.push((status, reason, span, at));
+        }
+        // Each code of the cell with each status of the row.
+        let codes = match self.cell(row, code_col) {
+            Some(cell) => self.codes_in(cell, &code_span),
+            None => vec![(code.to_owned(), code_span.clone())],
+        };
+        let mut rows = Vec::new();
+        for (code, code_span) in &codes {
+            for (status, reason, span, at) in &statuses {
+                self.check_status(table, code, *status, reason, span);
+                let (status_line, status_column) = self.src.line_column(*at);
+                rows.push(ErrorRow {
+                    code: code.clone(),
+                    status: *status,
+                    reason: (*reason).to_owned(),
+                    description: description.clone(),
+                    description_markdown: description_markdown.clone(),
+                    section: table.section_title().map(str::to_owned),
+                    line: row.line,
+                    status_line,
+                    status_column,
+                    translations: Vec::new(),
+                    cells: (code_span.clone(), span.clone()),
+                });
+            }
         }
         if let (Some(counts), false) = (short, rows.is_empty()) {
             let label = match description_col {
@@ -612,6 +623,39 @@ impl Validator<'_> {
             );
         }
         rows
+    }
+
+    /// The codes of a code cell, each with its span: one per line when the
+    /// cell holds several lines that each look like a code
+    /// (`APIException<br>UNKNOWN_EXCEPTION`), else the whole cell.
+    fn codes_in(
+        &self,
+        cell: &Cell,
+        span: &std::ops::Range<usize>,
+    ) -> Vec<(String, std::ops::Range<usize>)> {
+        let looks_like_code = |line: &str| {
+            line.starts_with(|c: char| c.is_alphanumeric())
+                && line.chars().any(char::is_alphabetic)
+                && line
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ':'))
+        };
+        if cell.lines.len() < 2 || !cell.lines.iter().all(|l| looks_like_code(l)) {
+            return vec![(cell.text.clone(), span.clone())];
+        }
+        let mut from = span.start;
+        cell.lines
+            .iter()
+            .map(|line| {
+                let at = self
+                    .locate(line, from..span.end)
+                    .unwrap_or_else(|| span.clone());
+                if at != *span {
+                    from = at.end;
+                }
+                (line.clone(), at)
+            })
+            .collect()
     }
 
     /// Where a status part is written in `within` (the rest of its cell): the

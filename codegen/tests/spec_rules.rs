@@ -551,3 +551,40 @@ fn empty_cells_elsewhere_or_with_nothing_above_are_still_refused() {
         "empty status",
     );
 }
+
+#[test]
+fn a_code_cell_of_several_code_lines_gives_a_row_for_each_code() {
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status,
+                r.description.as_str(),
+                &md[r.cells.0.clone()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "APIException",
+                400,
+                "调用API异常 遇到未知的异常",
+                "APIException"
+            ),
+            (
+                "UNKNOWN_EXCEPTION",
+                400,
+                "调用API异常 遇到未知的异常",
+                "UNKNOWN_EXCEPTION"
+            ),
+            // Lines that are not each a code: one code, as shown.
+            ("Access denied (old)", 403, "x", "Access denied<br>(old)"),
+        ]
+    );
+}
