@@ -433,11 +433,11 @@ mod tests {
         let html = "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n";
         assert_eq!(
             sections(&format!("# Top\n\n3XX Type Error\n\n{pipe}")),
-            [title.clone()]
+            vec![title.clone()]
         );
         assert_eq!(
             sections(&format!("# Top\n\n3XX Type Error\n{html}")),
-            [title.clone()]
+            vec![title.clone()]
         );
         // A sentence, a long line or a paragraph in between: the heading stands.
         for before in [
@@ -448,7 +448,7 @@ mod tests {
         ] {
             assert_eq!(
                 sections(&format!("# Top\n\n{before}{pipe}")),
-                [top.clone()],
+                vec![top.clone()],
                 "{before}"
             );
         }
