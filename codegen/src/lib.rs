@@ -58,6 +58,7 @@ pub mod source;
 pub mod status;
 pub mod translate;
 pub mod vocabulary;
+mod yfm;
 
 pub use builder::{Builder, Error, Generated, SpecResult, SpecText};
 pub use diagnostic::{Diagnostic, Lint, Severity};

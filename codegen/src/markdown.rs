@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::html;
 use crate::source::SourceFile;
+use crate::{html, yfm};
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +105,31 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
     let mut row: Option<Row> = None;
     let mut in_cell = false;
 
+    // Multiline tables (`#|` … `|#`) are found apart: markdown reads them as paragraphs.
+    let mut multiline = yfm::find_tables(src).into_iter().peekable();
+    let take_multiline = |table: yfm::YfmTable,
+                          tables: &mut Vec<Table>,
+                          section: &mut Option<Section>,
+                          title_line: &mut Option<Section>| {
+        if let Some(title) = title_line.take() {
+            *section = Some(title);
+        }
+        let mut rows = table.rows.into_iter();
+        if let Some(header) = rows.next() {
+            tables.push(Table {
+                header,
+                rows: rows.collect(),
+                section: section.clone(),
+            });
+        }
+    };
     for (event, range) in parser {
+        while let Some(table) = multiline.next_if(|t| t.span.start <= range.start) {
+            if table.span.start >= skip_until {
+                skip_until = table.span.end;
+                take_multiline(table, &mut tables, &mut section, &mut title_line);
+            }
+        }
         if range.start < skip_until {
             continue;
         }
@@ -221,6 +245,9 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
             Event::SoftBreak => inline.push(' '),
             _ => {}
         }
+    }
+    for table in multiline.filter(|t| t.span.start >= skip_until) {
+        take_multiline(table, &mut tables, &mut section, &mut title_line);
     }
     tables
 }
@@ -353,7 +380,7 @@ fn cell_markdown(raw: &str) -> String {
     raw.replace("\\|", "|")
 }
 
-fn is_line_break_tag(html: &str) -> bool {
+pub(crate) fn is_line_break_tag(html: &str) -> bool {
     let tag = html.trim().trim_start_matches('<').trim_end_matches('>');
     let tag = tag.trim_end_matches('/').trim();
     tag.eq_ignore_ascii_case("br")

@@ -246,13 +246,17 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     let mut errors = Vec::new();
     let mut fields = Vec::new();
     let mut error_tables = 0;
-    // Lines that belong to a table (header, delimiter, rows), for the stray-row check.
+    // Lines that belong to a table (header, delimiter, every line of every row),
+    // for the stray-row check.
     let table_lines: HashSet<usize> = tables
         .iter()
         .flat_map(|t| {
-            [t.header.line, t.header.line + 1]
-                .into_iter()
-                .chain(t.rows.iter().map(|r| r.line))
+            std::iter::once(t.header.line + 1).chain(
+                std::iter::once(&t.header).chain(&t.rows).flat_map(|r| {
+                    let last = src.line_of(r.span.end.saturating_sub(1)).max(r.line);
+                    r.line..=last
+                }),
+            )
         })
         .collect();
     for table in tables {
@@ -435,7 +439,9 @@ impl Validator<'_> {
     /// Lines right after `table` that look like its rows but are not part of
     /// any table: a table cut short by a blank line or a line without pipes.
     fn stray_rows(&mut self, table: &Table, table_lines: &HashSet<usize>) {
-        let last = table.rows.last().map_or(table.header.line + 1, |r| r.line);
+        let last = table.rows.last().map_or(table.header.line + 1, |r| {
+            self.src.line_of(r.span.end.saturating_sub(1)).max(r.line)
+        });
         let in_a_table = |line: usize| table_lines.contains(&line);
         let looks_like_row = |text: &str| {
             let text = text.trim();
