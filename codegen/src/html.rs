@@ -76,17 +76,19 @@ pub(crate) fn read_tables(
     HtmlTables {
         tables: reader.tables,
         end,
-        title_line: reader.loose.and_then(title_line),
+        title_line: reader.loose.and_then(|loose| title_line(src, loose)),
     }
 }
 
-/// Text outside tables, as a section when it reads as a title.
-fn title_line((text, start): (String, usize)) -> Option<Section> {
+/// Text outside tables, as a section when it reads as a title; its span is
+/// the text as written, without the space around it.
+fn title_line(src: &SourceFile, (text, span): (String, Range<usize>)) -> Option<Section> {
     let title = crate::markdown::collapse(&text);
-    let at = start + (text.len() - text.trim_start().len());
+    let raw = src.text().get(span.clone())?;
+    let at = span.start + (raw.len() - raw.trim_start().len());
     is_title_like(&title).then(|| Section {
         title,
-        span: at..at + text.trim().len(),
+        span: at..at + raw.trim().len(),
     })
 }
 
@@ -114,7 +116,7 @@ struct Reader<'a> {
     heading: Option<(String, usize)>,
     /// Text outside tables since the last tag, and where it starts: a title
     /// line just before a table names it (`5XX Type Error` after a `</table>`).
-    loose: Option<(String, usize)>,
+    loose: Option<(String, Range<usize>)>,
     section: Option<Section>,
 }
 
@@ -192,7 +194,7 @@ impl Reader<'_> {
         if name == "table" {
             self.depth += 1;
             if self.depth == 1 {
-                if let Some(title) = loose.and_then(title_line) {
+                if let Some(title) = loose.and_then(|loose| title_line(self.src, loose)) {
                     self.section = Some(title);
                 }
                 self.table = Some(TableBuilder {
@@ -312,8 +314,11 @@ impl Reader<'_> {
             heading.push_str(text);
         } else if self.depth == 0 {
             match self.loose.as_mut() {
-                Some((loose, _)) => loose.push_str(text),
-                None => self.loose = Some((text.to_owned(), span.start)),
+                Some((loose, at)) => {
+                    loose.push_str(text);
+                    at.end = span.end;
+                }
+                None => self.loose = Some((text.to_owned(), span)),
             }
         }
         if let Some(table) = self.table.as_mut() {
@@ -618,6 +623,28 @@ mod tests {
         let sections: Vec<_> = t.iter().map(|t| t.section_title()).collect();
         assert_eq!(sections, [Some("Caption"), Some("Group"), Some("Heading")]);
         assert_eq!(rows(&t[1]), [(4, vec!["A", "B"]), (7, vec!["2", "y"])]);
+        // Each section is located where it is written.
+        let spans: Vec<_> = t
+            .iter()
+            .map(|t| &md[t.section.as_ref().unwrap().span.clone()])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "<caption><b>Table 4.</b> Caption</caption>",
+                "Group",
+                "<h3 id=\"x\">Heading</h3>"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_line_in_html_is_located_as_written() {
+        let md = "<p>Intro.</p>\n5XX &amp; more\n<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n";
+        let t = tables(md);
+        let section = t[0].section.as_ref().unwrap();
+        assert_eq!(section.title, "5XX & more");
+        assert_eq!(&md[section.span.clone()], "5XX &amp; more");
     }
 
     #[test]
