@@ -87,7 +87,7 @@ fn title_line(src: &SourceFile, (text, span): (String, Range<usize>)) -> Option<
     let raw = src.text().get(span.clone())?;
     let at = span.start + (raw.len() - raw.trim_start().len());
     is_title_like(&title).then(|| Section {
-        title,
+        title: without_caption_label(title),
         span: at..at + raw.trim().len(),
     })
 }

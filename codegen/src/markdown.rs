@@ -171,7 +171,7 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                     });
                 } else if is_title_like(&text) && !src.text()[range.clone()].trim().contains('\n') {
                     title_line = Some(Section {
-                        title: text,
+                        title: without_caption_label(text),
                         span: range,
                     });
                 }
@@ -464,6 +464,11 @@ mod tests {
         );
         assert_eq!(
             sections(&format!("# Top\n\n3XX Type Error\n{html}")),
+            vec![title.clone()]
+        );
+        // A caption label is dropped, as from a bold caption.
+        assert_eq!(
+            sections(&format!("# Top\n\nTable 2 3XX Type Error\n\n{pipe}")),
             vec![title.clone()]
         );
         // A sentence, a long line or a paragraph in between: the heading stands.
