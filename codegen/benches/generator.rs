@@ -1,4 +1,5 @@
-//! The generator's steps on specs of 30, 1,000 and 10,000 rows, made here.
+//! The generator's steps on specs of 30, 1,000 and 10,000 rows, made here,
+//! with markdown parsing alone as the baseline for the reading step.
 
 use std::hint::black_box;
 
@@ -51,6 +52,18 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(rows as u64));
         group.bench_with_input(BenchmarkId::new("parse", rows), &src, |b, src| {
             b.iter(|| read_tables(black_box(src)))
+        });
+        // Baseline for `parse`: pulldown-cmark's events alone, which every
+        // reader of the markdown pays for.
+        group.bench_with_input(BenchmarkId::new("parse_baseline", rows), &src, |b, src| {
+            b.iter(|| {
+                pulldown_cmark::Parser::new_ext(
+                    black_box(src.text()),
+                    pulldown_cmark::Options::ENABLE_TABLES,
+                )
+                .into_offset_iter()
+                .count()
+            })
         });
         group.bench_with_input(BenchmarkId::new("model", rows), &tables, |b, tables| {
             b.iter(|| build(&src, black_box(tables), &options))
