@@ -28,8 +28,10 @@ pub struct Vocabulary {
 }
 
 /// The built-in words, most preferred first: where two headers of one table
-/// match a column, the one matching the earlier word wins (so `描述` is the
-/// description before `错误信息` when a table has both).
+/// match a column, the one matching the earlier word wins. Descriptions are
+/// ranked by what they say, whatever the language: a description or an
+/// explanation (`描述`, `说明`) before a cause, and a cause before the message
+/// the service returns (`Error Message`, `错误信息`).
 const BUILT_IN: &[(Column, &[&str])] = &[
     (
         Column::Code,
@@ -88,38 +90,38 @@ const BUILT_IN: &[(Column, &[&str])] = &[
         &[
             "description",
             "error description",
+            "描述",
+            "错误描述",
+            "描述信息",
+            "説明",
+            "설명",
+            "explanation",
+            "说明",
+            "错误说明",
+            "error code description",
+            "错误码说明",
+            "错误码描述",
             "meaning",
+            "含义",
+            "错误含义",
+            "错误码含义",
             "details",
             "detail",
-            "explanation",
+            "summary",
+            "错误原因",
+            "原因",
+            "可能原因",
+            "cause",
             "error message",
             "message",
             "user message",
             "error info",
-            "error code description",
-            "summary",
-            "cause",
-            "描述",
-            "错误描述",
-            "说明",
-            "错误说明",
-            "错误码说明",
-            "错误码描述",
-            "错误码含义",
-            "含义",
-            "错误含义",
-            "描述信息",
             "错误信息",
             "错误消息",
             "错误提示",
             "提示信息",
             "信息",
-            "错误原因",
-            "原因",
-            "可能原因",
-            "説明",
             "エラーメッセージ",
-            "설명",
             "오류 메시지",
         ],
     ),
@@ -305,6 +307,8 @@ mod tests {
         assert_eq!(v.find(Column::Description, &headers), Some(2));
         assert_eq!(v.find(Column::Code, &headers), Some(0));
         assert_eq!(v.find(Column::Status, &headers), Some(3));
+        let headers = ["错误码", "Error Message", "说明", "处理措施"];
+        assert_eq!(v.find(Column::Description, &headers), Some(2));
         let headers = ["Error Code", "Message", "Message"];
         assert_eq!(v.find(Column::Description, &headers), Some(1));
     }
