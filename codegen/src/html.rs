@@ -80,9 +80,40 @@ pub(crate) fn read_tables(
     }
 }
 
+/// Text outside tables since the last block started, and where it is written.
+struct Loose {
+    text: String,
+    span: Range<usize>,
+    /// A block ended after the text: more text starts another line.
+    sealed: bool,
+}
+
+/// Tags that go on with the text around them.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "u"
+            | "span"
+            | "code"
+            | "font"
+            | "small"
+            | "big"
+            | "mark"
+    )
+}
+
+/// Elements whose content is not shown as text.
+fn is_raw_text(name: &str) -> bool {
+    matches!(name, "style" | "script" | "template" | "textarea" | "title")
+}
+
 /// Text outside tables, as a section when it reads as a title; its span is
 /// the text as written, without the space around it.
-fn title_line(src: &SourceFile, (text, span): (String, Range<usize>)) -> Option<Section> {
+fn title_line(src: &SourceFile, Loose { text, span, .. }: Loose) -> Option<Section> {
     let title = crate::markdown::collapse(&text);
     let raw = src.text().get(span.clone())?;
     let at = span.start + (raw.len() - raw.trim_start().len());
@@ -116,7 +147,7 @@ struct Reader<'a> {
     heading: Option<(String, usize)>,
     /// Text outside tables since the last tag, and where it starts: a title
     /// line just before a table names it (`5XX Type Error` after a `</table>`).
-    loose: Option<(String, Range<usize>)>,
+    loose: Option<Loose>,
     section: Option<Section>,
 }
 
@@ -190,7 +221,12 @@ impl Reader<'_> {
         colspan: Option<usize>,
         rowspan: Option<usize>,
     ) {
-        let loose = self.loose.take();
+        // Inline tags go on with the text; any other tag starts afresh.
+        let loose = if is_inline(name) {
+            None
+        } else {
+            self.loose.take()
+        };
         if name == "table" {
             self.depth += 1;
             if self.depth == 1 {
@@ -251,7 +287,15 @@ impl Reader<'_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Range<usize>) {
-        self.loose = None;
+        // The end of a block seals the text before it: text after it is
+        // another line. The end of a style or script drops what it held.
+        if is_raw_text(name) {
+            self.loose = None;
+        } else if !is_inline(name) {
+            if let Some(loose) = self.loose.as_mut() {
+                loose.sealed = true;
+            }
+        }
         if name == "table" && self.depth > 0 {
             self.depth -= 1;
             if self.depth == 0 {
@@ -314,11 +358,18 @@ impl Reader<'_> {
             heading.push_str(text);
         } else if self.depth == 0 {
             match self.loose.as_mut() {
-                Some((loose, at)) => {
-                    loose.push_str(text);
-                    at.end = span.end;
+                Some(loose) if loose.sealed && text.trim().is_empty() => {}
+                Some(loose) if !loose.sealed => {
+                    loose.text.push_str(text);
+                    loose.span.end = span.end;
                 }
-                None => self.loose = Some((text.to_owned(), span)),
+                _ => {
+                    self.loose = Some(Loose {
+                        text: text.to_owned(),
+                        span,
+                        sealed: false,
+                    })
+                }
             }
         }
         if let Some(table) = self.table.as_mut() {
@@ -645,6 +696,17 @@ mod tests {
         let section = t[0].section.as_ref().unwrap();
         assert_eq!(section.title, "5XX & more");
         assert_eq!(&md[section.span.clone()], "5XX &amp; more");
+        // A paragraph of its own, bold or not, and the caption label dropped.
+        let table = "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>";
+        for (before, title) in [
+            ("<p>4XX errors</p>\n", Some("4XX errors")),
+            ("<p><b>Table 1</b> Error codes</p>", Some("Error codes")),
+            ("<p>The codes are:</p>\n", None),
+            ("<style>p { x: y }</style>\n", None),
+        ] {
+            let md = format!("{before}{table}\n");
+            assert_eq!(tables(&md)[0].section_title(), title, "{before}");
+        }
     }
 
     #[test]
