@@ -389,13 +389,13 @@ impl Validator<'_> {
             _ => return Cow::Borrowed(&table.rows),
         };
         let mut rows: Cow<'t, [Row]> = Cow::Borrowed(&table.rows);
-        let mut above: Option<Cell> = None;
+        // The last cell written in the first column.
+        let mut above: Option<&Cell> = None;
         let mut carried: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for i in 0..table.rows.len() {
-            let row = &table.rows[i];
+        for (i, row) in table.rows.iter().enumerate() {
             let rest_written = row.cells.iter().skip(1).any(|c| !c.text.is_empty());
-            match (row.cells.first(), &above) {
-                (Some(first), _) if !first.text.is_empty() => above = Some(first.clone()),
+            match (row.cells.first(), above) {
+                (Some(first), _) if !first.text.is_empty() => above = Some(first),
                 (first, Some(cell)) if rest_written => {
                     let at = first
                         .filter(|c| !c.span.is_empty())
