@@ -262,10 +262,19 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     for table in tables {
         let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
         let vocab = &options.vocabulary;
-        let (code, status) = (
+        let (mut code, mut status) = (
             vocab.find(Column::Code, &headers),
             vocab.find(Column::Status, &headers),
         );
+        // A column headed like a code that holds only statuses (`错误码` over
+        // 400, 403 …) is the status column when another column names the code.
+        if let (Some(numbers), None) = (code, status) {
+            if holds_only_statuses(table, numbers) {
+                if let Some(other) = vocab.find_except(Column::Code, &headers, Some(numbers)) {
+                    (code, status) = (Some(other), Some(numbers));
+                }
+            }
+        }
         // A table of codes under a heading that names their status (`## 404 Not Found`).
         let status = match (code, status) {
             (Some(_), None) if heading_statuses(table) => Some(StatusFrom::Section),
@@ -1120,6 +1129,22 @@ enum StatusFrom {
     Column(usize),
     /// In the title of the table's section, for every row.
     Section,
+}
+
+/// Whether every written cell of column `index` is a status (and one is).
+fn holds_only_statuses(table: &Table, index: usize) -> bool {
+    let mut cells = table
+        .rows
+        .iter()
+        .filter_map(|row| row.cell(index))
+        .filter(|c| !c.text.is_empty())
+        .peekable();
+    cells.peek().is_some()
+        && cells.all(|c| {
+            parse_statuses(&c.lines.join("\n"))
+                .iter()
+                .all(|p| p.parsed.is_ok())
+        })
 }
 
 /// Whether the table's section title names statuses and nothing else

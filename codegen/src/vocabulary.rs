@@ -180,9 +180,20 @@ impl Vocabulary {
 
     /// Index of the header cell that best marks `column` (the leftmost among equals).
     pub fn find(&self, column: Column, headers: &[&str]) -> Option<usize> {
+        self.find_except(column, headers, None)
+    }
+
+    /// [`Vocabulary::find`], passing over the header cell at `except`.
+    pub fn find_except(
+        &self,
+        column: Column,
+        headers: &[&str],
+        except: Option<usize>,
+    ) -> Option<usize> {
         headers
             .iter()
             .enumerate()
+            .filter(|(i, _)| Some(*i) != except)
             .filter_map(|(i, h)| self.rank(column, h).map(|rank| (rank, i)))
             .min()
             .map(|(_, i)| i)

@@ -588,3 +588,50 @@ fn a_code_cell_of_several_code_lines_gives_a_row_for_each_code() {
         ]
     );
 }
+
+#[test]
+fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_column() {
+    let md = "| 错误码 | 错误名称 | 错误描述 |\n|---|---|---|\n| 400 | BAD_REQUEST | 参数错误 |\n| 403 | FORBIDDEN | 请求被禁止 |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status,
+                r.description.as_str(),
+                r.status_column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("BAD_REQUEST", 400, "参数错误", 3),
+            ("FORBIDDEN", 403, "请求被禁止", 3)
+        ]
+    );
+    // A cell that is not a status, or no other code column: headers decide, and
+    // the table has no status column.
+    for md in [
+        "| 错误码 | 错误名称 |\n|---|---|\n| 400 | A |\n| E1 | B |\n",
+        "| 错误码 | 描述 |\n|---|---|\n| 400 | a |\n",
+    ] {
+        let warnings = read_lenient_warnings(md);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.lint == Some(Lint::UnrecognisedTable)),
+            "{md}: {warnings:#?}"
+        );
+    }
+}
+
+/// Every diagnostic of a lenient read, whether it succeeds or not.
+fn read_lenient_warnings(md: &str) -> Vec<Diagnostic> {
+    match read_lenient(md) {
+        Ok((_, warnings)) => warnings,
+        Err(diagnostics) => diagnostics,
+    }
+}
