@@ -640,35 +640,37 @@ impl Validator<'_> {
         rows
     }
 
-    /// The codes of a code cell, each with its span: one per line when the
-    /// cell holds several lines that each look like a code
-    /// (`APIException<br>UNKNOWN_EXCEPTION`), else the whole cell.
+    /// The codes of a code cell, each with its span: one per line or per
+    /// listed item when every one looks like a code
+    /// (`APIException<br>UNKNOWN_EXCEPTION`, `BadDigest / InvalidDigest`),
+    /// else the whole cell.
     fn codes_in(
         &self,
         cell: &Cell,
         span: &std::ops::Range<usize>,
     ) -> Vec<(String, std::ops::Range<usize>)> {
-        let looks_like_code = |line: &str| {
-            line.starts_with(|c: char| c.is_alphanumeric())
-                && line.chars().any(char::is_alphabetic)
-                && line
+        let looks_like_code = |item: &str| {
+            item.starts_with(|c: char| c.is_alphanumeric())
+                && item.chars().any(char::is_alphabetic)
+                && item
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ':'))
         };
-        if cell.lines.len() < 2 || !cell.lines.iter().all(|l| looks_like_code(l)) {
+        let items: Vec<&str> = cell.lines.iter().flat_map(|l| list_items(l)).collect();
+        if items.len() < 2 || !items.iter().all(|i| looks_like_code(i)) {
             return vec![(cell.text.clone(), span.clone())];
         }
         let mut from = span.start;
-        cell.lines
-            .iter()
-            .map(|line| {
+        items
+            .into_iter()
+            .map(|item| {
                 let at = self
-                    .locate(line, from..span.end)
+                    .locate(item, from..span.end)
                     .unwrap_or_else(|| span.clone());
                 if at != *span {
                     from = at.end;
                 }
-                (line.clone(), at)
+                (item.to_owned(), at)
             })
             .collect()
     }
@@ -1129,6 +1131,27 @@ enum StatusFrom {
     Column(usize),
     /// In the title of the table's section, for every row.
     Section,
+}
+
+/// The items of a line listed with `, ` `，` `、` `;` or a spaced ` / `,
+/// trimmed; the line itself when it lists nothing. A slash without spaces
+/// (`N/A`) lists nothing.
+fn list_items(line: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let listed = matches!(c, ',' | '，' | '、' | ';' | '；')
+            || (c == '/'
+                && line[..i].ends_with(char::is_whitespace)
+                && line[i + 1..].starts_with(char::is_whitespace));
+        if listed {
+            items.push(line[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    items.push(line[start..].trim());
+    items.retain(|i| !i.is_empty());
+    items
 }
 
 /// Whether every written cell of column `index` is a status (and one is).

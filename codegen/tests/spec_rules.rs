@@ -553,8 +553,8 @@ fn empty_cells_elsewhere_or_with_nothing_above_are_still_refused() {
 }
 
 #[test]
-fn a_code_cell_of_several_code_lines_gives_a_row_for_each_code() {
-    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n";
+fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | N/A | w |\n";
     let m = ok(md);
     let rows: Vec<_> = m
         .errors
@@ -585,6 +585,15 @@ fn a_code_cell_of_several_code_lines_gives_a_row_for_each_code() {
             ),
             // Lines that are not each a code: one code, as shown.
             ("Access denied (old)", 403, "x", "Access denied<br>(old)"),
+            // Listed codes, each with each status of the row.
+            ("BadDigest", 400, "y", "BadDigest"),
+            ("BadDigest", 409, "y", "BadDigest"),
+            ("InvalidDigest", 400, "y", "InvalidDigest"),
+            ("InvalidDigest", 409, "y", "InvalidDigest"),
+            ("NoSuchKey", 404, "z", "NoSuchKey"),
+            ("NoSuchBucket", 404, "z", "NoSuchBucket"),
+            // A slash without spaces lists nothing.
+            ("N/A", 405, "w", "N/A"),
         ]
     );
 }
