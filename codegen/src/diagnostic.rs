@@ -229,18 +229,16 @@ impl Diagnostic {
                 let near = |s: &&Range<usize>| {
                     s.end <= src.text().len() && src.line_of(s.start).abs_diff(line) <= MAX_SPREAD
                 };
-                let first = self
-                    .also
-                    .iter()
-                    .filter(near)
-                    .map(|s| src.line_of(s.start))
-                    .fold(line, usize::min);
-                let last = self
-                    .also
-                    .iter()
-                    .filter(near)
-                    .map(|s| src.line_of(s.end))
-                    .fold(line, usize::max);
+                let (first, last) =
+                    self.also
+                        .iter()
+                        .filter(near)
+                        .fold((line, line), |(first, last), s| {
+                            (
+                                first.min(src.line_of(s.start)),
+                                last.max(src.line_of(s.end)),
+                            )
+                        });
                 let line_range = src.line_range(first).start..src.line_range(last).end;
                 let text = &src.text()[line_range.clone()];
                 let start = span.start.saturating_sub(line_range.start).min(text.len());
