@@ -8,7 +8,7 @@ use crate::markdown::{Cell, Row, Table};
 use crate::naming::{field_name, variant_name};
 use crate::source::SourceFile;
 use crate::status::{
-    is_standard_reason, parse_statuses, standard_reasons, StatusError, StatusPart,
+    is_standard_reason, parse_statuses, split_parts, standard_reasons, StatusError, StatusPart,
 };
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -641,8 +641,8 @@ impl Validator<'_> {
     }
 
     /// The codes of a code cell, each with its span: one per line or per
-    /// listed item when every one looks like a code
-    /// (`APIException<br>UNKNOWN_EXCEPTION`, `BadDigest / InvalidDigest`),
+    /// listed item (split as a status cell is) when every one looks like a
+    /// code (`APIException<br>UNKNOWN_EXCEPTION`, `BadDigest / InvalidDigest`),
     /// else the whole cell.
     fn codes_in(
         &self,
@@ -656,7 +656,13 @@ impl Validator<'_> {
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ':'))
         };
-        let items: Vec<&str> = cell.lines.iter().flat_map(|l| list_items(l)).collect();
+        let items: Vec<&str> = cell
+            .lines
+            .iter()
+            .flat_map(|line| split_parts(line))
+            .map(|(_, item)| item.trim())
+            .filter(|item| !item.is_empty())
+            .collect();
         if items.len() < 2 || !items.iter().all(|i| looks_like_code(i)) {
             return vec![(cell.text.clone(), span.clone())];
         }
@@ -1131,27 +1137,6 @@ enum StatusFrom {
     Column(usize),
     /// In the title of the table's section, for every row.
     Section,
-}
-
-/// The items of a line listed with `, ` `，` `、` `;` or a spaced ` / `,
-/// trimmed; the line itself when it lists nothing. A slash without spaces
-/// (`N/A`) lists nothing.
-fn list_items(line: &str) -> Vec<&str> {
-    let mut items = Vec::new();
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        let listed = matches!(c, ',' | '，' | '、' | ';' | '；')
-            || (c == '/'
-                && line[..i].ends_with(char::is_whitespace)
-                && line[i + 1..].starts_with(char::is_whitespace));
-        if listed {
-            items.push(line[start..i].trim());
-            start = i + c.len_utf8();
-        }
-    }
-    items.push(line[start..].trim());
-    items.retain(|i| !i.is_empty());
-    items
 }
 
 /// Whether every written cell of column `index` is a status (and one is).

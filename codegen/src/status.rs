@@ -68,10 +68,11 @@ pub fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
     parse_one(text).0
 }
 
-/// Splits at separators: `,` `;` `/` `、` (and their full-width forms), line
-/// breaks, and the words `or` and `或`. A slash between letters (`N/A`) is
-/// not a separator. Gives each part with its byte offset.
-fn split_parts(text: &str) -> Vec<(usize, &str)> {
+/// Splits a listing at its separators: `,` `;` `/` `、` (and their
+/// full-width forms), line breaks, and the words `or` and `或`. A slash
+/// between letters (`N/A`) is not a separator. Gives each part, untrimmed,
+/// with its byte offset. Code cells are listed the same way.
+pub(crate) fn split_parts(text: &str) -> Vec<(usize, &str)> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
