@@ -169,7 +169,7 @@ pub fn read_tables(src: &SourceFile) -> Vec<Table> {
                         title: without_caption_label(text),
                         span: range,
                     });
-                } else if is_title_like(&text) && !src.text()[range.clone()].trim().contains('\n') {
+                } else if is_title_like(&text) && lines_with_text(&src.text()[range.clone()]) == 1 {
                     title_line = Some(Section {
                         title: without_caption_label(text),
                         span: range,
@@ -331,17 +331,42 @@ pub(crate) fn is_title_like(text: &str) -> bool {
         ])
 }
 
+/// How many lines of `raw` show text: lines of nothing but tags (an
+/// anchor such as `<a name="x"></a>`) do not count.
+fn lines_with_text(raw: &str) -> usize {
+    raw.lines()
+        .filter(|line| {
+            let mut in_tag = false;
+            line.chars().any(|c| match c {
+                '<' => {
+                    in_tag = true;
+                    false
+                }
+                '>' if in_tag => {
+                    in_tag = false;
+                    false
+                }
+                _ => !in_tag && !c.is_whitespace(),
+            })
+        })
+        .count()
+}
+
 /// Whether an HTML block opens with a `<table>` (after any comments or anchors).
 fn starts_with_table(html: &str) -> bool {
     let mut rest = html.trim_start();
     loop {
-        if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case("<table") {
+        let opens = |tag: &str| {
+            rest.get(..tag.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+        };
+        if opens("<table") {
             return true;
         }
         // Skip an empty anchor or a comment before the table.
         let skipped = if rest.starts_with("<!--") {
             rest.find("-->").map(|i| i + 3)
-        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case("<a") {
+        } else if opens("<a ") || opens("<a>") {
             rest.find("</a>").map(|i| i + 4)
         } else {
             None
@@ -465,6 +490,17 @@ mod tests {
         assert_eq!(
             sections(&format!("# Top\n\n3XX Type Error\n{html}")),
             vec![title.clone()]
+        );
+        assert_eq!(
+            sections(&format!(
+                "# Top\n\n3XX Type Error\n<a name=\"x\"></a>\n<!-- c -->{html}"
+            )),
+            vec![title.clone()]
+        );
+        // Any other HTML first (here with a character of several bytes): the heading stands.
+        assert_eq!(
+            sections(&format!("# Top\n\n3XX Type Error\n<div>说明。</div>\n{html}")),
+            vec![top.clone()]
         );
         // A caption label is dropped, as from a bold caption.
         assert_eq!(
