@@ -86,8 +86,9 @@ pub(crate) fn split_parts(text: &str) -> Vec<(usize, &str)> {
         {
             c.len_utf8()
         } else if (c == 'o' || c == 'O')
-            && text[i..].len() >= 2
-            && text[i..i + 2].eq_ignore_ascii_case("or")
+            && text
+                .get(i..i + 2)
+                .is_some_and(|w| w.eq_ignore_ascii_case("or"))
             && text[..i].ends_with(char::is_whitespace)
             && text[i + 2..].starts_with(char::is_whitespace)
         {
@@ -399,6 +400,8 @@ mod tests {
             [(Ok((403, "Forbidden for Orders")), 0)]
         );
         assert_eq!(statuses(" , "), [(Err(StatusError::Empty), 0)]);
+        // An `o` before a character of several bytes is no `or`.
+        assert_eq!(statuses("400 o中"), [(Ok((400, "o中")), 0)]);
         assert_eq!(parse_statuses("400 or N/A")[1].text, "N/A");
     }
 
