@@ -145,8 +145,8 @@ struct Reader<'a> {
     depth: usize,
     /// Text of an `<h1>`–`<h6>` being read outside tables, and where it starts.
     heading: Option<(String, usize)>,
-    /// Text outside tables since the last tag, and where it starts: a title
-    /// line just before a table names it (`5XX Type Error` after a `</table>`).
+    /// Text outside tables since the last block began: a title line just
+    /// before a table names it (`5XX Type Error` after a `</table>`).
     loose: Option<Loose>,
     section: Option<Section>,
 }
