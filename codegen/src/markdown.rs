@@ -499,7 +499,9 @@ mod tests {
         );
         // Any other HTML first (here with a character of several bytes): the heading stands.
         assert_eq!(
-            sections(&format!("# Top\n\n3XX Type Error\n<div>说明。</div>\n{html}")),
+            sections(&format!(
+                "# Top\n\n3XX Type Error\n<div>说明。</div>\n{html}"
+            )),
             vec![top.clone()]
         );
         // A caption label is dropped, as from a bold caption.

@@ -266,13 +266,15 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
             vocab.find(Column::Code, &headers),
             vocab.find(Column::Status, &headers),
         );
-        // A column headed like a code that holds only statuses (`错误码` over
-        // 400, 403 …) is the status column when another column names the code.
-        if let (Some(numbers), None) = (code, status) {
-            if holds_only_statuses(table, numbers) {
-                if let Some(other) = vocab.find_except(Column::Code, &headers, Some(numbers)) {
-                    (code, status) = (Some(other), Some(numbers));
-                }
+        // Of the columns headed like a code, one that holds only statuses
+        // (`错误码` over 400, 403 …) is the status column when another names the code.
+        if status.is_none() {
+            let (numbers, names): (Vec<usize>, Vec<usize>) = vocab
+                .ranked(Column::Code, &headers)
+                .into_iter()
+                .partition(|&i| holds_only_statuses(table, i));
+            if let (Some(&numbers), Some(&names)) = (numbers.first(), names.first()) {
+                (code, status) = (Some(names), Some(numbers));
             }
         }
         // A table of codes under a heading that names their status (`## 404 Not Found`).

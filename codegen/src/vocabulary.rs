@@ -47,6 +47,7 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "错误代码",
             "错误编码",
             "错误名称",
+            "错误码名称",
             "返回码",
             "错误",
             "异常码",
@@ -81,6 +82,7 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "返回状态码",
             "httpステータスコード",
             "ステータスコード",
+            "httpステータス",
             "http 상태 코드",
             "상태 코드",
         ],
@@ -180,23 +182,18 @@ impl Vocabulary {
 
     /// Index of the header cell that best marks `column` (the leftmost among equals).
     pub fn find(&self, column: Column, headers: &[&str]) -> Option<usize> {
-        self.find_except(column, headers, None)
+        self.ranked(column, headers).first().copied()
     }
 
-    /// [`Vocabulary::find`], passing over the header cell at `except`.
-    pub fn find_except(
-        &self,
-        column: Column,
-        headers: &[&str],
-        except: Option<usize>,
-    ) -> Option<usize> {
-        headers
+    /// Indexes of every header cell that marks `column`, the best first.
+    pub fn ranked(&self, column: Column, headers: &[&str]) -> Vec<usize> {
+        let mut found: Vec<_> = headers
             .iter()
             .enumerate()
-            .filter(|(i, _)| Some(*i) != except)
             .filter_map(|(i, h)| self.rank(column, h).map(|rank| (rank, i)))
-            .min()
-            .map(|(_, i)| i)
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, i)| i).collect()
     }
 }
 
@@ -276,6 +273,9 @@ mod tests {
         assert!(v.matches(Column::Status, "HTTP"));
         assert!(v.matches(Column::Status, "响应码"));
         assert!(v.matches(Column::Code, "错误"));
+        assert!(v.matches(Column::Code, "错误码名称"));
+        assert!(v.matches(Column::Status, "HTTPステータス"));
+        assert!(!v.matches(Column::Status, "gRPCステータス名"));
         assert!(v.matches(Column::Description, "Summary"));
         assert!(!v.matches(Column::Status, "HTTP Method"));
         assert!(!v.matches(Column::Status, "Node Name"));

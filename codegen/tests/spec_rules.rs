@@ -621,6 +621,14 @@ fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_col
             ("FORBIDDEN", 403, "请求被禁止", 3)
         ]
     );
+    // The column of numbers need not be the best-named one.
+    let md =
+        "| 错误码ID | 错误码名称 | 含义 |\n|---|---|---|\n| 401 | PARAM_MISSING | 参数缺失 |\n";
+    let m = ok(md);
+    assert_eq!(
+        (m.errors[0].code.as_str(), m.errors[0].status),
+        ("PARAM_MISSING", 401)
+    );
     // A cell that is not a status, or no other code column: headers decide, and
     // the table has no status column.
     for md in [
