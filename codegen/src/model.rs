@@ -8,7 +8,8 @@ use crate::markdown::{Cell, Row, Table};
 use crate::naming::{field_name, variant_name};
 use crate::source::SourceFile;
 use crate::status::{
-    is_standard_reason, parse_statuses, split_parts, standard_reasons, StatusError, StatusPart,
+    is_standard_reason, parse_statuses, split_punctuation, standard_reasons, StatusError,
+    StatusPart,
 };
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -643,8 +644,8 @@ impl Validator<'_> {
     }
 
     /// The codes of a code cell, each with its span: one per line or per
-    /// listed item (split as a status cell is) when every one looks like a
-    /// code (`APIException<br>UNKNOWN_EXCEPTION`, `BadDigest / InvalidDigest`),
+    /// listed item (split at punctuation, not at `or`) when every one looks
+    /// like a code (`APIException<br>UNKNOWN_EXCEPTION`, `BadDigest / InvalidDigest`),
     /// else the whole cell.
     fn codes_in(
         &self,
@@ -661,7 +662,7 @@ impl Validator<'_> {
         let items: Vec<&str> = cell
             .lines
             .iter()
-            .flat_map(|line| split_parts(line))
+            .flat_map(|line| split_punctuation(line))
             .map(|(_, item)| item.trim())
             .filter(|item| !item.is_empty())
             .collect();

@@ -68,11 +68,23 @@ pub fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
     parse_one(text).0
 }
 
-/// Splits a listing at its separators: `,` `;` `/` `、` (and their
-/// full-width forms), line breaks, and the words `or` and `或`. A slash
-/// between letters (`N/A`) is not a separator. Gives each part, untrimmed,
-/// with its byte offset. Code cells are listed the same way.
-pub(crate) fn split_parts(text: &str) -> Vec<(usize, &str)> {
+/// Splits a status cell at its separators: punctuation, as
+/// `split_punctuation` does, and the words `or` and `或`.
+fn split_parts(text: &str) -> Vec<(usize, &str)> {
+    split_listing(text, true)
+}
+
+/// Splits a listing at `,` `;` `/` `、` (and their full-width forms) and
+/// line breaks; a slash between letters (`N/A`) is not a separator. Code
+/// cells are listed so: the words `or` and `或` would cut phrases such as
+/// `Access or refresh denied`.
+pub(crate) fn split_punctuation(text: &str) -> Vec<(usize, &str)> {
+    split_listing(text, false)
+}
+
+/// Gives each part, untrimmed, with its byte offset; `words` splits at
+/// `or` and `或` too.
+fn split_listing(text: &str, words: bool) -> Vec<(usize, &str)> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -81,11 +93,13 @@ pub(crate) fn split_parts(text: &str) -> Vec<(usize, &str)> {
             text[..i].ends_with(char::is_alphabetic)
                 && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
         };
-        let width = if matches!(fold_width(c), ',' | ';' | '\n' | '、' | '或')
+        let width = if matches!(fold_width(c), ',' | ';' | '\n' | '、')
+            || (words && c == '或')
             || (fold_width(c) == '/' && !between_letters())
         {
             c.len_utf8()
-        } else if (c == 'o' || c == 'O')
+        } else if words
+            && (c == 'o' || c == 'O')
             && text
                 .get(i..i + 2)
                 .is_some_and(|w| w.eq_ignore_ascii_case("or"))

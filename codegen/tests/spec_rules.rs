@@ -554,7 +554,7 @@ fn empty_cells_elsewhere_or_with_nothing_above_are_still_refused() {
 
 #[test]
 fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
-    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | N/A | w |\n";
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | N/A | w |\n| 406 | Xx or yy | v |\n";
     let m = ok(md);
     let rows: Vec<_> = m
         .errors
@@ -594,6 +594,8 @@ fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
             ("NoSuchBucket", 404, "z", "NoSuchBucket"),
             // A slash without spaces lists nothing.
             ("N/A", 405, "w", "N/A"),
+            // Nor does `or`: codes may be phrases.
+            ("Xx or yy", 406, "v", "Xx or yy"),
         ]
     );
 }
