@@ -168,6 +168,8 @@ fn parse_one(part: &str) -> (Result<(u16, &str), StatusError>, usize) {
     if digits > 0 {
         // `NNN`, `NNN Reason`, `NNN (Reason)`, `NNN - Reason`, `NNN: Reason`.
         let rest = &text[digits..];
+        // What follows a mark right after the number (`:` or a dash).
+        let after_mark = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
         let reason = match unbracket(rest.trim()) {
             Some(inner) => inner,
             None if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest
@@ -177,11 +179,9 @@ fn parse_one(part: &str) -> (Result<(u16, &str), StatusError>, usize) {
             // `404: Reason`, `400—Bad Request`: a dash needs words after it (`404-1` is no status).
             None if rest.starts_with([':', '：'])
                 || (rest.starts_with(['-', '–', '—'])
-                    && rest[rest.chars().next().map_or(0, char::len_utf8)..]
-                        .trim_start()
-                        .starts_with(char::is_alphabetic)) =>
+                    && after_mark.trim_start().starts_with(char::is_alphabetic)) =>
             {
-                rest[rest.chars().next().map_or(0, char::len_utf8)..].trim()
+                after_mark.trim()
             }
             None => return (Err(StatusError::NotANumber), skipped),
         };
