@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use ci_errors_codegen::emit::{emit, EmitOptions};
 use ci_errors_codegen::format::format;
-use ci_errors_codegen::markdown::read_tables;
 use ci_errors_codegen::model::{build, ReadOptions};
+use ci_errors_codegen::read::read_tables;
 use ci_errors_codegen::SourceFile;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 

@@ -50,15 +50,14 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fingerprint;
 pub mod format;
-mod html;
-pub mod markdown;
+mod layout;
 pub mod model;
 pub mod naming;
+pub mod read;
 pub mod source;
 pub mod status;
 pub mod translate;
 pub mod vocabulary;
-mod yfm;
 
 pub use builder::{Builder, Error, Generated, SpecResult, SpecText};
 pub use diagnostic::{Diagnostic, Lint, Severity};
@@ -68,6 +67,6 @@ pub use vocabulary::{Column, Vocabulary};
 
 /// Reads one spec: markdown → tables → validated model.
 pub fn read_spec(src: &SourceFile, options: &ReadOptions) -> Validated {
-    let tables = markdown::read_tables(src);
+    let tables = read::read_tables(src);
     model::build(src, &tables, options)
 }

@@ -1,28 +1,16 @@
-//! HTML `<table>` blocks → tables, for documents that write their tables in
+//! HTML `<table>` blocks → blocks, for documents that write their tables in
 //! HTML (which GitHub renders like pipe tables). Tokenized with html5gum;
 //! cells are read as a browser shows them: tags dropped, character references
 //! decoded, `<br>` and block tags as line breaks, `rowspan` and `colspan`
-//! filled in.
+//! filled in. Headings, captions, group rows and title lines name sections.
 
 use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::markdown::{
-    cell_from_lines, is_title_like, without_caption_label, Cell, Row, Section, Table,
-};
+use super::table::{cell_from_lines, collapse, Block, Cell, Read, Row, Section};
+use super::title::{is_title_like, without_caption_label};
 use crate::source::SourceFile;
-
-/// Tables found from `start` on, and the byte offset where reading stopped.
-pub(crate) struct HtmlTables {
-    /// The tables, in source order.
-    pub tables: Vec<Table>,
-    /// Where reading stopped: the end of the HTML block, or of the last table
-    /// if it runs past the block.
-    pub end: usize,
-    /// A title line the HTML ends with, for a table in the next block.
-    pub title_line: Option<Section>,
-}
 
 /// Browsers cap `colspan` at 1000 and `rowspan` at 65534; so do we.
 const MAX_COLSPAN: usize = 1000;
@@ -30,27 +18,26 @@ const MAX_ROWSPAN: usize = 65534;
 
 /// Reads the HTML from `start`: every table that opens before `block_end`,
 /// followed to its `</table>` even past the block (a blank line inside an
-/// HTML table ends pulldown-cmark's block, not the table). `section` is the
-/// section in force; a heading inside the HTML changes it.
-pub(crate) fn read_tables(
-    src: &SourceFile,
-    start: usize,
-    block_end: usize,
-    section: &mut Option<Section>,
-) -> HtmlTables {
+/// HTML table ends pulldown-cmark's block, not the table).
+pub(crate) fn read(src: &SourceFile, start: usize, block_end: usize) -> Read {
     let html = &src.text()[start..];
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Switch to raw text inside `<script>`, `<style>` and the like, as a browser does.
     emitter.naively_switch_states(true);
+    // A title line before the block names a table only when the block opens with it.
+    let opening = if starts_with_table(&src.text()[start..block_end]) {
+        Block::TableStart
+    } else {
+        Block::Other
+    };
     let mut reader = Reader {
         src,
         base: start,
-        tables: Vec::new(),
+        blocks: vec![opening],
         table: None,
         depth: 0,
         heading: None,
         loose: None,
-        section: section.clone(),
     };
     let mut end = block_end;
     for token in Tokenizer::new_with_emitter(html, emitter) {
@@ -72,11 +59,14 @@ pub(crate) fn read_tables(
         }
     }
     reader.close_table(src.text().len());
-    *section = reader.section;
-    HtmlTables {
-        tables: reader.tables,
+    // A title line the HTML ends with names a table in the next block.
+    if let Some(title) = reader.loose.take().and_then(|loose| title_line(src, loose)) {
+        reader.blocks.push(Block::TitleLine(title));
+    }
+    Read {
+        start,
         end,
-        title_line: reader.loose.and_then(|loose| title_line(src, loose)),
+        blocks: reader.blocks,
     }
 }
 
@@ -114,13 +104,39 @@ fn is_raw_text(name: &str) -> bool {
 /// Text outside tables, as a section when it reads as a title; its span is
 /// the text as written, without the space around it.
 fn title_line(src: &SourceFile, Loose { text, span, .. }: Loose) -> Option<Section> {
-    let title = crate::markdown::collapse(&text);
+    let title = collapse(&text);
     let raw = src.text().get(span.clone())?;
     let at = span.start + (raw.len() - raw.trim_start().len());
     is_title_like(&title).then(|| Section {
         title: without_caption_label(title),
         span: at..at + raw.trim().len(),
     })
+}
+
+/// Whether an HTML block opens with a `<table>` (after any comments or anchors).
+fn starts_with_table(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    loop {
+        let opens = |tag: &str| {
+            rest.get(..tag.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+        };
+        if opens("<table") {
+            return true;
+        }
+        // Skip an empty anchor or a comment before the table.
+        let skipped = if rest.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if opens("<a ") || opens("<a>") {
+            rest.find("</a>").map(|i| i + 4)
+        } else {
+            None
+        };
+        match skipped {
+            Some(n) => rest = rest[n..].trim_start(),
+            None => return false,
+        }
+    }
 }
 
 fn token_span(token: &Token<usize>) -> Range<usize> {
@@ -139,7 +155,7 @@ struct Reader<'a> {
     src: &'a SourceFile,
     /// Offset of the tokenized text in the source.
     base: usize,
-    tables: Vec<Table>,
+    blocks: Vec<Block>,
     table: Option<TableBuilder>,
     /// Table nesting depth; only the outermost table's rows are read.
     depth: usize,
@@ -148,7 +164,6 @@ struct Reader<'a> {
     /// Text outside tables since the last block began: a title line just
     /// before a table names it (`5XX Type Error` after a `</table>`).
     loose: Option<Loose>,
-    section: Option<Section>,
 }
 
 #[derive(Default)]
@@ -157,8 +172,8 @@ struct TableBuilder {
     rows: Vec<Row>,
     /// Rows before the last group row, each group with its section.
     groups: Vec<(Option<Section>, Vec<Row>)>,
-    /// The section of the rows being read: the one in force, the table's
-    /// caption, or the last group row (one cell across the table).
+    /// The table's own section for the rows being read: its caption, or the
+    /// last group row (one cell across the table); `None` for the one in force.
     section: Option<Section>,
     /// Text of the `<caption>` being read, and where it starts.
     caption: Option<(String, usize)>,
@@ -231,12 +246,10 @@ impl Reader<'_> {
             self.depth += 1;
             if self.depth == 1 {
                 if let Some(title) = loose.and_then(|loose| title_line(self.src, loose)) {
-                    self.section = Some(title);
+                    self.blocks.push(Block::TitleLine(title));
                 }
-                self.table = Some(TableBuilder {
-                    section: self.section.clone(),
-                    ..TableBuilder::default()
-                });
+                self.blocks.push(Block::TableStart);
+                self.table = Some(TableBuilder::default());
             }
             return;
         }
@@ -305,12 +318,12 @@ impl Reader<'_> {
         }
         if is_heading(name) && self.depth == 0 {
             if let Some((text, start)) = self.heading.take() {
-                let text = crate::markdown::collapse(&text);
+                let text = collapse(&text);
                 if !text.is_empty() {
-                    self.section = Some(Section {
+                    self.blocks.push(Block::Heading(Some(Section {
                         title: text,
                         span: start..span.end,
-                    });
+                    })));
                 }
             }
             return;
@@ -322,7 +335,7 @@ impl Reader<'_> {
         match name {
             "caption" if outermost => {
                 if let Some((caption, start)) = table.caption.take() {
-                    let caption = crate::markdown::collapse(&caption);
+                    let caption = collapse(&caption);
                     if !caption.is_empty() {
                         table.section = Some(Section {
                             title: without_caption_label(caption),
@@ -393,7 +406,7 @@ impl Reader<'_> {
         // A table split by group rows gives one table per group, each with the same header.
         table.groups.push((table.section, table.rows));
         for (section, rows) in table.groups {
-            self.tables.push(Table {
+            self.blocks.push(Block::Table {
                 header: header.clone(),
                 rows,
                 section,
@@ -571,7 +584,7 @@ fn is_break(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::markdown::{read_tables, Table};
+    use crate::read::{read_tables, Table};
     use crate::source::SourceFile;
 
     fn tables(md: &str) -> Vec<Table> {

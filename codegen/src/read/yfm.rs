@@ -7,19 +7,43 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::markdown::{cell_from_lines, is_line_break_tag, Cell, Row};
+use super::table::{cell_from_lines, is_line_break_tag, Block, Cell, Read, Row};
 use crate::source::SourceFile;
 
 /// A multiline table: its rows (the first is the header) and its byte range,
 /// from the `#|` line to the end of the `|#` line.
-pub(crate) struct YfmTable {
-    pub rows: Vec<Row>,
-    pub span: Range<usize>,
+struct YfmTable {
+    rows: Vec<Row>,
+    span: Range<usize>,
+}
+
+/// Every multiline table of `src`, in order, as the stretch of the document
+/// it takes: markdown reads these lines as paragraphs, so they are found first.
+pub(crate) fn find(src: &SourceFile) -> Vec<Read> {
+    find_tables(src)
+        .into_iter()
+        .map(|table| {
+            let mut blocks = vec![Block::TableStart];
+            let mut rows = table.rows.into_iter();
+            if let Some(header) = rows.next() {
+                blocks.push(Block::Table {
+                    header,
+                    rows: rows.collect(),
+                    section: None,
+                });
+            }
+            Read {
+                start: table.span.start,
+                end: table.span.end,
+                blocks,
+            }
+        })
+        .collect()
 }
 
 /// Every multiline table of `src`, outside fenced code blocks, in order. A
 /// table without its closing `|#` runs to the end of the file.
-pub(crate) fn find_tables(src: &SourceFile) -> Vec<YfmTable> {
+fn find_tables(src: &SourceFile) -> Vec<YfmTable> {
     let text = src.text();
     let mut tables = Vec::new();
     let mut fence: Option<&str> = None;
