@@ -30,13 +30,15 @@ fn every_spec_row_is_in_rows_in_spec_order_and_nothing_else() {
         assert_eq!(row.code.as_str(), expected.code, "{at}");
         assert_eq!(row.status, expected.status, "{at}");
         assert_eq!(row.reason, expected.reason, "{at}");
-        assert_eq!(row.description, expected.description, "{at}");
-        assert_eq!(
-            row.description_markdown, expected.description_markdown,
-            "{at}"
-        );
+        let primary = expected.description.primary();
+        assert_eq!(row.description, primary.plain, "{at}");
+        assert_eq!(row.description_markdown, primary.markdown, "{at}");
         assert_eq!(row.section, expected.section.as_deref(), "{at}");
-        let texts: Vec<&str> = expected.texts().map(|(text, _)| text).collect();
+        let texts: Vec<&str> = expected
+            .description
+            .each()
+            .map(|t| t.plain.as_str())
+            .collect();
         let got: Vec<&str> = row.descriptions.iter().map(|d| d.text).collect();
         assert_eq!(got, texts, "{at}");
     }
@@ -98,13 +100,13 @@ fn statuses_rows_and_descriptions_per_code() {
                 .unwrap();
             assert_eq!(
                 code.description(row.status),
-                Some(first.description.as_str())
+                Some(first.description.primary().plain.as_str())
             );
             assert_eq!(
                 code.description_in(Lang::En, row.status),
-                Some(first.description.as_str())
+                Some(first.description.primary().plain.as_str())
             );
-            let zh = first.translations.first().map(|t| t.description.as_str());
+            let zh = first.description.each().nth(1).map(|t| t.plain.as_str());
             assert_eq!(code.description_in(Lang::Zh, row.status), zh);
         }
         let unlisted = (100..600).find(|s| !code.statuses().contains(s)).unwrap();

@@ -40,15 +40,18 @@ impl Api {
                 variant: c.variant.clone(),
                 rows: model
                     .rows_of(c)
-                    .map(|r| (r.status, r.reason.clone(), r.description.clone()))
+                    .map(|r| {
+                        let description = r.description.primary().plain.clone();
+                        (r.status, r.reason.clone(), description)
+                    })
                     .collect(),
                 translations: model
                     .rows_of(c)
                     .map(|r| {
                         model.languages[1..]
                             .iter()
-                            .zip(&r.translations)
-                            .map(|(lang, t)| (lang.clone(), t.description.clone()))
+                            .zip(r.description.each().skip(1))
+                            .map(|(lang, t)| (lang.clone(), t.plain.clone()))
                             .collect()
                     })
                     .collect(),

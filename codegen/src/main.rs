@@ -344,7 +344,7 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
                 code: &r.code,
                 status: r.status,
                 reason: &r.reason,
-                description: &r.description,
+                description: &r.description.primary().plain,
                 section: r.section.as_deref(),
                 line: r.line,
                 status_line: r.status_line,
@@ -352,7 +352,7 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
                 translations: model.languages[1..]
                     .iter()
                     .map(String::as_str)
-                    .zip(r.translations.iter().map(|t| t.description.as_str()))
+                    .zip(r.description.each().skip(1).map(|t| t.plain.as_str()))
                     .collect(),
             })
             .collect(),
@@ -362,7 +362,7 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
             .map(|f| DumpField {
                 name: &f.name,
                 parent: f.parent.as_deref(),
-                description: &f.description,
+                description: &f.description.plain,
                 type_name: &f.type_name,
                 line: f.line,
             })

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Translation};
+use crate::model::Model;
 use crate::source::SourceFile;
 
 /// One edition to merge: its language tag, source and model.
@@ -53,12 +53,7 @@ pub fn merge(
         let translation = match found {
             Some(i) => {
                 matched[i] = true;
-                let t = &edition.model.errors[i];
-                Translation {
-                    description: t.description.clone(),
-                    description_markdown: t.description_markdown.clone(),
-                    line: Some(t.line),
-                }
+                Some(edition.model.errors[i].description.primary().clone())
             }
             None => {
                 report(
@@ -72,14 +67,10 @@ pub fn merge(
                     )
                     .with_note(format!("{other} has no row for this code and status")),
                 );
-                Translation {
-                    description: row.description.clone(),
-                    description_markdown: row.description_markdown.clone(),
-                    line: None,
-                }
+                None
             }
         };
-        row.translations.push(translation);
+        row.description.push(translation);
     }
     for (row, _) in edition
         .model
@@ -154,16 +145,9 @@ fn merge_fields(
     let Some(body) = &mut primary.body else {
         return;
     };
-    let lang = edition.lang.to_owned();
-    if let Some(code) = theirs.get(body.code_element.as_str()) {
-        body.code_translations
-            .push((lang.clone(), code.description_markdown.clone()));
-    }
+    let text = |element: &str| theirs.get(element).map(|f| f.description.clone());
+    body.code_description.push(text(&body.code_element));
     for field in &mut body.fields {
-        if let Some(theirs) = theirs.get(field.element.as_str()) {
-            field
-                .translations
-                .push((lang.clone(), theirs.description_markdown.clone()));
-        }
+        field.description.push(text(&field.element));
     }
 }

@@ -96,7 +96,10 @@ fn read(md: &str) -> Vec<(String, u16, String, String, usize)> {
     model
         .errors
         .into_iter()
-        .map(|r| (r.code, r.status, r.reason, r.description, r.line))
+        .map(|r| {
+            let description = r.description.primary().plain.clone();
+            (r.code, r.status, r.reason, description, r.line)
+        })
         .collect()
 }
 

@@ -116,7 +116,7 @@ fn strict_mode_refuses_the_repeat_and_lenient_keeps_both_rows() {
         .errors
         .iter()
         .filter(|r| r.code == "Gone")
-        .map(|r| r.description.as_str())
+        .map(|r| r.description.primary().plain.as_str())
         .collect();
     assert_eq!(gone, ["Gone.", "Gone again."]);
 }

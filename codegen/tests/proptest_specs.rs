@@ -295,7 +295,7 @@ fn check(spec: &Spec) -> Result<Option<String>, TestCaseError> {
                         r.code.clone(),
                         r.status,
                         r.reason.clone(),
-                        r.description.clone(),
+                        r.description.primary().plain.clone(),
                     )
                 })
                 .collect();

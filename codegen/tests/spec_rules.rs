@@ -44,14 +44,14 @@ fn columns_in_any_order_with_extra_columns_ignored() {
         (r.code.as_str(), r.status, r.reason.as_str()),
         ("NoSuchKey", 404, "Not Found")
     );
-    assert_eq!(r.description, "Gone away.");
+    assert_eq!(r.description.primary().plain, "Gone away.");
     assert_eq!(r.line, 3);
 }
 
 #[test]
 fn description_column_is_optional() {
     let m = ok("| Code | Status |\n|---|---|\n| A | 400 |\n");
-    assert_eq!(m.errors[0].description, "");
+    assert_eq!(m.errors[0].description.primary().plain, "");
     assert_eq!(m.errors[0].reason, "");
 }
 
@@ -76,9 +76,9 @@ fn cell_text_is_plain_and_markdown_is_kept() {
     let m = ok(&md);
     let r = &m.errors[0];
     assert_eq!(r.code, "Code.X");
-    assert_eq!(r.description, "See docs and this now a | b");
+    assert_eq!(r.description.primary().plain, "See docs and this now a | b");
     assert_eq!(
-        r.description_markdown,
+        r.description.primary().markdown,
         "See [docs](http://e.x/y) and *this* <b>now</b> a | b"
     );
 }
@@ -414,7 +414,7 @@ fn bilingual_and_run_together_headers_are_read() {
     let md =
         "| 错误码（Error Code） | HTTPStatus | 错误信息 |\n|---|---|---|\n| A | 404 | 不存在。 |\n";
     let m = ok(md);
-    assert_eq!(m.errors[0].description, "不存在。");
+    assert_eq!(m.errors[0].description.primary().plain, "不存在。");
     assert_eq!(located_rows(&m), [("A", 404, "", 3, 7)]);
 }
 
@@ -551,7 +551,7 @@ fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
             (
                 r.code.as_str(),
                 r.status,
-                r.description.as_str(),
+                r.description.primary().plain.as_str(),
                 &md[r.cells.0.clone()],
             )
         })
@@ -596,7 +596,11 @@ fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_col
         located_rows(&m),
         [("BAD_REQUEST", 400, "", 3, 3), ("FORBIDDEN", 403, "", 4, 3)]
     );
-    let descriptions: Vec<_> = m.errors.iter().map(|r| r.description.as_str()).collect();
+    let descriptions: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| r.description.primary().plain.as_str())
+        .collect();
     assert_eq!(descriptions, ["参数错误", "请求被禁止"]);
     // The column of numbers need not be the best-named one.
     let md =

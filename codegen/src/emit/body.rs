@@ -4,15 +4,12 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{allow_vendor_markdown, doc, ident, EmitError, EmitOptions, Names};
-use crate::model::{Body, FieldRole, CODE_FIELD, EXTRA_FIELD};
+use crate::model::{Body, FieldRole, Texts, CODE_FIELD, EXTRA_FIELD};
 
-/// `` `<Element>`: description `` for a field's doc, then each translation's description.
-fn element_doc(
-    element: &str,
-    description: &str,
-    fallback: &str,
-    translations: &[(String, String)],
-) -> TokenStream {
+/// `` `<Element>`: description `` for a field's doc, then each translation's
+/// description (as written; none where the edition lacks the node).
+fn element_doc(element: &str, texts: &Texts, fallback: &str, languages: &[String]) -> TokenStream {
+    let description = texts.primary().markdown.as_str();
     let description = if description.is_empty() {
         fallback
     } else {
@@ -23,8 +20,11 @@ fn element_doc(
     } else {
         format!("`<{element}>`: {description}")
     };
-    for (lang, translated) in translations.iter().filter(|(_, t)| !t.is_empty()) {
-        text.push_str(&format!("\n\n*{lang}:* {translated}"));
+    let translated = languages.iter().skip(1).zip(texts.translations());
+    for (lang, translated) in translated.filter_map(|(lang, t)| Some((lang, t?))) {
+        if !translated.markdown.is_empty() {
+            text.push_str(&format!("\n\n*{lang}:* {}", translated.markdown));
+        }
     }
     doc(&text)
 }
@@ -32,6 +32,7 @@ fn element_doc(
 /// The struct, its constructors, reader, writer and `Display`.
 pub(crate) fn emit(
     body: &Body,
+    languages: &[String],
     options: &EmitOptions,
     names: &Names,
 ) -> Result<TokenStream, EmitError> {
@@ -53,20 +54,20 @@ pub(crate) fn emit(
     let field_docs = body
         .fields
         .iter()
-        .map(|f| element_doc(&f.element, &f.description_markdown, "", &f.translations));
+        .map(|f| element_doc(&f.element, &f.description, "", languages));
     let code_doc = element_doc(
         code_element,
         &body.code_description,
         "the error code",
-        &body.code_translations,
+        languages,
     );
     let struct_doc = doc(&format!(
         "The `<{root}>` document a failed request returns{}.\n\n\
          Generated from the field tables of {}: one field per node, in spec order.",
-        if body.root_description.is_empty() {
+        if body.root_description.markdown.is_empty() {
             String::new()
         } else {
-            format!(" ({})", body.root_description)
+            format!(" ({})", body.root_description.markdown)
         },
         options.spec_name
     ));

@@ -26,10 +26,15 @@ fn where_text(row: &ErrorRow) -> String {
 /// A row's description in every language, the primary first, each
 /// translation tagged: `English (zh: 中文)`; empty when there is none.
 fn descriptions(model: &Model, row: &ErrorRow) -> String {
-    let mut text = row.description_markdown.clone();
-    for (lang, t) in model.languages.iter().skip(1).zip(&row.translations) {
-        if t.line.is_some() && !t.description_markdown.is_empty() {
-            text.push_str(&format!("\n\n*{lang}:* {}", t.description_markdown));
+    let mut text = row.description.primary().markdown.clone();
+    let translations = model
+        .languages
+        .iter()
+        .skip(1)
+        .zip(row.description.translations());
+    for (lang, t) in translations.filter_map(|(lang, t)| Some((lang, t?))) {
+        if !t.markdown.is_empty() {
+            text.push_str(&format!("\n\n*{lang}:* {}", t.markdown));
         }
     }
     text

@@ -119,7 +119,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitErr
     tokens.extend(table::emit(model, &names));
     if options.xml_body {
         if let Some(body) = &model.body {
-            tokens.extend(body::emit(body, options, &names)?);
+            tokens.extend(body::emit(body, &model.languages, options, &names)?);
         }
     }
     Ok(tokens)

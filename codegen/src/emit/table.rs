@@ -70,8 +70,11 @@ fn row_tokens(
     let descriptions = model
         .languages
         .iter()
-        .zip(row.texts())
-        .map(|(lang, (text, md))| quote!(#rt::Description::new(#lang, #text, #md)));
+        .zip(row.description.each())
+        .map(|(lang, t)| {
+            let (text, md) = (&t.plain, &t.markdown);
+            quote!(#rt::Description::new(#lang, #text, #md))
+        });
     quote! {
         #rt::Row::new(#name::#variant, #status, #reason, #section, &[#(#descriptions),*])
     }

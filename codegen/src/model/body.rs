@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{
-    text_and_markdown, Body, BodyField, FieldRole, FieldRow, NodeType, Validator, CODE_FIELD,
+    cell_text, Body, BodyField, FieldRole, FieldRow, NodeType, Texts, Validator, CODE_FIELD,
     EXTRA_FIELD,
 };
 use crate::diagnostic::Diagnostic;
@@ -54,12 +54,10 @@ impl Validator<'_> {
             .map(|c| c.text.as_str())
             .filter(|p| !is_none_word(p))
             .map(str::to_owned);
-        let (description, description_markdown) = text_and_markdown(row, t.description);
         Some(FieldRow {
             name: name.to_owned(),
             parent,
-            description,
-            description_markdown,
+            description: cell_text(row, t.description),
             type_name: type_name.to_owned(),
             node_type,
             line: row.line,
@@ -90,8 +88,7 @@ impl Validator<'_> {
                     },
                     element: f.name.clone(),
                     field,
-                    description_markdown: f.description_markdown.clone(),
-                    translations: Vec::new(),
+                    description: Texts::new(f.description.clone()),
                 });
             }
         }
@@ -111,10 +108,9 @@ impl Validator<'_> {
         };
         ok.then(|| Body {
             root: root.name.clone(),
-            root_description: root.description_markdown.clone(),
+            root_description: root.description.clone(),
             code_element: code.name.clone(),
-            code_description: code.description_markdown.clone(),
-            code_translations: Vec::new(),
+            code_description: Texts::new(code.description.clone()),
             fields: body_fields,
         })
     }

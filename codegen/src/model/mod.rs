@@ -12,6 +12,9 @@ use crate::vocabulary::Vocabulary;
 mod body;
 mod codes;
 mod rows;
+mod text;
+
+pub use text::{Text, Texts};
 
 /// One row of an error table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,10 +25,8 @@ pub struct ErrorRow {
     pub status: u16,
     /// Reason phrase as written, `""` when absent.
     pub reason: String,
-    /// Description as plain text (`""` when the table has no description column).
-    pub description: String,
-    /// Description as markdown, for doc comments.
-    pub description_markdown: String,
+    /// Description in every edition (empty when the table has no description column).
+    pub description: Texts,
     /// Section the table stands in.
     pub section: Option<String>,
     /// 1-based line of the row.
@@ -35,37 +36,8 @@ pub struct ErrorRow {
     pub status_line: usize,
     /// 1-based column, in characters, of the status number.
     pub status_column: usize,
-    /// The description in each translation, in [`Model::languages`] order after the primary.
-    pub translations: Vec<Translation>,
     /// Byte ranges of the code cell and of the status number, for diagnostics.
     pub cells: (std::ops::Range<usize>, std::ops::Range<usize>),
-}
-
-/// A row's description in one translation of the spec.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Translation {
-    /// Plain text.
-    pub description: String,
-    /// Markdown, for doc comments.
-    pub description_markdown: String,
-    /// 1-based line of the row in the translation, or `None` where the
-    /// translation lacks the row and the primary text stands in.
-    pub line: Option<usize>,
-}
-
-impl ErrorRow {
-    /// `(plain text, markdown)` of the description in every language, the primary first.
-    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
-        std::iter::once((
-            self.description.as_str(),
-            self.description_markdown.as_str(),
-        ))
-        .chain(
-            self.translations
-                .iter()
-                .map(|t| (t.description.as_str(), t.description_markdown.as_str())),
-        )
-    }
 }
 
 /// The kind of an XML node in a field table.
@@ -84,10 +56,8 @@ pub struct FieldRow {
     pub name: String,
     /// Parent node; `None` where the cell is empty, absent or says none (`None`, `无`, `-`).
     pub parent: Option<String>,
-    /// Description as plain text.
-    pub description: String,
-    /// Description as markdown, for doc comments.
-    pub description_markdown: String,
+    /// Description, as written in this edition.
+    pub description: Text,
     /// The type as written, such as `string`.
     pub type_name: String,
     /// The type as understood.
@@ -125,10 +95,8 @@ pub struct BodyField {
     pub element: String,
     /// Rust field name, such as `request_id`.
     pub field: String,
-    /// Description as markdown.
-    pub description_markdown: String,
-    /// `(language tag, markdown)` of the description in each translation that has the node.
-    pub translations: Vec<(String, String)>,
+    /// Description in every edition.
+    pub description: Texts,
 }
 
 /// The XML error body described by the field tables.
@@ -136,14 +104,12 @@ pub struct BodyField {
 pub struct Body {
     /// Root element, such as `Error`.
     pub root: String,
-    /// Description of the root, as markdown.
-    pub root_description: String,
+    /// Description of the root.
+    pub root_description: Text,
     /// Element that holds the code (`Code`).
     pub code_element: String,
-    /// Description of the code element, as markdown.
-    pub code_description: String,
-    /// `(language tag, markdown)` of the code element's description in each translation.
-    pub code_translations: Vec<(String, String)>,
+    /// Description of the code element in every edition.
+    pub code_description: Texts,
     /// The other text children, in spec order.
     pub fields: Vec<BodyField>,
 }
@@ -324,13 +290,11 @@ impl Validator<'_> {
     }
 }
 
-/// The plain text and markdown of an optional column's cell (empty when absent).
-fn text_and_markdown(row: &crate::read::Row, column: Option<usize>) -> (String, String) {
+/// The text of an optional column's cell (empty when absent).
+fn cell_text(row: &crate::read::Row, column: Option<usize>) -> Text {
     column
         .and_then(|i| row.cell(i))
-        .map_or((String::new(), String::new()), |c| {
-            (c.text.clone(), c.markdown.clone())
-        })
+        .map_or_else(Text::default, |c| Text::new(&c.text, &c.markdown))
 }
 
 fn plural(n: usize) -> &'static str {

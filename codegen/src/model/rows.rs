@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::{plural, text_and_markdown, ErrorRow, Validator};
+use super::{cell_text, plural, ErrorRow, Texts, Validator};
 use crate::diagnostic::{Diagnostic, Lint};
 use crate::layout::{ErrorTable, StatusFrom};
 use crate::read::{Cell, Row, Table};
@@ -45,7 +45,7 @@ impl Validator<'_> {
             Some(cell) => self.codes_in(cell, &code_span),
             None => vec![(code.to_owned(), code_span.clone())],
         };
-        let (description, description_markdown) = text_and_markdown(row, t.description);
+        let description = Texts::new(cell_text(row, t.description));
         let mut rows = Vec::new();
         for (code, code_span) in &codes {
             for (status, reason, span, at) in &statuses {
@@ -56,12 +56,10 @@ impl Validator<'_> {
                     status: *status,
                     reason: reason.clone(),
                     description: description.clone(),
-                    description_markdown: description_markdown.clone(),
                     section: t.table.section_title().map(str::to_owned),
                     line: row.line,
                     status_line,
                     status_column,
-                    translations: Vec::new(),
                     cells: (code_span.clone(), span.clone()),
                 });
             }
