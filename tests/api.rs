@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use ci_errors::{Code, ErrorCode, Lang, StatusClass, ROWS};
-use ci_errors_codegen::model::Model;
 use ci_errors_codegen::Builder;
+use ci_errors_codegen::Model;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -229,14 +229,11 @@ fn generated_header_marks_the_file_and_fingerprints_name_every_spec_file() {
     assert_eq!(lines.len(), files.len());
     for (line, file) in lines.iter().zip(files) {
         let text = std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
-        assert_eq!(
-            *line,
-            ci_errors_codegen::fingerprint::input_line(file, &text)
-        );
+        assert_eq!(*line, ci_errors_codegen::input_line(file, &text));
         // The same file with CRLF line ends has the same fingerprint.
         assert_eq!(
             *line,
-            ci_errors_codegen::fingerprint::input_line(file, &text.replace('\n', "\r\n"))
+            ci_errors_codegen::input_line(file, &text.replace('\n', "\r\n"))
         );
     }
 }

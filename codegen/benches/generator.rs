@@ -3,11 +3,8 @@
 
 use std::hint::black_box;
 
-use ci_errors_codegen::emit::{emit, EmitOptions};
-use ci_errors_codegen::format::format;
-use ci_errors_codegen::model::{build, ReadOptions};
-use ci_errors_codegen::read::read_tables;
-use ci_errors_codegen::SourceFile;
+use ci_errors_codegen::stages::{emit, format, read_tables, validate, EmitOptions};
+use ci_errors_codegen::{ReadOptions, SourceFile};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 /// A spec with `rows` error rows in sections of 50, every tenth code with a second status.
@@ -46,7 +43,7 @@ fn bench(c: &mut Criterion) {
     for rows in [30usize, 1_000, 10_000] {
         let src = SourceFile::new("bench.md", spec(rows));
         let tables = read_tables(&src);
-        let (model, _) = build(&src, &tables, &options).expect("the bench spec is valid");
+        let (model, _) = validate(&src, &tables, &options).expect("the bench spec is valid");
         assert_eq!(model.errors.len(), rows);
         let tokens = emit(&model, &emit_options).unwrap();
         group.throughput(Throughput::Elements(rows as u64));
@@ -66,7 +63,7 @@ fn bench(c: &mut Criterion) {
             })
         });
         group.bench_with_input(BenchmarkId::new("model", rows), &tables, |b, tables| {
-            b.iter(|| build(&src, black_box(tables), &options))
+            b.iter(|| validate(&src, black_box(tables), &options))
         });
         group.bench_with_input(BenchmarkId::new("emit", rows), &model, |b, model| {
             b.iter(|| emit(black_box(model), &emit_options).unwrap())
@@ -77,7 +74,7 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("end_to_end", rows), &src, |b, src| {
             b.iter(|| {
                 let tables = read_tables(src);
-                let (model, _) = build(src, &tables, &options).unwrap();
+                let (model, _) = validate(src, &tables, &options).unwrap();
                 format(emit(&model, &emit_options).unwrap(), "header").unwrap()
             })
         });

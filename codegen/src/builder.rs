@@ -1,27 +1,19 @@
-//! A builder for build scripts, in the manner of `prost-build`: spec in,
-//! formatted source in `OUT_DIR` out. The command-line tool drives the same
-//! builder, from the same settings ([`crate::config`]).
+//! A builder for build scripts, in the manner of `prost-build`: settings
+//! plus file IO on top of the pure [`pipeline`](crate::pipeline): spec files
+//! in, formatted source in `OUT_DIR` (or the checked-in copy) out. The
+//! command-line tool drives the same builder, from the same settings
+//! ([`crate::config`]).
 
-use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::diagnostic::{render_all, Diagnostic, Lint};
-use crate::emit::{emit, EmitError, EmitOptions};
-use crate::fingerprint::input_line;
-use crate::format::{format, header};
-use crate::model::{Model, ReadOptions};
-use crate::source::SourceFile;
+use crate::config::SpecPaths;
+use crate::diagnostic::Lint;
+use crate::error::Error;
+use crate::pipeline::{self, Generated, SpecResult};
+use crate::settings::Settings;
+use crate::spec::SpecText;
 use crate::vocabulary::Column;
-
-/// One spec to read: its path, the module it goes into, and its translations.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct SpecInput {
-    module: Option<String>,
-    path: PathBuf,
-    translations: Vec<(String, PathBuf)>,
-}
 
 /// Configures and runs the generator.
 ///
@@ -35,190 +27,17 @@ struct SpecInput {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Builder {
-    specs: Vec<SpecInput>,
+    specs: Vec<SpecPaths>,
     root: PathBuf,
     out_dir: Option<PathBuf>,
     out_file: String,
     checked_in: Option<PathBuf>,
-    read: ReadOptions,
-    emit: EmitOptions,
-    regenerate: String,
-    require_xml_body: bool,
-    allowed: Vec<Lint>,
-    accepted: Vec<(Lint, String)>,
+    settings: Settings,
 }
 
 impl Default for Builder {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// A spec already in memory: its text, the name diagnostics use, optionally
-/// the module it is emitted into, and its translations.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecText {
-    /// The name shown in diagnostics and in the generated header, such as `spec/errors.md`.
-    pub name: String,
-    /// The markdown.
-    pub text: String,
-    /// The module to emit into, or `None` for the top level.
-    pub module: Option<String>,
-    /// Translations: `(language tag, name, markdown)`.
-    pub translations: Vec<(String, String, String)>,
-}
-
-impl SpecText {
-    /// A spec named `name` (as diagnostics should show it) with markdown `text`.
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SpecText {
-            name: name.into(),
-            text: text.into(),
-            module: None,
-            translations: Vec::new(),
-        }
-    }
-
-    /// Emits this spec into module `module`.
-    pub fn in_module(mut self, module: impl Into<String>) -> Self {
-        self.module = Some(module.into());
-        self
-    }
-
-    /// Adds the same document in language `lang`, named `name`.
-    pub fn with_translation(
-        mut self,
-        lang: impl Into<String>,
-        name: impl Into<String>,
-        text: impl Into<String>,
-    ) -> Self {
-        self.translations
-            .push((lang.into(), name.into(), text.into()));
-        self
-    }
-}
-
-/// What a successful run produced.
-#[derive(Debug, Clone)]
-pub struct Generated {
-    /// The formatted source, header included.
-    pub source: String,
-    /// The fingerprint file written beside the checked-in copy: one line per
-    /// spec file read (see [`crate::fingerprint`]).
-    pub fingerprints: String,
-    /// Each spec read, in the order given.
-    pub specs: Vec<SpecResult>,
-}
-
-/// One spec's model and warnings.
-#[derive(Debug, Clone)]
-pub struct SpecResult {
-    /// The spec as named in diagnostics.
-    pub name: String,
-    /// The module it was emitted into, if several specs were given.
-    pub module: Option<String>,
-    /// Its translations: `(language tag, name)`.
-    pub translations: Vec<(String, String)>,
-    /// The validated model.
-    pub model: Model,
-    /// Warnings (non-standard reasons; skipped rows in lenient mode).
-    pub warnings: Vec<Diagnostic>,
-    /// The warnings rendered rustc-style.
-    pub rendered_warnings: String,
-}
-
-impl Generated {
-    /// Every warning of every spec.
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.specs.iter().flat_map(|s| &s.warnings)
-    }
-
-    /// Every warning rendered, spec by spec.
-    pub fn rendered_warnings(&self) -> String {
-        self.specs
-            .iter()
-            .map(|s| s.rendered_warnings.as_str())
-            .collect()
-    }
-}
-
-/// Why a run failed.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// A file could not be read or written.
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: io::Error,
-    },
-    /// The spec has problems; all of them are here.
-    Spec {
-        /// Errors and warnings, in file order.
-        diagnostics: Vec<Diagnostic>,
-        /// The same, rendered rustc-style.
-        rendered: String,
-    },
-    /// No spec was given.
-    NoSpec,
-    /// No output directory: not in a build script, and none given.
-    NoOutDir,
-    /// A module name that is not a Rust identifier.
-    InvalidModule(String),
-    /// An enum name or runtime path that is not valid Rust.
-    Emit(EmitError),
-    /// The emitter produced code that does not parse (a bug in the generator).
-    Unparsable(String),
-    /// The settings in a manifest are not usable.
-    Config {
-        /// The manifest.
-        path: PathBuf,
-        /// What is wrong, naming the key.
-        message: String,
-    },
-    /// A checked-in file differs from what the spec gives.
-    Stale {
-        /// The checked-in file.
-        path: PathBuf,
-        /// A unified diff from the file to what the spec gives.
-        diff: String,
-        /// The command that regenerates it.
-        fix: String,
-    },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::Spec { rendered, .. } => f.write_str(rendered.trim_end()),
-            Error::NoSpec => f.write_str("no spec given: call `Builder::spec`"),
-            Error::NoOutDir => f.write_str("OUT_DIR is not set: call `Builder::out_dir`"),
-            Error::InvalidModule(name) => {
-                write!(f, "module name `{name}` is not a Rust identifier")
-            }
-            Error::Emit(e) => e.fmt(f),
-            Error::Unparsable(e) => {
-                write!(f, "generated code does not parse (a generator bug): {e}")
-            }
-            Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
-            Error::Stale { path, diff, fix } => write!(
-                f,
-                "{} is stale: it differs from what the spec gives\n\n{diff}\nto fix: {fix}",
-                path.display()
-            ),
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io { source, .. } => Some(source),
-            Error::Emit(e) => Some(e),
-            _ => None,
-        }
     }
 }
 
@@ -239,18 +58,13 @@ impl Builder {
             out_dir: None,
             out_file: "error_codes.rs".to_owned(),
             checked_in: None,
-            read: ReadOptions::default(),
-            emit: EmitOptions::default(),
-            regenerate: "cargo build".to_owned(),
-            require_xml_body: false,
-            allowed: Vec::new(),
-            accepted: Vec::new(),
+            settings: Settings::default(),
         }
     }
 
     /// Silences every warning of kind `lint`.
     pub fn allow(mut self, lint: Lint) -> Self {
-        self.allowed.push(lint);
+        self.settings.allowed.push(lint);
         self
     }
 
@@ -258,34 +72,34 @@ impl Builder {
     /// each warning names, such as `500 Internal Server`), so a known quirk
     /// of a vendor's document is quiet while a new one still warns.
     pub fn accept(mut self, lint: Lint, subject: &str) -> Self {
-        self.accepted.push((lint, subject.to_owned()));
+        self.settings.accepted.push((lint, subject.to_owned()));
         self
     }
 
     /// Gives `code` the variant name `name` (for a code of non-ASCII
     /// characters, or to settle a collision).
     pub fn variant_name(mut self, code: &str, name: &str) -> Self {
-        self.read.names.insert(code.to_owned(), name.to_owned());
+        self.settings
+            .read
+            .names
+            .insert(code.to_owned(), name.to_owned());
         self
-    }
-
-    /// Whether `d` is a warning that was allowed or accepted.
-    fn acknowledged(&self, d: &Diagnostic) -> bool {
-        d.severity == crate::Severity::Warning
-            && d.lint.is_some_and(|lint| {
-                self.allowed.contains(&lint)
-                    || self
-                        .accepted
-                        .iter()
-                        .any(|(l, subject)| *l == lint && d.subject.as_deref() == Some(subject))
-            })
     }
 
     /// The settings in `[package.metadata.ci-errors-codegen]` of the
     /// `Cargo.toml` in `dir`, with paths relative to `dir`: the one place
     /// that a build script and the command-line tool both read.
     pub fn from_manifest(dir: impl AsRef<Path>) -> Result<Self, Error> {
-        crate::config::read_manifest(dir.as_ref())
+        let dir = dir.as_ref();
+        let manifest = crate::config::read_manifest(dir)?;
+        let mut builder = Builder::new().root(dir);
+        builder.specs = manifest.specs;
+        builder.settings = manifest.settings;
+        if let Some(out_file) = manifest.out_file {
+            builder.out_file = out_file;
+        }
+        builder.checked_in = manifest.checked_in;
+        Ok(builder)
     }
 
     /// The directory relative paths are read from (default: the current
@@ -298,7 +112,7 @@ impl Builder {
 
     /// The spec to read. Replaces earlier specs.
     pub fn spec(mut self, path: impl AsRef<Path>) -> Self {
-        self.specs = vec![SpecInput {
+        self.specs = vec![SpecPaths {
             module: None,
             path: path.as_ref().to_owned(),
             translations: Vec::new(),
@@ -308,7 +122,7 @@ impl Builder {
 
     /// Adds a spec emitted into its own module `module`, for crates with several tables.
     pub fn module_spec(mut self, module: &str, path: impl AsRef<Path>) -> Self {
-        self.specs.push(SpecInput {
+        self.specs.push(SpecPaths {
             module: Some(module.to_owned()),
             path: path.as_ref().to_owned(),
             translations: Vec::new(),
@@ -328,7 +142,7 @@ impl Builder {
 
     /// The language tag of the specs (default `en`).
     pub fn language(mut self, lang: &str) -> Self {
-        self.read.language = Some(lang.to_owned());
+        self.settings.read.language = Some(lang.to_owned());
         self
     }
 
@@ -353,68 +167,68 @@ impl Builder {
 
     /// In lenient mode a bad row is a warning and is skipped; strict (the default) fails.
     pub fn lenient(mut self, lenient: bool) -> Self {
-        self.read.lenient = lenient;
+        self.settings.read.lenient = lenient;
         self
     }
 
     /// Name of the error-code enum (default `ErrorCode`).
     pub fn enum_name(mut self, name: &str) -> Self {
-        self.emit.enum_name = name.to_owned();
+        self.settings.emit.enum_name = name.to_owned();
         self
     }
 
     /// Adds a header word that marks `column`, for tables in other wordings.
     pub fn header_word(mut self, column: Column, word: &str) -> Self {
-        self.read.vocabulary.add(column, word);
+        self.settings.read.vocabulary.add(column, word);
         self
     }
 
     /// Whether to emit the XML error body from the field tables (default on).
     pub fn xml_body(mut self, emit: bool) -> Self {
-        self.emit.xml_body = emit;
+        self.settings.emit.xml_body = emit;
         self
     }
 
     /// Fail when a spec describes no usable XML body, for crates whose own
     /// code relies on `ErrorResponse` (off by default).
     pub fn require_xml_body(mut self, required: bool) -> Self {
-        self.require_xml_body = required;
+        self.settings.require_xml_body = required;
         self
     }
 
     /// Path of the runtime crate generated code uses (default `::ci_errors_runtime`).
     pub fn runtime(mut self, path: &str) -> Self {
-        self.emit.runtime = path.to_owned();
+        self.settings.emit.runtime = path.to_owned();
         self
     }
 
     /// Implement `serde` traits for the enum and body under this Cargo feature of the generated crate.
     pub fn serde_feature(mut self, feature: &str) -> Self {
-        self.emit.serde_feature = Some(feature.to_owned());
+        self.settings.emit.serde_feature = Some(feature.to_owned());
         self
     }
 
     /// The crate path users name the generated items by (such as `my_crate`):
     /// the enum's and body's docs then carry runnable examples.
     pub fn doc_crate(mut self, path: &str) -> Self {
-        self.emit.doc_path = Some(path.to_owned());
+        self.settings.emit.doc_path = Some(path.to_owned());
         self
     }
 
     /// The command named in the generated header as the way to regenerate.
     pub fn regenerate_command(mut self, command: &str) -> Self {
-        self.regenerate = command.to_owned();
+        self.settings.regenerate = command.to_owned();
         self
     }
 
     /// The command that regenerates the output, as the header names it.
     pub fn regenerate(&self) -> &str {
-        &self.regenerate
+        &self.settings.regenerate
     }
 
     /// The name of the error-code enum, as set.
     pub fn code_enum_name(&self) -> &str {
-        &self.emit.enum_name
+        &self.settings.emit.enum_name
     }
 
     /// The directory relative paths are read from.
@@ -443,7 +257,9 @@ impl Builder {
         for spec in &self.specs {
             let (name, text) = read_spec_file(&self.root, &spec.path)?;
             let mut text = SpecText::new(name, text);
-            text.module = spec.module.clone();
+            if let Some(module) = &spec.module {
+                text = text.in_module(module);
+            }
             for (lang, path) in &spec.translations {
                 let (name, translated) = read_spec_file(&self.root, path)?;
                 text = text.with_translation(lang, name, translated);
@@ -456,75 +272,7 @@ impl Builder {
     /// Reads and validates one spec in memory with its translations,
     /// generating nothing: the model and its warnings, or every problem found.
     pub fn read_from(&self, spec: SpecText) -> Result<SpecResult, Error> {
-        let SpecText {
-            name,
-            text,
-            module,
-            translations,
-        } = spec;
-        let src = SourceFile::new(name.clone(), text);
-        let editions: Vec<(String, SourceFile)> = translations
-            .into_iter()
-            .map(|(lang, name, text)| (lang, SourceFile::new(name, text)))
-            .collect();
-        let mut sources = vec![&src];
-        sources.extend(editions.iter().map(|(_, s)| s));
-        let (model, warnings) =
-            self.validate(&src, &editions)
-                .map_err(|diagnostics| Error::Spec {
-                    rendered: render_all(&diagnostics, &sources),
-                    diagnostics,
-                })?;
-        Ok(SpecResult {
-            rendered_warnings: render_all(&warnings, &sources),
-            translations: editions
-                .iter()
-                .map(|(lang, src)| (lang.clone(), src.name().to_owned()))
-                .collect(),
-            name,
-            module,
-            model,
-            warnings,
-        })
-    }
-
-    /// The model of `src` with `editions` merged in, or every problem found.
-    fn validate(&self, src: &SourceFile, editions: &[(String, SourceFile)]) -> crate::Validated {
-        let (mut model, mut diagnostics) = crate::read_spec(src, &self.read)?;
-        if self.require_xml_body && model.body.is_none() {
-            diagnostics.push(
-                Diagnostic::file_error(src, "the spec describes no usable XML error body")
-                    .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
-            );
-        }
-        for (lang, edition_src) in editions {
-            match crate::read_spec(edition_src, &self.read) {
-                Ok((edition, warnings)) => {
-                    diagnostics.extend(warnings);
-                    let edition = crate::translate::Edition {
-                        lang,
-                        src: edition_src,
-                        model: &edition,
-                    };
-                    diagnostics.extend(crate::translate::merge(
-                        &mut model,
-                        src,
-                        &edition,
-                        self.read.lenient,
-                    ));
-                }
-                Err(problems) => diagnostics.extend(problems),
-            }
-        }
-        diagnostics.retain(|d| !self.acknowledged(d));
-        if diagnostics
-            .iter()
-            .any(|d| d.severity == crate::Severity::Error)
-        {
-            Err(diagnostics)
-        } else {
-            Ok((model, diagnostics))
-        }
+        pipeline::read(spec, &self.settings)
     }
 
     /// Generates from specs already in memory, ignoring the paths given to
@@ -533,80 +281,7 @@ impl Builder {
         &self,
         specs: impl IntoIterator<Item = SpecText>,
     ) -> Result<Generated, Error> {
-        let mut results = Vec::new();
-        let mut failed = Vec::new();
-        let mut rendered_failures = String::new();
-        let mut inputs = Vec::new();
-        // Every spec is read before failing, so that all problems are reported at once.
-        for spec in specs {
-            inputs.push(input_line(&spec.name, &spec.text));
-            for (_, name, text) in &spec.translations {
-                inputs.push(input_line(name, text));
-            }
-            match self.read_from(spec) {
-                Ok(result) => results.push(result),
-                Err(Error::Spec {
-                    diagnostics,
-                    rendered,
-                }) => {
-                    failed.extend(diagnostics);
-                    rendered_failures.push_str(&rendered);
-                }
-                Err(other) => return Err(other),
-            }
-        }
-        if !failed.is_empty() {
-            return Err(Error::Spec {
-                diagnostics: failed,
-                rendered: rendered_failures,
-            });
-        }
-        if results.is_empty() {
-            return Err(Error::NoSpec);
-        }
-        let mut tokens = proc_macro2::TokenStream::new();
-        for result in &results {
-            tokens.extend(self.emit_one(result)?);
-        }
-        let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
-        let source = format(tokens, &header(&names.join(", "), &self.regenerate))
-            .map_err(|e| Error::Unparsable(e.to_string()))?;
-        let mut fingerprints = String::new();
-        for line in inputs {
-            fingerprints.push_str(&line);
-            fingerprints.push('\n');
-        }
-        Ok(Generated {
-            source,
-            fingerprints,
-            specs: results,
-        })
-    }
-
-    /// One spec's items, in its module if it has one.
-    fn emit_one(&self, result: &SpecResult) -> Result<proc_macro2::TokenStream, Error> {
-        let doc_path = match (&self.emit.doc_path, &result.module) {
-            (Some(path), Some(module)) => Some(format!("{path}::{module}")),
-            (path, _) => path.clone(),
-        };
-        let options = EmitOptions {
-            spec_name: format!("`{}`", result.name),
-            doc_path,
-            ..self.emit.clone()
-        };
-        let items = emit(&result.model, &options).map_err(Error::Emit)?;
-        Ok(match &result.module {
-            Some(module) => {
-                let module = syn::parse_str::<syn::Ident>(module)
-                    .map_err(|_| Error::InvalidModule(module.clone()))?;
-                let doc = format!(" Generated from `{}`.", result.name);
-                quote::quote! {
-                    #[doc = #doc]
-                    pub mod #module { #items }
-                }
-            }
-            None => items,
-        })
+        pipeline::generate(specs, &self.settings)
     }
 
     /// Generates and writes the file, leaving an unchanged file untouched so
@@ -697,7 +372,7 @@ impl Builder {
             diff,
             fix: format!(
                 "{} (or set {UPDATE_ENV}=1 and rerun the test)",
-                self.regenerate
+                self.settings.regenerate
             ),
         })
     }

@@ -160,50 +160,30 @@ impl Change {
     }
 }
 
+impl Api {
+    /// Every change from `self` to `new`, codes in the new spec's order, then removals.
+    pub fn diff(&self, new: &Api) -> Vec<Change> {
+        diff(self, new)
+    }
+}
+
+impl Change {
+    /// `changes` as markdown, ready to paste into a review; codes are named
+    /// as variants of `enum_name`.
+    pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
+        to_markdown(changes, enum_name)
+    }
+}
+
 /// Every change from `old` to `new`, codes in the new spec's order, then removals.
-pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
+fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let old_by_code: HashMap<&str, &ApiCode> =
         old.codes.iter().map(|c| (c.code.as_str(), c)).collect();
-    let new_by_code: HashMap<&str, &ApiCode> =
-        new.codes.iter().map(|c| (c.code.as_str(), c)).collect();
-    let added: Vec<&ApiCode> = new
-        .codes
-        .iter()
-        .filter(|c| !old_by_code.contains_key(c.code.as_str()))
-        .collect();
-    let removed: Vec<&ApiCode> = old
-        .codes
-        .iter()
-        .filter(|c| !new_by_code.contains_key(c.code.as_str()))
-        .collect();
-
-    // A removed code and an added one with the very same rows is a rename.
-    type Shape = Vec<(u16, String)>;
-    let shape = |c: &ApiCode| -> Shape { c.rows.iter().map(|r| (r.0, r.2.clone())).collect() };
-    let mut added_by_shape: HashMap<Shape, Vec<&ApiCode>> = HashMap::new();
-    for code in added.iter().rev() {
-        added_by_shape.entry(shape(code)).or_default().push(code);
-    }
-    let mut renamed_to: HashMap<&str, &ApiCode> = HashMap::new();
-    let mut still_removed = Vec::new();
-    for gone in removed {
-        match added_by_shape.get_mut(&shape(gone)).and_then(Vec::pop) {
-            Some(new_code) => {
-                renamed_to.insert(new_code.code.as_str(), gone);
-            }
-            None => still_removed.push(gone),
-        }
-    }
-
+    let (renamed_to, still_removed) = renames(old, new);
     let mut changes = Vec::new();
     for new_code in &new.codes {
         if let Some(gone) = renamed_to.get(new_code.code.as_str()) {
-            changes.push(Change::VariantRenamed {
-                old_code: gone.code.clone(),
-                new_code: new_code.code.clone(),
-                old_variant: gone.variant.clone(),
-                new_variant: new_code.variant.clone(),
-            });
+            changes.push(renamed(gone, new_code));
             continue;
         }
         let Some(old_code) = old_by_code.get(new_code.code.as_str()) else {
@@ -215,49 +195,9 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
             continue;
         };
         if old_code.variant != new_code.variant {
-            changes.push(Change::VariantRenamed {
-                old_code: old_code.code.clone(),
-                new_code: new_code.code.clone(),
-                old_variant: old_code.variant.clone(),
-                new_variant: new_code.variant.clone(),
-            });
+            changes.push(renamed(old_code, new_code));
         }
-        for (status, reason, description) in &new_code.rows {
-            match old_code.rows.iter().find(|r| r.0 == *status) {
-                None => changes.push(Change::StatusAdded {
-                    code: new_code.code.clone(),
-                    status: *status,
-                }),
-                Some((_, old_reason, old_description)) => {
-                    if old_reason != reason {
-                        changes.push(Change::ReasonChanged {
-                            code: new_code.code.clone(),
-                            status: *status,
-                            old: old_reason.clone(),
-                            new: reason.clone(),
-                        });
-                    }
-                    if old_description != description {
-                        changes.push(Change::DescriptionChanged {
-                            code: new_code.code.clone(),
-                            status: *status,
-                            lang: None,
-                            old: old_description.clone(),
-                            new: description.clone(),
-                        });
-                    }
-                    changes.extend(translation_changes(old_code, new_code, *status));
-                }
-            }
-        }
-        for (status, ..) in &old_code.rows {
-            if !new_code.rows.iter().any(|r| r.0 == *status) {
-                changes.push(Change::StatusRemoved {
-                    code: new_code.code.clone(),
-                    status: *status,
-                });
-            }
-        }
+        code_changes(old_code, new_code, &mut changes);
     }
     // Removals in the old spec's order.
     for gone in still_removed {
@@ -279,6 +219,86 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
         });
     }
     changes
+}
+
+/// Codes gone from `old` that reappear in `new` under another code with the
+/// very same rows (a rename), by new code; and the codes simply removed.
+fn renames<'a>(old: &'a Api, new: &'a Api) -> (HashMap<&'a str, &'a ApiCode>, Vec<&'a ApiCode>) {
+    type Shape = Vec<(u16, String)>;
+    let old_codes: BTreeSet<&str> = old.codes.iter().map(|c| c.code.as_str()).collect();
+    let new_codes: BTreeSet<&str> = new.codes.iter().map(|c| c.code.as_str()).collect();
+    let shape = |c: &ApiCode| -> Shape { c.rows.iter().map(|r| (r.0, r.2.clone())).collect() };
+    let mut added_by_shape: HashMap<Shape, Vec<&ApiCode>> = HashMap::new();
+    for code in new.codes.iter().rev() {
+        if !old_codes.contains(code.code.as_str()) {
+            added_by_shape.entry(shape(code)).or_default().push(code);
+        }
+    }
+    let mut renamed_to: HashMap<&str, &ApiCode> = HashMap::new();
+    let mut still_removed = Vec::new();
+    for gone in old
+        .codes
+        .iter()
+        .filter(|c| !new_codes.contains(c.code.as_str()))
+    {
+        match added_by_shape.get_mut(&shape(gone)).and_then(Vec::pop) {
+            Some(new_code) => {
+                renamed_to.insert(new_code.code.as_str(), gone);
+            }
+            None => still_removed.push(gone),
+        }
+    }
+    (renamed_to, still_removed)
+}
+
+fn renamed(old: &ApiCode, new: &ApiCode) -> Change {
+    Change::VariantRenamed {
+        old_code: old.code.clone(),
+        new_code: new.code.clone(),
+        old_variant: old.variant.clone(),
+        new_variant: new.variant.clone(),
+    }
+}
+
+/// Changes to the rows of a code both sides have: statuses added and
+/// removed, reasons and descriptions changed.
+fn code_changes(old_code: &ApiCode, new_code: &ApiCode, changes: &mut Vec<Change>) {
+    for (status, reason, description) in &new_code.rows {
+        let Some((_, old_reason, old_description)) = old_code.rows.iter().find(|r| r.0 == *status)
+        else {
+            changes.push(Change::StatusAdded {
+                code: new_code.code.clone(),
+                status: *status,
+            });
+            continue;
+        };
+        if old_reason != reason {
+            changes.push(Change::ReasonChanged {
+                code: new_code.code.clone(),
+                status: *status,
+                old: old_reason.clone(),
+                new: reason.clone(),
+            });
+        }
+        if old_description != description {
+            changes.push(Change::DescriptionChanged {
+                code: new_code.code.clone(),
+                status: *status,
+                lang: None,
+                old: old_description.clone(),
+                new: description.clone(),
+            });
+        }
+        changes.extend(translation_changes(old_code, new_code, *status));
+    }
+    for (status, ..) in &old_code.rows {
+        if !new_code.rows.iter().any(|r| r.0 == *status) {
+            changes.push(Change::StatusRemoved {
+                code: new_code.code.clone(),
+                status: *status,
+            });
+        }
+    }
 }
 
 /// Description changes of the first row with `status` in each translation both sides have.
@@ -307,7 +327,7 @@ fn translation_changes(old: &ApiCode, new: &ApiCode, status: u16) -> Vec<Change>
 }
 
 /// The changes as markdown, ready to paste into a review.
-pub fn to_markdown(changes: &[Change], enum_name: &str) -> String {
+fn to_markdown(changes: &[Change], enum_name: &str) -> String {
     let mut out = String::from("### Error-code API changes\n\n");
     if changes.is_empty() {
         out.push_str("No API changes.\n");

@@ -19,19 +19,38 @@
 //! (warning names), `accept` (`{ lint, subject }` tables). An unknown key is an error, so a typo
 //! does not go unnoticed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
-use crate::builder::{Builder, Error};
 use crate::diagnostic::Lint;
+use crate::error::Error;
+use crate::settings::Settings;
 use crate::vocabulary::Column;
 
 /// The table name under `[package.metadata]`.
 pub const METADATA_KEY: &str = "ci-errors-codegen";
 
-/// Reads `dir/Cargo.toml` into a builder rooted at `dir`.
-pub fn read_manifest(dir: &Path) -> Result<Builder, Error> {
+/// One spec's files: its path, the module it goes into, and its translations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpecPaths {
+    pub module: Option<String>,
+    pub path: PathBuf,
+    pub translations: Vec<(String, PathBuf)>,
+}
+
+/// What a manifest's settings say: the specs' files, where output goes, and
+/// how to read and emit.
+#[derive(Debug, Default)]
+pub(crate) struct Manifest {
+    pub specs: Vec<SpecPaths>,
+    pub out_file: Option<String>,
+    pub checked_in: Option<PathBuf>,
+    pub settings: Settings,
+}
+
+/// Reads the settings of `dir/Cargo.toml`.
+pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
     let path = dir.join("Cargo.toml");
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
         path: path.clone(),
@@ -44,7 +63,7 @@ pub fn read_manifest(dir: &Path) -> Result<Builder, Error> {
     let manifest: Table = text.parse().map_err(|e| fail(format!("not TOML: {e}")))?;
     let settings = settings_of(&manifest)
         .ok_or_else(|| fail(format!("no `[package.metadata.{METADATA_KEY}]` table")))?;
-    apply(Builder::new().root(dir), settings).map_err(fail)
+    apply(settings).map_err(fail)
 }
 
 /// The `[package.metadata.ci-errors-codegen]` table of a parsed manifest.
@@ -64,37 +83,41 @@ pub fn has_settings(dir: &Path) -> bool {
         .is_some_and(|manifest| settings_of(&manifest).is_some())
 }
 
-/// The builder `settings` describe.
-fn apply(mut builder: Builder, settings: &Table) -> Result<Builder, String> {
+/// The manifest `settings` describe.
+fn apply(settings: &Table) -> Result<Manifest, String> {
+    let mut m = Manifest::default();
     for (key, value) in settings {
-        builder = match key.as_str() {
-            "specs" => specs(builder, value)?,
-            "language" => builder.language(string(key, value)?),
-            "out-file" => builder.out_file(string(key, value)?),
-            "checked-in" => builder.checked_in(string(key, value)?),
-            "enum-name" => builder.enum_name(string(key, value)?),
-            "runtime" => builder.runtime(string(key, value)?),
-            "serde-feature" => builder.serde_feature(string(key, value)?),
-            "regenerate" => builder.regenerate_command(string(key, value)?),
-            "doc-crate" => builder.doc_crate(string(key, value)?),
-            "xml-body" => builder.xml_body(boolean(key, value)?),
-            "require-xml-body" => builder.require_xml_body(boolean(key, value)?),
-            "lenient" => builder.lenient(boolean(key, value)?),
-            "header-words" => header_words(builder, value)?,
-            "allow" => allow(builder, value)?,
-            "accept" => accept(builder, value)?,
-            "names" => names(builder, value)?,
+        let owned = |v: &Value| string(key, v).map(str::to_owned);
+        let s = &mut m.settings;
+        match key.as_str() {
+            "specs" => m.specs = specs(value)?,
+            "language" => s.read.language = Some(owned(value)?),
+            "out-file" => m.out_file = Some(owned(value)?),
+            "checked-in" => m.checked_in = Some(PathBuf::from(owned(value)?)),
+            "enum-name" => s.emit.enum_name = owned(value)?,
+            "runtime" => s.emit.runtime = owned(value)?,
+            "serde-feature" => s.emit.serde_feature = Some(owned(value)?),
+            "regenerate" => s.regenerate = owned(value)?,
+            "doc-crate" => s.emit.doc_path = Some(owned(value)?),
+            "xml-body" => s.emit.xml_body = boolean(key, value)?,
+            "require-xml-body" => s.require_xml_body = boolean(key, value)?,
+            "lenient" => s.read.lenient = boolean(key, value)?,
+            "header-words" => header_words(s, value)?,
+            "allow" => allow(s, value)?,
+            "accept" => accept(s, value)?,
+            "names" => names(s, value)?,
             other => {
                 return Err(format!(
                     "unknown key `{other}` in `[package.metadata.{METADATA_KEY}]`"
                 ))
             }
-        };
+        }
     }
-    Ok(builder)
+    Ok(m)
 }
 
-fn specs(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+fn specs(value: &Value) -> Result<Vec<SpecPaths>, String> {
+    let mut paths = Vec::new();
     let specs = value
         .as_array()
         .ok_or("`specs` must be an array of tables")?;
@@ -108,9 +131,9 @@ fn specs(mut builder: Builder, value: &Value) -> Result<Builder, String> {
             spec.get("path")
                 .ok_or_else(|| format!("`{}` is missing", key("path")))?,
         )?;
-        builder = match spec.get("module") {
-            Some(module) => builder.module_spec(string(&key("module"), module)?, path),
-            None if i == 0 => builder.spec(path),
+        let module = match spec.get("module") {
+            Some(module) => Some(string(&key("module"), module)?.to_owned()),
+            None if i == 0 => None,
             None => {
                 return Err(format!(
                     "`{}` is missing: several specs need a module each",
@@ -124,6 +147,11 @@ fn specs(mut builder: Builder, value: &Value) -> Result<Builder, String> {
         {
             return Err(format!("unknown key `{}`", key(name)));
         }
+        let mut spec_paths = SpecPaths {
+            module,
+            path: PathBuf::from(path),
+            translations: Vec::new(),
+        };
         if let Some(translations) = spec.get("translations") {
             let translations = translations.as_table().ok_or_else(|| {
                 format!(
@@ -132,15 +160,18 @@ fn specs(mut builder: Builder, value: &Value) -> Result<Builder, String> {
                 )
             })?;
             for (lang, path) in translations {
-                builder =
-                    builder.translation(lang, string(&key(&format!("translations.{lang}")), path)?);
+                let path = string(&key(&format!("translations.{lang}")), path)?;
+                spec_paths
+                    .translations
+                    .push((lang.clone(), PathBuf::from(path)));
             }
         }
+        paths.push(spec_paths);
     }
-    Ok(builder)
+    Ok(paths)
 }
 
-fn header_words(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+fn header_words(settings: &mut Settings, value: &Value) -> Result<(), String> {
     let table = value
         .as_table()
         .ok_or("`header-words` must be a table of column = [words]")?;
@@ -158,13 +189,11 @@ fn header_words(mut builder: Builder, value: &Value) -> Result<Builder, String> 
             .as_array()
             .ok_or_else(|| format!("`header-words.{column}` must be an array of strings"))?;
         for word in words {
-            builder = builder.header_word(
-                column_kind,
-                string(&format!("header-words.{column}"), word)?,
-            );
+            let word = string(&format!("header-words.{column}"), word)?;
+            settings.read.vocabulary.add(column_kind, word);
         }
     }
-    Ok(builder)
+    Ok(())
 }
 
 fn lint(key: &str, value: &Value) -> Result<Lint, String> {
@@ -178,17 +207,17 @@ fn lint(key: &str, value: &Value) -> Result<Lint, String> {
     })
 }
 
-fn allow(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+fn allow(settings: &mut Settings, value: &Value) -> Result<(), String> {
     let names = value
         .as_array()
         .ok_or("`allow` must be an array of warning names")?;
     for name in names {
-        builder = builder.allow(lint("allow", name)?);
+        settings.allowed.push(lint("allow", name)?);
     }
-    Ok(builder)
+    Ok(())
 }
 
-fn accept(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+fn accept(settings: &mut Settings, value: &Value) -> Result<(), String> {
     let entries = value
         .as_array()
         .ok_or("`accept` must be an array of { lint, subject } tables")?;
@@ -199,22 +228,23 @@ fn accept(mut builder: Builder, value: &Value) -> Result<Builder, String> {
                 .get(name)
                 .ok_or_else(|| format!("`{}` is missing", key(name)))
         };
-        builder = builder.accept(
+        settings.accepted.push((
             lint(&key("lint"), get("lint")?)?,
-            string(&key("subject"), get("subject")?)?,
-        );
+            string(&key("subject"), get("subject")?)?.to_owned(),
+        ));
     }
-    Ok(builder)
+    Ok(())
 }
 
-fn names(mut builder: Builder, value: &Value) -> Result<Builder, String> {
+fn names(settings: &mut Settings, value: &Value) -> Result<(), String> {
     let table = value
         .as_table()
         .ok_or("`names` must be a table of code = \"VariantName\"")?;
     for (code, name) in table {
-        builder = builder.variant_name(code, string(&format!("names.{code}"), name)?);
+        let name = string(&format!("names.{code}"), name)?;
+        settings.read.names.insert(code.clone(), name.to_owned());
     }
-    Ok(builder)
+    Ok(())
 }
 
 fn string<'v>(key: &str, value: &'v Value) -> Result<&'v str, String> {
@@ -239,46 +269,42 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_wrong_types_are_named() {
-        let err = apply(Builder::new(), &settings("enum-nam = \"X\"")).unwrap_err();
+        let err = apply(&settings("enum-nam = \"X\"")).unwrap_err();
         assert_eq!(
             err,
             format!("unknown key `enum-nam` in `[package.metadata.{METADATA_KEY}]`")
         );
-        let err = apply(Builder::new(), &settings("lenient = \"yes\"")).unwrap_err();
+        let err = apply(&settings("lenient = \"yes\"")).unwrap_err();
         assert_eq!(err, "`lenient` must be true or false");
-        let err = apply(
-            Builder::new(),
-            &settings("specs = [{ path = \"a.md\", modul = \"v1\" }]"),
-        )
-        .unwrap_err();
+        let err = apply(&settings("specs = [{ path = \"a.md\", modul = \"v1\" }]")).unwrap_err();
         assert_eq!(err, "unknown key `specs[0].modul`");
-        let err = apply(
-            Builder::new(),
-            &settings("specs = [{ path = \"a.md\" }, { path = \"b.md\" }]"),
-        )
+        let err = apply(&settings(
+            "specs = [{ path = \"a.md\" }, { path = \"b.md\" }]",
+        ))
         .unwrap_err();
         assert_eq!(
             err,
             "`specs[1].module` is missing: several specs need a module each"
         );
-        let err = apply(
-            Builder::new(),
-            &settings("header-words = { kode = [\"x\"] }"),
-        )
-        .unwrap_err();
+        let err = apply(&settings("header-words = { kode = [\"x\"] }")).unwrap_err();
         assert!(err.starts_with("unknown column `kode`"), "{err}");
     }
 
     #[test]
-    fn settings_reach_the_builder() {
-        let b = apply(
-            Builder::new(),
+    fn settings_reach_the_manifest() {
+        let m = apply(
             &settings("specs = [{ path = \"a.md\", translations = { zh = \"a.zh.md\" } }]\nchecked-in = \"gen/a.rs\"\nregenerate = \"make gen\""),
         )
         .unwrap();
-        let inputs: Vec<_> = b.inputs().map(|p| p.to_str().unwrap().to_owned()).collect();
-        assert_eq!(inputs, ["a.md", "a.zh.md"]);
-        assert_eq!(b.checked_in_path(), Some(Path::new("gen/a.rs")));
-        assert_eq!(b.regenerate(), "make gen");
+        assert_eq!(
+            m.specs,
+            [SpecPaths {
+                module: None,
+                path: "a.md".into(),
+                translations: vec![("zh".to_owned(), "a.zh.md".into())],
+            }]
+        );
+        assert_eq!(m.checked_in.as_deref(), Some(Path::new("gen/a.rs")));
+        assert_eq!(m.settings.regenerate, "make gen");
     }
 }

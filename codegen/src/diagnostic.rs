@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Level, Renderer, Snippet};
 
 use crate::source::SourceFile;
 
@@ -224,62 +224,8 @@ impl Diagnostic {
         let mut row_note = None;
         let mut group = match (&self.span, self.line) {
             (Some(span), Some(line)) if span.end <= src.text().len() => {
-                // The primary line, widened to the lines of secondary spans
-                // close by (an HTML row spreads its cells over lines).
-                let near = |s: &&Range<usize>| {
-                    s.end <= src.text().len() && src.line_of(s.start).abs_diff(line) <= MAX_SPREAD
-                };
-                let (first, last) =
-                    self.also
-                        .iter()
-                        .filter(near)
-                        .fold((line, line), |(first, last), s| {
-                            (
-                                first.min(src.line_of(s.start)),
-                                last.max(src.line_of(s.end)),
-                            )
-                        });
-                let line_range = src.line_range(first).start..src.line_range(last).end;
-                let text = &src.text()[line_range.clone()];
-                let start = span.start.saturating_sub(line_range.start).min(text.len());
-                let end = span
-                    .end
-                    .saturating_sub(line_range.start)
-                    .clamp(start, text.len());
-                let local = |span: &Range<usize>| {
-                    let start = span.start.saturating_sub(line_range.start).min(text.len());
-                    start
-                        ..span
-                            .end
-                            .saturating_sub(line_range.start)
-                            .clamp(start, text.len())
-                };
-                let mut annotation = AnnotationKind::Primary.span(start..end);
-                if let Some(label) = &self.label {
-                    annotation = annotation.label(label.as_str());
-                }
-                let mut snippet = Snippet::source(text)
-                    .line_start(first)
-                    .path(self.file.as_str())
-                    .annotation(annotation);
-                for span in self
-                    .also
-                    .iter()
-                    .filter(|s| s.start >= line_range.start && s.end <= line_range.end)
-                {
-                    snippet = snippet.annotation(AnnotationKind::Primary.span(local(span)));
-                }
-                if let Some(span) = self.context.as_ref().filter(|s| {
-                    s.start >= line_range.start && s.end <= line_range.end && !s.is_empty()
-                }) {
-                    // A long line is shown in part, around the caret: the row's
-                    // code is then named in a note rather than underlined far off.
-                    if src.line_text(line).chars().count() > WIDTH - 20 {
-                        row_note = Some(format!("in the row of `{}`", &src.text()[span.clone()]));
-                    } else {
-                        snippet = snippet.annotation(AnnotationKind::Context.span(local(span)));
-                    }
-                }
+                let (snippet, note) = self.snippet(src, span, line);
+                row_note = note;
                 title.element(snippet)
             }
             _ => title.element(annotate_snippets::Origin::path(self.file.as_str())),
@@ -300,6 +246,72 @@ impl Diagnostic {
         }
         // Long lines are windowed around the carets, so the row's code stays in view.
         Renderer::plain().term_width(WIDTH).render(&[group])
+    }
+
+    /// The source lines around `span` (on `line`) with carets under it and
+    /// under secondary spans close by; and a note naming the row's code when
+    /// the line is too long to underline it too.
+    fn snippet<'a>(
+        &'a self,
+        src: &'a SourceFile,
+        span: &Range<usize>,
+        line: usize,
+    ) -> (Snippet<'a, Annotation<'a>>, Option<String>) {
+        // The primary line, widened to the lines of secondary spans
+        // close by (an HTML row spreads its cells over lines).
+        let near = |s: &&Range<usize>| {
+            s.end <= src.text().len() && src.line_of(s.start).abs_diff(line) <= MAX_SPREAD
+        };
+        let (first, last) = self
+            .also
+            .iter()
+            .filter(near)
+            .fold((line, line), |(first, last), s| {
+                (
+                    first.min(src.line_of(s.start)),
+                    last.max(src.line_of(s.end)),
+                )
+            });
+        let line_range = src.line_range(first).start..src.line_range(last).end;
+        let text = &src.text()[line_range.clone()];
+        let local = |span: &Range<usize>| {
+            let start = span.start.saturating_sub(line_range.start).min(text.len());
+            start
+                ..span
+                    .end
+                    .saturating_sub(line_range.start)
+                    .clamp(start, text.len())
+        };
+        let mut annotation = AnnotationKind::Primary.span(local(span));
+        if let Some(label) = &self.label {
+            annotation = annotation.label(label.as_str());
+        }
+        let mut snippet = Snippet::source(text)
+            .line_start(first)
+            .path(self.file.as_str())
+            .annotation(annotation);
+        for span in self
+            .also
+            .iter()
+            .filter(|s| s.start >= line_range.start && s.end <= line_range.end)
+        {
+            snippet = snippet.annotation(AnnotationKind::Primary.span(local(span)));
+        }
+        let mut row_note = None;
+        if let Some(span) = self
+            .context
+            .as_ref()
+            .filter(|s| s.start >= line_range.start && s.end <= line_range.end && !s.is_empty())
+        {
+            // A long line is shown in part, around the caret: the row's
+            // code is then named in a note rather than underlined far off.
+            if src.line_text(line).chars().count() > WIDTH - 20 {
+                row_note = Some(format!("in the row of `{}`", &src.text()[span.clone()]));
+            } else {
+                snippet = snippet.annotation(AnnotationKind::Context.span(local(span)));
+            }
+        }
+        (snippet, row_note)
     }
 }
 

@@ -1,10 +1,11 @@
 //! Generates Rust error-code types from markdown error-code tables.
 //!
-//! The pipeline runs one way, one module per step:
-//! [`markdown`] (markdown → tables) → [`model`] (tables → validated model)
-//! → [`emit`] (model → tokens) → [`format`](mod@format) (tokens → `syn` tree → text).
-//! [`Builder`] drives it from a build script or the command-line tool, with
-//! settings from code or from the project's `Cargo.toml` ([`config`]).
+//! The pipeline runs one way, one private module per step ([`stages`] shows
+//! them one by one): a document → tables (markdown, HTML and multiline
+//! readers) → laid-out tables (each column's role) → validated [`Model`] →
+//! tokens → formatted source. [`Builder`] drives it from a build script or
+//! the command-line tool, with settings from code or from the project's
+//! `Cargo.toml` (`[package.metadata.ci-errors-codegen]`).
 //! Generated code depends on the small runtime crate `ci-errors-runtime`.
 //!
 //! Nothing in it is specific to Tencent beyond the default header words: point
@@ -43,29 +44,57 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod builder;
-pub mod changes;
-pub mod config;
-pub mod diagnostic;
-pub mod emit;
-pub mod fingerprint;
-pub mod format;
+// Every module is private: the surface is what this root re-exports, so
+// that each public name is a choice (see the README, "What is public").
+mod builder;
+mod changes;
+mod config;
+mod diagnostic;
+mod emit;
+mod error;
+mod fingerprint;
+mod format;
 mod layout;
-pub mod model;
-pub mod naming;
-pub mod read;
-pub mod source;
-pub mod status;
-pub mod translate;
-pub mod vocabulary;
+mod model;
+mod naming;
+mod pipeline;
+mod read;
+mod settings;
+mod source;
+mod spec;
+mod status;
+mod translate;
+mod vocabulary;
 
-pub use builder::{Builder, Error, Generated, SpecResult, SpecText};
-pub use diagnostic::{Diagnostic, Lint, Severity};
-pub use model::{Model, ReadOptions, Validated};
+pub use builder::{fingerprint_file, read_spec_file, write_if_changed, Builder, UPDATE_ENV};
+pub use changes::{Api, ApiCode, Change};
+pub use config::{has_settings, METADATA_KEY};
+pub use diagnostic::{render_all, Diagnostic, Lint, Severity};
+pub use error::Error;
+pub use fingerprint::{fingerprint, input_line, recorded_inputs};
+pub use model::{
+    Body, BodyField, CodeEntry, ErrorRow, FieldRole, FieldRow, Model, NodeType, ReadOptions, Text,
+    Texts, Validated,
+};
+pub use naming::{field_name, variant_name};
+pub use pipeline::{Generated, SpecResult};
 pub use source::SourceFile;
+pub use spec::SpecText;
 pub use vocabulary::{Column, Vocabulary};
 
-/// Reads one spec: markdown → tables → validated model.
+/// The pipeline's steps one by one, for benchmarks and tools that look
+/// between them: document → tables ([`read_tables`](stages::read_tables)) →
+/// validated model ([`validate`](stages::validate)) → tokens
+/// ([`emit`](stages::emit)) → formatted source ([`format`](stages::format)).
+/// [`read_spec`] and [`Builder`] run them together.
+pub mod stages {
+    pub use crate::emit::{emit, EmitError, EmitOptions};
+    pub use crate::format::{format, header};
+    pub use crate::model::build as validate;
+    pub use crate::read::{read_tables, Cell, Row, Section, Table};
+}
+
+/// Reads one spec: document → tables → laid-out tables → validated model.
 pub fn read_spec(src: &SourceFile, options: &ReadOptions) -> Validated {
     let tables = read::read_tables(src);
     model::build(src, &tables, options)

@@ -5,9 +5,9 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ci_errors_codegen::changes::{self, Api};
-use ci_errors_codegen::config;
-use ci_errors_codegen::{Builder, Error, Generated, SpecResult, SpecText};
+use ci_errors_codegen::{
+    has_settings, Api, Builder, Change, Error, Generated, SpecResult, SpecText,
+};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
@@ -122,7 +122,7 @@ impl Project {
             Some(path) => path
                 .parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_owned),
-            None if config::has_settings(Path::new(".")) => PathBuf::from("."),
+            None if has_settings(Path::new(".")) => PathBuf::from("."),
             None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
         };
         let dir = if dir.as_os_str().is_empty() {
@@ -167,32 +167,29 @@ fn api_changes(builder: &Builder, generated: &Generated) {
             .and_then(|out| String::from_utf8(out.stdout).ok())
     };
     for spec in &generated.specs {
-        let Some(text) = committed(&spec.name) else {
-            println!("\n(no committed {} to compare the API with)", spec.name);
+        let name = spec.spec.name();
+        let Some(text) = committed(name) else {
+            println!("\n(no committed {name} to compare the API with)");
             continue;
         };
-        let mut old = SpecText::new(spec.name.clone(), text);
-        for (lang, name) in &spec.translations {
-            if let Some(text) = committed(name) {
-                old = old.with_translation(lang, name, text);
+        let mut old = SpecText::new(name, text);
+        for (lang, src) in spec.spec.translations() {
+            if let Some(text) = committed(src.name()) {
+                old = old.with_translation(lang, src.name(), text);
             }
         }
         // The committed spec read leniently: its problems are not this run's.
         let old = builder.clone().lenient(true).read_from(old);
         match old {
             Ok(old) => {
-                let changes =
-                    changes::diff(&Api::from_model(&old.model), &Api::from_model(&spec.model));
-                println!("\nAgainst {} as committed:\n", spec.name);
+                let changes = Api::from_model(&old.model).diff(&Api::from_model(&spec.model));
+                println!("\nAgainst {name} as committed:\n");
                 print!(
                     "{}",
-                    changes::to_markdown(&changes, builder.code_enum_name())
+                    Change::to_markdown(&changes, builder.code_enum_name())
                 );
             }
-            Err(_) => println!(
-                "\n(the committed {} cannot be read; no API comparison)",
-                spec.name
-            ),
+            Err(_) => println!("\n(the committed {name} cannot be read; no API comparison)"),
         }
     }
 }
@@ -201,9 +198,9 @@ fn api_changes(builder: &Builder, generated: &Generated) {
 fn summary(generated: &Generated) {
     for spec in &generated.specs {
         let model = &spec.model;
-        match &spec.module {
-            Some(module) => println!("  {} (module {module})", spec.name),
-            None => println!("  {}", spec.name),
+        match spec.spec.module() {
+            Some(module) => println!("  {} (module {module})", spec.spec.name()),
+            None => println!("  {}", spec.spec.name()),
         }
         println!(
             "  codes     {} ({} rows)",
@@ -278,7 +275,7 @@ fn read_input(path: &Path) -> Result<(String, String), Error> {
             })?;
         return Ok(("<stdin>".to_owned(), text));
     }
-    ci_errors_codegen::builder::read_spec_file(Path::new(""), path)
+    ci_errors_codegen::read_spec_file(Path::new(""), path)
 }
 
 /// Reads a spec and its translations (`LANG=PATH` each) into a model.
@@ -386,7 +383,7 @@ fn compare(
 ) -> Result<usize, Error> {
     let old_api = Api::from_model(&read_model(old, old_translations, lenient)?.model);
     let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
-    let changes = changes::diff(&old_api, &new_api);
+    let changes = old_api.diff(&new_api);
     if as_json {
         let report = serde_json::json!({
             "breaking": changes.iter().any(|c| c.is_breaking()),
@@ -394,7 +391,7 @@ fn compare(
         });
         println!("{}", json(&report));
     } else {
-        print!("{}", changes::to_markdown(&changes, "ErrorCode"));
+        print!("{}", Change::to_markdown(&changes, "ErrorCode"));
     }
     Ok(changes.iter().filter(|c| c.is_breaking()).count())
 }

@@ -60,7 +60,8 @@ pub fn parse_statuses(text: &str) -> Vec<StatusPart<'_>> {
 
 /// Parses a cell that must hold exactly one status: `NNN`, `NNN Reason`,
 /// `NNN (Reason)` or `Reason (NNN)`.
-pub fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
+#[cfg(test)]
+fn parse_status(text: &str) -> Result<(u16, &str), StatusError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(StatusError::Empty);

@@ -20,7 +20,7 @@ pub enum Column {
     Parent,
 }
 
-/// Header words for each [`Column`], compared after [`normalize`].
+/// Header words for each [`Column`], compared with full-width forms folded to ASCII, in lower case, letters and digits only (`HTTP_Status-Code` is `httpstatuscode`).
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// `(column, normalized word)`, in order of preference within a column.

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
 
-use ci_errors_codegen::naming::variant_name;
+use ci_errors_codegen::variant_name;
 use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile, SpecText};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

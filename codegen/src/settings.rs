@@ -1,0 +1,50 @@
+//! What decides how specs are read and emitted, apart from where files are:
+//! the part of a [`Builder`](crate::Builder) that the pure pipeline takes.
+
+use crate::diagnostic::{Diagnostic, Lint, Severity};
+use crate::emit::EmitOptions;
+use crate::model::ReadOptions;
+
+/// How to read, validate and emit specs.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    /// Strictness, header words, language, variant names.
+    pub read: ReadOptions,
+    /// Names and paths of the generated code.
+    pub emit: EmitOptions,
+    /// Fail when a spec describes no usable XML body.
+    pub require_xml_body: bool,
+    /// Warnings silenced by kind.
+    pub allowed: Vec<Lint>,
+    /// Warnings silenced by kind and subject.
+    pub accepted: Vec<(Lint, String)>,
+    /// The command the generated header names as the way to regenerate.
+    pub regenerate: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            read: ReadOptions::default(),
+            emit: EmitOptions::default(),
+            require_xml_body: false,
+            allowed: Vec::new(),
+            accepted: Vec::new(),
+            regenerate: "cargo build".to_owned(),
+        }
+    }
+}
+
+impl Settings {
+    /// Whether `d` is a warning that was allowed or accepted.
+    pub fn acknowledged(&self, d: &Diagnostic) -> bool {
+        d.severity == Severity::Warning
+            && d.lint.is_some_and(|lint| {
+                self.allowed.contains(&lint)
+                    || self
+                        .accepted
+                        .iter()
+                        .any(|(l, subject)| *l == lint && d.subject.as_deref() == Some(subject))
+            })
+    }
+}
