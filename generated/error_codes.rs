@@ -195,7 +195,8 @@ impl ErrorCode {
     pub const fn as_str(&self) -> &'static str {
         CODES[*self as usize].name
     }
-    /// Every HTTP status the spec gives this code, in spec order.
+    /// Every HTTP status the spec gives this code, in spec order (none for a
+    /// code the spec lists without one).
     pub const fn statuses(&self) -> &'static [u16] {
         CODES[*self as usize].statuses
     }
@@ -205,7 +206,35 @@ impl ErrorCode {
     }
     /// The row for this code with `status`, if the spec has one (the first, if it has several).
     pub fn row(&self, status: u16) -> Option<&'static ::ci_errors_runtime::Row<Self>> {
-        self.rows().iter().find(|row| row.status == status)
+        self.rows().iter().find(|row| row.status == Some(status))
+    }
+    /// The description of this code in the edition `lang`, whatever its
+    /// status: its first row's (for a code without a status, the only way in).
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+    }
+    /// What to do about this code, in the edition `lang`, from its first
+    /// row that says (`None` when the spec gives no remedy).
+    pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
+        self.rows()
+            .iter()
+            .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
+            .filter(|text| !text.is_empty())
+    }
+    /// The code's numeric value: the code itself when it is a number,
+    /// or the spec's value column beside a symbolic code.
+    pub const fn value(&self) -> Option<i64> {
+        CODES[*self as usize].value
+    }
+    /// The code whose numeric value is `value`, if the spec lists one
+    /// (the first, if several share it).
+    pub fn from_value(value: i64) -> Option<Self> {
+        Self::ALL.iter().copied().find(|code| code.value() == Some(value))
+    }
+    /// The category of a dotted code, its first segment
+    /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
+    pub fn category(&self) -> Option<&'static str> {
+        ::ci_errors_runtime::category_of(self.as_str())
     }
     /// The plain-text description of this code with `status`, in the primary language
     /// (from the first such row, if the spec lists the pair more than once).

@@ -155,7 +155,7 @@ impl ServiceError {
         self.response()?.trace_id.as_deref()
     }
 
-    /// The spec's description of this code with this status, in the primary language.
+    /// The spec's description of this code with this status (see [`ServiceError::row`]), in the primary language.
     pub fn description(&self) -> Option<&'static str> {
         self.row().map(|row| row.description)
     }
@@ -173,9 +173,18 @@ impl ServiceError {
         &self.body
     }
 
-    /// The spec's row for this (code, status) pair, when the spec has one.
+    /// The spec's row for this (code, status) pair, when the spec has one;
+    /// for a code the spec lists without a status (sent, as API 3.0 errors
+    /// are, with any status), its first such row.
     pub fn row(&self) -> Option<&'static ErrorRow> {
-        self.response()?.row(self.status.as_u16())
+        let code = self.response()?.code.known()?;
+        code.row(self.status.as_u16())
+            .or_else(|| code.rows().iter().find(|row| row.status.is_none()))
+    }
+
+    /// What the spec says to do about this error, in the primary language, when it says.
+    pub fn remedy(&self) -> Option<&'static str> {
+        self.row()?.remedy()
     }
 
     /// The `Location` header of a 3xx response.
@@ -272,11 +281,12 @@ fn snippet(body: &[u8]) -> String {
     String::from_utf8_lossy(&body[..end]).into_owned()
 }
 
-/// The response a server sends with `body` for `row`: the row's status,
+/// The response a server sends with `body` for `row`: the row's status (200
+/// for a row without one, as API 3.0 services send errors),
 /// `Content-Type: application/xml`, the body as XML.
 pub fn response(row: &ErrorRow, body: &ErrorResponse) -> Response<String> {
     let mut response = Response::new(body.to_xml());
-    *response.status_mut() = row.status_code();
+    *response.status_mut() = row.status_code().unwrap_or(StatusCode::OK);
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("application/xml"));

@@ -45,16 +45,18 @@ pub mod http;
 /// ```
 pub type Code = ci_errors_runtime::Code<ErrorCode>;
 
-/// One row of the spec's error tables: a code with one status.
+/// One row of the spec's error tables: a code with one status, or with none.
 ///
 /// ```
 /// use ci_errors::{ErrorRow, Lang, ROWS};
 ///
 /// let row: &ErrorRow = ROWS[0];
-/// assert_eq!(row.code.row(row.status), Some(row));
+/// if let Some(status) = row.status {
+///     assert_eq!(row.code.row(status), Some(row));
+/// }
 /// assert_eq!(row.description, row.descriptions[Lang::En as usize].text);
-/// assert_eq!(row.class(), ci_errors::StatusClass::of(row.status));
-/// println!("{} {}: {}", row.code, row.status, row.description);
+/// assert_eq!(row.class(), row.status.map(ci_errors::StatusClass::of));
+/// println!("{} {:?}: {}", row.code, row.status, row.description);
 /// ```
 pub type ErrorRow = ci_errors_runtime::Row<ErrorCode>;
 

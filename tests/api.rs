@@ -69,7 +69,10 @@ fn a_plain_line_scan_finds_the_same_pairs() {
             scanned.push((code, status));
         }
     }
-    let api: Vec<(ErrorCode, u16)> = ROWS.iter().map(|r| (r.code, r.status)).collect();
+    let api: Vec<(ErrorCode, u16)> = ROWS
+        .iter()
+        .filter_map(|r| Some((r.code, r.status?)))
+        .collect();
     assert_eq!(api, scanned);
 }
 
@@ -92,22 +95,57 @@ fn statuses_rows_and_descriptions_per_code() {
             entry.code
         );
         assert_eq!(code.rows().len(), entry.rows.len(), "{}", entry.code);
+        // Status-free: the first row's description and the first remedy given, in each edition.
+        let rows: Vec<_> = model.rows_of(entry).collect();
+        for (i, &lang) in Lang::ALL.iter().enumerate() {
+            let nth = |t: &ci_errors_codegen::Texts| t.each().nth(i).unwrap().plain.clone();
+            assert_eq!(
+                code.describe(lang),
+                nth(&rows[0].description),
+                "{}",
+                entry.code
+            );
+            let remedy = rows.iter().map(|r| nth(&r.remedy)).find(|r| !r.is_empty());
+            assert_eq!(
+                code.remedy(lang).map(str::to_owned),
+                remedy,
+                "{}",
+                entry.code
+            );
+        }
+        assert_eq!(code.value(), entry.value, "{}", entry.code);
+        if let Some(value) = entry.value {
+            let first = model.codes.iter().find(|c| c.value == Some(value)).unwrap();
+            assert_eq!(
+                ErrorCode::from_value(value).map(|c| c.as_str()),
+                Some(first.code.as_str())
+            );
+        }
+        let category = entry
+            .code
+            .split_once('.')
+            .map(|(c, _)| c)
+            .filter(|c| !c.is_empty());
+        assert_eq!(code.category(), category, "{}", entry.code);
         for row in model.rows_of(entry) {
+            let Some(status) = row.status else {
+                continue;
+            };
             // The first row with a status is the one `row` and `description` give.
             let first = model
                 .rows_of(entry)
                 .find(|r| r.status == row.status)
                 .unwrap();
             assert_eq!(
-                code.description(row.status),
+                code.description(status),
                 Some(first.description.primary().plain.as_str())
             );
             assert_eq!(
-                code.description_in(Lang::En, row.status),
+                code.description_in(Lang::En, status),
                 Some(first.description.primary().plain.as_str())
             );
             let zh = first.description.each().nth(1).map(|t| t.plain.as_str());
-            assert_eq!(code.description_in(Lang::Zh, row.status), zh);
+            assert_eq!(code.description_in(Lang::Zh, status), zh);
         }
         let unlisted = (100..600).find(|s| !code.statuses().contains(s)).unwrap();
         assert_eq!(code.row(unlisted), None);
@@ -153,10 +191,10 @@ fn from_str_is_exact_and_keeps_the_rejected_string() {
 #[test]
 fn reverse_lookup_by_status() {
     let model = model();
-    let statuses: BTreeSet<u16> = model.errors.iter().map(|r| r.status).collect();
+    let statuses: BTreeSet<u16> = model.errors.iter().filter_map(|r| r.status).collect();
     for status in statuses {
         let mut expected: Vec<&str> = Vec::new();
-        for row in model.errors.iter().filter(|r| r.status == status) {
+        for row in model.errors.iter().filter(|r| r.status == Some(status)) {
             if !expected.contains(&row.code.as_str()) {
                 expected.push(&row.code);
             }
@@ -170,14 +208,19 @@ fn reverse_lookup_by_status() {
 #[test]
 fn status_classes_follow_the_first_digit() {
     for row in ROWS {
-        let class = match row.status / 100 {
+        let Some(status) = row.status else {
+            assert_eq!(row.class(), None);
+            assert!(!row.is_client_error() && !row.is_server_error());
+            continue;
+        };
+        let class = match status / 100 {
             1 => StatusClass::Informational,
             2 => StatusClass::Success,
             3 => StatusClass::Redirection,
             4 => StatusClass::ClientError,
             _ => StatusClass::ServerError,
         };
-        assert_eq!(row.class(), class, "{} {}", row.code, row.status);
+        assert_eq!(row.class(), Some(class), "{} {status}", row.code);
         assert_eq!(row.is_redirection(), class == StatusClass::Redirection);
         assert_eq!(row.is_client_error(), class == StatusClass::ClientError);
         assert_eq!(row.is_server_error(), class == StatusClass::ServerError);
@@ -246,18 +289,18 @@ fn a_new_code_changes_at_most_four_hunks_of_the_generated_file() {
     let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
     let (en, zh) = (read("spec/error-codes.md"), read("spec/error-codes.zh.md"));
     let before = read("generated/error_codes.rs");
-    for row in [ROWS[0], ROWS[ROWS.len() / 2], ROWS[ROWS.len() - 1]] {
+    let rows = with_status();
+    for (row, status) in [rows[0], rows[rows.len() / 2], rows[rows.len() - 1]] {
         let insert = |spec: &str, text: &str| {
             let line = spec
                 .lines()
                 .find(|l| {
-                    l.starts_with(&format!("| {} ", row.code))
-                        && l.contains(&format!("| {}", row.status))
+                    l.starts_with(&format!("| {} ", row.code)) && l.contains(&format!("| {status}"))
                 })
                 .unwrap();
             spec.replacen(
                 line,
-                &format!("{line}\n| HunkProbe | {text} | {} |", row.status),
+                &format!("{line}\n| HunkProbe | {text} | {status} |"),
                 1,
             )
         };
@@ -272,12 +315,7 @@ fn a_new_code_changes_at_most_four_hunks_of_the_generated_file() {
             .context_radius(3)
             .iter_hunks()
             .count();
-        assert!(
-            hunks <= 4,
-            "after {} {}: {hunks} hunks",
-            row.code,
-            row.status
-        );
+        assert!(hunks <= 4, "after {} {status}: {hunks} hunks", row.code);
         assert!(after.contains("HunkProbe,"));
     }
 }
@@ -297,6 +335,12 @@ fn with_chinese(
         .with_translation("zh", "spec/error-codes.zh.md", zh)])
 }
 
+/// The rows that have a status, each with it: the edits below copy a row's
+/// line, which the seed writes with its status.
+fn with_status() -> Vec<(&'static ci_errors::ErrorRow, u16)> {
+    ROWS.iter().filter_map(|r| Some((*r, r.status?))).collect()
+}
+
 /// The line (1-based) of `file` holding the row of `code` with `status`.
 fn row_line(file: &str, code: &str, status: u16) -> usize {
     std::fs::read_to_string(format!("{ROOT}/{file}"))
@@ -309,8 +353,9 @@ fn row_line(file: &str, code: &str, status: u16) -> usize {
 
 #[test]
 fn a_row_deleted_from_the_chinese_edition_fails_at_its_english_line() {
-    let row = ROWS[ROWS.len() / 2];
-    let zh_line = row_line("spec/error-codes.zh.md", row.code.as_str(), row.status);
+    let rows = with_status();
+    let (row, status) = rows[rows.len() / 2];
+    let zh_line = row_line("spec/error-codes.zh.md", row.code.as_str(), status);
     let result = with_chinese(|zh| {
         let lines: Vec<&str> = zh.lines().collect();
         let mut kept = lines[..zh_line - 1].to_vec();
@@ -320,7 +365,7 @@ fn a_row_deleted_from_the_chinese_edition_fails_at_its_english_line() {
     let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = result else {
         panic!("a missing Chinese row must fail the build")
     };
-    let en_line = row_line("spec/error-codes.md", row.code.as_str(), row.status);
+    let en_line = row_line("spec/error-codes.md", row.code.as_str(), status);
     assert!(
         rendered.contains(&format!("--> spec/error-codes.md:{en_line}:")),
         "{rendered}"
@@ -331,8 +376,8 @@ fn a_row_deleted_from_the_chinese_edition_fails_at_its_english_line() {
     );
     assert!(
         rendered.contains(&format!(
-            "error: `{}` with status {} is missing from the `zh` edition",
-            row.code, row.status
+            "error: `{}` with status {status} is missing from the `zh` edition",
+            row.code
         )),
         "{rendered}"
     );
@@ -340,13 +385,14 @@ fn a_row_deleted_from_the_chinese_edition_fails_at_its_english_line() {
 
 #[test]
 fn a_row_only_the_chinese_edition_has_is_reported_at_its_line_there() {
-    let last = ROWS[ROWS.len() - 1];
-    let zh_line = row_line("spec/error-codes.zh.md", last.code.as_str(), last.status);
+    let rows = with_status();
+    let (last, status) = rows[rows.len() - 1];
+    let zh_line = row_line("spec/error-codes.zh.md", last.code.as_str(), status);
     let result = with_chinese(|zh| {
         let mut lines: Vec<String> = zh.lines().map(str::to_owned).collect();
         lines.insert(
             zh_line,
-            format!("| OnlyInChinese | 只在中文版 | {} |", last.status),
+            format!("| OnlyInChinese | 只在中文版 | {status} |"),
         );
         lines.join("\n") + "\n"
     });
@@ -373,9 +419,9 @@ fn a_row_only_the_chinese_edition_has_is_reported_at_its_line_there() {
 fn chinese_descriptions_match_the_chinese_cells() {
     let zh = std::fs::read_to_string(format!("{ROOT}/spec/error-codes.zh.md")).unwrap();
     let mut checked = 0;
-    for row in ROWS {
+    for (row, status) in with_status() {
         let line = zh.lines().find(|l| {
-            l.starts_with(&format!("| {} ", row.code)) && l.contains(&format!("| {}", row.status))
+            l.starts_with(&format!("| {} ", row.code)) && l.contains(&format!("| {status}"))
         });
         let cells: Vec<&str> = line
             .unwrap()
@@ -387,16 +433,15 @@ fn chinese_descriptions_match_the_chinese_cells() {
         let cell = cells[1];
         if !cell.contains(['[', '`', '*', '<']) {
             assert_eq!(
-                row.code.description_in(Lang::Zh, row.status),
-                row.code.row(row.status).unwrap().description_in("zh")
+                row.code.description_in(Lang::Zh, status),
+                row.code.row(status).unwrap().description_in("zh")
             );
-            if row.code.row(row.status) == Some(*row) {
+            if row.code.row(status) == Some(row) {
                 assert_eq!(
-                    row.code.description_in(Lang::Zh, row.status),
+                    row.code.description_in(Lang::Zh, status),
                     Some(cell),
-                    "{} {}",
-                    row.code,
-                    row.status
+                    "{} {status}",
+                    row.code
                 );
                 checked += 1;
             }

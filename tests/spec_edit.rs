@@ -88,23 +88,29 @@ fn insert_after(spec: String, code: &str, status: u16, new: &str) -> String {
 fn apply_edits(copy: &Path) {
     let codes = ci_errors::ErrorCode::ALL;
     // A code with one row, to remove; a code to give a second status; a row to add after.
-    let removed = codes.iter().rev().find(|c| c.rows().len() == 1).unwrap();
+    let removed = codes
+        .iter()
+        .rev()
+        .find(|c| c.rows().len() == 1 && c.statuses().len() == 1)
+        .unwrap();
     let widened = codes
         .iter()
-        .find(|c| *c != removed && !c.statuses().contains(&409))
+        .find(|c| *c != removed && !c.statuses().is_empty() && !c.statuses().contains(&409))
         .unwrap();
     let widened_status = widened.statuses()[0];
     let removed_status = removed.statuses()[0];
-    for (file, lang_text, table_head) in [
+    for (file, lang_text, table_head, job_head) in [
         (
             "spec/error-codes.md",
             "Added by a user; see [the docs](https://example.com/x) and `X-Header`.",
             "| Error Code | Description | HTTP Status Code |",
+            "| Error Code | Description | Solution |",
         ),
         (
             "spec/error-codes.zh.md",
             "用户添加；见 [文档](https://example.com/x) 和 `X-Header`。",
             "| 错误码 | 描述 | HTTP 状态码 |",
+            "| 错误码 | 描述 | 解决方法 |",
         ),
     ] {
         edit(&copy.join(file), |spec| {
@@ -127,7 +133,8 @@ fn apply_edits(copy: &Path) {
                 "| TraceId ",
                 &format!("| RetryAfter | Error | {lang_text} | string |\n| TraceId "),
             );
-            format!("{spec}\n**Custom section**\n\n{table_head}\n| --- | --- | --- |\n| CustomThing | {lang_text} | 422 |\n")
+            // A section of codes without a status: a dotted code with a remedy, a numeric one.
+            format!("{spec}\n**Custom section**\n\n{table_head}\n| --- | --- | --- |\n| CustomThing | {lang_text} | 422 |\n\n**Job errors**\n\n{job_head}\n| --- | --- | --- |\n| Job.Failed | {lang_text} | {lang_text} |\n| -1001 | {lang_text} |  |\n")
         });
     }
 }
@@ -191,12 +198,20 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
     assert!(text(&out).contains("test result: ok"), "{}", text(&out));
 
     // 3. An edit without `generate`: the generator off refuses, `cargo build` regenerates.
-    for (file, description) in [
-        ("spec/error-codes.md", "Probe."),
-        ("spec/error-codes.zh.md", "探测。"),
+    for (file, description, head) in [
+        (
+            "spec/error-codes.md",
+            "Probe.",
+            "| Error Code | Description | HTTP Status Code |",
+        ),
+        (
+            "spec/error-codes.zh.md",
+            "探测。",
+            "| 错误码 | 描述 | HTTP 状态码 |",
+        ),
     ] {
         edit(&copy.join(file), |spec| {
-            format!("{spec}| ProbeCode | {description} | 410 |\n")
+            format!("{spec}\n{head}\n| --- | --- | --- |\n| ProbeCode | {description} | 410 |\n")
         });
     }
     let out = cargo(&copy, &["build", "-p", "ci-errors"]);

@@ -46,7 +46,9 @@ fn parses_the_spec_sample_with_tabs() {
     assert_eq!(r.request_id.as_deref(), Some("NjFh..."));
     assert_eq!(r.trace_id.as_deref(), Some("OGVm..."));
     assert!(r.extra.is_empty());
-    assert_eq!(r.row(row().status).unwrap().description, row().description);
+    if let Some(status) = row().status {
+        assert_eq!(r.row(status).unwrap().description, row().description);
+    }
 }
 
 #[test]

@@ -14,10 +14,19 @@ pub struct ApiCode {
     pub code: String,
     /// The enum variant.
     pub variant: String,
-    /// `(status, reason, description)` per row, in spec order.
-    pub rows: Vec<(u16, String, String)>,
-    /// Per row (parallel to `rows`), `(language tag, description)` in each translation.
-    pub translations: Vec<Vec<(String, String)>>,
+    /// Its rows, in spec order.
+    pub rows: Vec<ApiRow>,
+}
+
+/// One row of a code as the generated API exposes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRow {
+    /// The status, if the row has one.
+    pub status: Option<u16>,
+    /// The reason phrase.
+    pub reason: String,
+    /// `(language tag, description, remedy)` in every edition, the primary first.
+    pub texts: Vec<(String, String, String)>,
 }
 
 /// The parts of a generated API that a spec change can touch.
@@ -40,19 +49,15 @@ impl Api {
                 variant: c.variant.clone(),
                 rows: model
                     .rows_of(c)
-                    .map(|r| {
-                        let description = r.description.primary().plain.clone();
-                        (r.status, r.reason.clone(), description)
-                    })
-                    .collect(),
-                translations: model
-                    .rows_of(c)
-                    .map(|r| {
-                        model.languages[1..]
+                    .map(|r| ApiRow {
+                        status: r.status,
+                        reason: r.reason.clone(),
+                        texts: model
+                            .languages
                             .iter()
-                            .zip(r.description.each().skip(1))
-                            .map(|(lang, t)| (lang.clone(), t.plain.clone()))
-                            .collect()
+                            .zip(r.description.each().zip(r.remedy.each()))
+                            .map(|(lang, (d, m))| (lang.clone(), d.plain.clone(), m.plain.clone()))
+                            .collect(),
                     })
                     .collect(),
             })
@@ -127,8 +132,21 @@ pub enum Change {
     DescriptionChanged {
         /// The code.
         code: String,
-        /// The status.
-        status: u16,
+        /// The status, if the row has one.
+        status: Option<u16>,
+        /// The translation's language tag, or `None` for the primary edition.
+        lang: Option<String>,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A remedy changed.
+    RemedyChanged {
+        /// The code.
+        code: String,
+        /// The status, if the row has one.
+        status: Option<u16>,
         /// The translation's language tag, or `None` for the primary edition.
         lang: Option<String>,
         /// Before.
@@ -190,7 +208,7 @@ fn diff(old: &Api, new: &Api) -> Vec<Change> {
             changes.push(Change::CodeAdded {
                 code: new_code.code.clone(),
                 variant: new_code.variant.clone(),
-                statuses: new_code.rows.iter().map(|r| r.0).collect(),
+                statuses: new_code.rows.iter().filter_map(|r| r.status).collect(),
             });
             continue;
         };
@@ -224,10 +242,20 @@ fn diff(old: &Api, new: &Api) -> Vec<Change> {
 /// Codes gone from `old` that reappear in `new` under another code with the
 /// very same rows (a rename), by new code; and the codes simply removed.
 fn renames<'a>(old: &'a Api, new: &'a Api) -> (HashMap<&'a str, &'a ApiCode>, Vec<&'a ApiCode>) {
-    type Shape = Vec<(u16, String)>;
+    type Shape = Vec<(Option<u16>, String)>;
     let old_codes: BTreeSet<&str> = old.codes.iter().map(|c| c.code.as_str()).collect();
     let new_codes: BTreeSet<&str> = new.codes.iter().map(|c| c.code.as_str()).collect();
-    let shape = |c: &ApiCode| -> Shape { c.rows.iter().map(|r| (r.0, r.2.clone())).collect() };
+    let shape = |c: &ApiCode| -> Shape {
+        c.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.status,
+                    r.texts.first().map(|t| t.1.clone()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
     let mut added_by_shape: HashMap<Shape, Vec<&ApiCode>> = HashMap::new();
     for code in new.codes.iter().rev() {
         if !old_codes.contains(code.code.as_str()) {
@@ -261,69 +289,104 @@ fn renamed(old: &ApiCode, new: &ApiCode) -> Change {
 }
 
 /// Changes to the rows of a code both sides have: statuses added and
-/// removed, reasons and descriptions changed.
+/// removed, reasons, descriptions and remedies changed. Rows are matched by
+/// status and, among rows of one status (or of none), by order.
 fn code_changes(old_code: &ApiCode, new_code: &ApiCode, changes: &mut Vec<Change>) {
-    for (status, reason, description) in &new_code.rows {
-        let Some((_, old_reason, old_description)) = old_code.rows.iter().find(|r| r.0 == *status)
+    let code = || new_code.code.clone();
+    for (nth, row) in nth_of_status(&new_code.rows) {
+        let Some(old) = nth_of_status(&old_code.rows)
+            .find(|(n, r)| *n == nth && r.status == row.status)
+            .map(|(_, r)| r)
         else {
-            changes.push(Change::StatusAdded {
-                code: new_code.code.clone(),
-                status: *status,
-            });
+            if let (Some(status), 0) = (row.status, nth) {
+                changes.push(Change::StatusAdded {
+                    code: code(),
+                    status,
+                });
+            }
             continue;
         };
-        if old_reason != reason {
+        if let (Some(status), true) = (row.status, old.reason != row.reason) {
             changes.push(Change::ReasonChanged {
-                code: new_code.code.clone(),
-                status: *status,
-                old: old_reason.clone(),
-                new: reason.clone(),
+                code: code(),
+                status,
+                old: old.reason.clone(),
+                new: row.reason.clone(),
             });
         }
-        if old_description != description {
-            changes.push(Change::DescriptionChanged {
-                code: new_code.code.clone(),
-                status: *status,
-                lang: None,
-                old: old_description.clone(),
-                new: description.clone(),
-            });
-        }
-        changes.extend(translation_changes(old_code, new_code, *status));
+        text_changes(&code(), row.status, old, row, changes);
     }
-    for (status, ..) in &old_code.rows {
-        if !new_code.rows.iter().any(|r| r.0 == *status) {
+    let mut gone: Vec<u16> = Vec::new();
+    for status in old_code.rows.iter().filter_map(|r| r.status) {
+        if !new_code.rows.iter().any(|r| r.status == Some(status)) && !gone.contains(&status) {
+            gone.push(status);
             changes.push(Change::StatusRemoved {
-                code: new_code.code.clone(),
-                status: *status,
+                code: code(),
+                status,
             });
         }
     }
 }
 
-/// Description changes of the first row with `status` in each translation both sides have.
-fn translation_changes(old: &ApiCode, new: &ApiCode, status: u16) -> Vec<Change> {
-    let row = |c: &ApiCode| c.rows.iter().position(|r| r.0 == status);
-    let (Some(o), Some(n)) = (row(old), row(new)) else {
-        return Vec::new();
-    };
-    let (Some(old_texts), Some(new_texts)) = (old.translations.get(o), new.translations.get(n))
-    else {
-        return Vec::new();
-    };
-    new_texts
-        .iter()
-        .filter_map(|(lang, text)| {
-            let (_, before) = old_texts.iter().find(|(l, _)| l == lang)?;
-            (before != text).then(|| Change::DescriptionChanged {
-                code: new.code.clone(),
+/// Each row with its position among the rows of its status.
+fn nth_of_status(rows: &[ApiRow]) -> impl Iterator<Item = (usize, &ApiRow)> {
+    rows.iter().enumerate().map(move |(i, row)| {
+        (
+            rows[..i].iter().filter(|r| r.status == row.status).count(),
+            row,
+        )
+    })
+}
+
+/// Description and remedy changes of one row, in every edition both sides have.
+fn text_changes(
+    code: &str,
+    status: Option<u16>,
+    old: &ApiRow,
+    new: &ApiRow,
+    changes: &mut Vec<Change>,
+) {
+    for (i, (lang, description, remedy)) in new.texts.iter().enumerate() {
+        let Some((_, old_description, old_remedy)) = old.texts.iter().find(|(l, ..)| l == lang)
+        else {
+            continue;
+        };
+        let lang = (i > 0).then(|| lang.clone());
+        if old_description != description {
+            changes.push(Change::DescriptionChanged {
+                code: code.to_owned(),
                 status,
-                lang: Some(lang.clone()),
-                old: before.clone(),
-                new: text.clone(),
-            })
-        })
-        .collect()
+                lang: lang.clone(),
+                old: old_description.clone(),
+                new: description.clone(),
+            });
+        }
+        if old_remedy != remedy {
+            changes.push(Change::RemedyChanged {
+                code: code.to_owned(),
+                status,
+                lang,
+                old: old_remedy.clone(),
+                new: remedy.clone(),
+            });
+        }
+    }
+}
+
+/// `` - `Code` 403: description (zh) "old" → "new" ``; no status or tag where there is none.
+fn text_line(
+    what: &str,
+    code: &str,
+    status: Option<u16>,
+    lang: &Option<String>,
+    old: &str,
+    new: &str,
+) -> String {
+    let status = status.map_or_else(String::new, |s| format!(" {s}"));
+    let lang = lang
+        .as_ref()
+        .map_or_else(String::new, |l| format!(" ({l})"));
+    format!("- `{code}`{status}: {what}{lang} \"{old}\" → \"{new}\"")
 }
 
 /// The changes as markdown, ready to paste into a review.
@@ -341,6 +404,9 @@ fn to_markdown(changes: &[Change], enum_name: &str) -> String {
     }
     for change in changes {
         let line = match change {
+            Change::CodeAdded { code, variant, statuses } if statuses.is_empty() => {
+                format!("- Added code `{code}` (`{enum_name}::{variant}`)")
+            }
             Change::CodeAdded { code, variant, statuses } => format!(
                 "- Added code `{code}` (`{enum_name}::{variant}`), status {}",
                 statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
@@ -359,11 +425,11 @@ fn to_markdown(changes: &[Change], enum_name: &str) -> String {
             Change::ReasonChanged { code, status, old, new } => {
                 format!("- `{code}` {status}: reason `{old}` → `{new}`")
             }
-            Change::DescriptionChanged { code, status, lang: None, old, new } => {
-                format!("- `{code}` {status}: description \"{old}\" → \"{new}\"")
+            Change::DescriptionChanged { code, status, lang, old, new } => {
+                text_line("description", code, *status, lang, old, new)
             }
-            Change::DescriptionChanged { code, status, lang: Some(lang), old, new } => {
-                format!("- `{code}` {status}: description ({lang}) \"{old}\" → \"{new}\"")
+            Change::RemedyChanged { code, status, lang, old, new } => {
+                text_line("remedy", code, *status, lang, old, new)
             }
             Change::FieldAdded { field } => format!("- `ErrorResponse`: field `{field}` added"),
             Change::FieldRemoved { field } => {

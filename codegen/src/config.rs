@@ -180,10 +180,15 @@ fn header_words(settings: &mut Settings, value: &Value) -> Result<(), String> {
             "code" => Column::Code,
             "status" => Column::Status,
             "description" => Column::Description,
+            "remedy" => Column::Remedy,
+            "cause" => Column::Cause,
+            "message" => Column::Message,
+            "name" => Column::Name,
+            "value" => Column::Value,
             "node-name" => Column::NodeName,
             "type" => Column::Type,
             "parent" => Column::Parent,
-            other => return Err(format!("unknown column `{other}` in `header-words` (expected code, status, description, node-name, type or parent)")),
+            other => return Err(format!("unknown column `{other}` in `header-words` (expected code, status, description, remedy, cause, message, name, value, node-name, type or parent)")),
         };
         let words = words
             .as_array()

@@ -29,7 +29,7 @@ pub enum Severity {
 pub enum Lint {
     /// A reason phrase that is not the standard one for its status (subject: `500 Internal Server`).
     NonStandardReason,
-    /// A table with a recognised code column but no status column, or the reverse (subject: the header row's text).
+    /// A table with a recognised status column but no code column: not read (subject: the header row's text).
     UnrecognisedTable,
     /// An error table with no description column (subject: the header row's text).
     MissingDescriptionColumn,
@@ -52,6 +52,11 @@ pub enum Lint {
     SkippedRow,
     /// Lenient mode: the editions of the spec disagree.
     TranslationDrift,
+    /// A value cell that is not an integer: the row is kept without a value (subject: the cell).
+    NonNumericValue,
+    /// Lenient mode: two codes whose Rust names collide; the later one is
+    /// given a numbered name (subject: `CodeA CodeB`).
+    RenamedVariant,
 }
 
 impl Lint {
@@ -69,6 +74,8 @@ impl Lint {
         Lint::CarriedCell,
         Lint::SkippedRow,
         Lint::TranslationDrift,
+        Lint::NonNumericValue,
+        Lint::RenamedVariant,
     ];
 
     /// The stable name, such as `non_standard_reason`.
@@ -86,6 +93,8 @@ impl Lint {
             Lint::CarriedCell => "carried_cell",
             Lint::SkippedRow => "skipped_row",
             Lint::TranslationDrift => "translation_drift",
+            Lint::NonNumericValue => "non_numeric_value",
+            Lint::RenamedVariant => "renamed_variant",
         }
     }
 

@@ -22,7 +22,7 @@ pub(crate) enum Layout<'t> {
     Ignored(Option<Diagnostic>),
 }
 
-/// An error table: where each row's code, status and description are.
+/// An error table: where each row's code, status, texts, name and value are.
 pub(crate) struct ErrorTable<'t> {
     /// The table as read.
     pub table: &'t Table,
@@ -32,8 +32,12 @@ pub(crate) struct ErrorTable<'t> {
     pub code: usize,
     /// Where the statuses come from.
     pub status: StatusFrom,
-    /// The description column, if any.
-    pub description: Option<usize>,
+    /// The text columns, each if any.
+    pub texts: TextColumns,
+    /// A symbolic name beside the code (which is then numeric), if any.
+    pub name: Option<usize>,
+    /// A numeric value beside the code (which is then symbolic), if any.
+    pub value: Option<usize>,
     /// Warnings about the table as a whole, reported before its rows'.
     pub warnings: Vec<Diagnostic>,
     /// Warnings about rows cut off after it, reported after its rows'.
@@ -54,6 +58,30 @@ pub(crate) struct FieldTable<'t> {
     pub description: Option<usize>,
 }
 
+/// The columns of an error table that hold text about each code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TextColumns {
+    /// What the error means: a description or explanation, else the cause,
+    /// else the returned message.
+    pub description: Option<usize>,
+    /// What to do about it.
+    pub remedy: Option<usize>,
+    /// Why it happens, when not already the description.
+    pub cause: Option<usize>,
+    /// The message the service returns, when not already the description.
+    pub message: Option<usize>,
+}
+
+impl TextColumns {
+    /// Whether the table has any text column at all.
+    fn any(&self) -> bool {
+        self.description.is_some()
+            || self.remedy.is_some()
+            || self.cause.is_some()
+            || self.message.is_some()
+    }
+}
+
 /// Where the statuses of an error table are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StatusFrom {
@@ -61,13 +89,16 @@ pub(crate) enum StatusFrom {
     Column(usize),
     /// In the title of the table's section, for every row.
     Section,
+    /// Nowhere: the codes have no HTTP status (SDK, messaging and API 3.0 codes).
+    None,
 }
 
 /// Lays out one table of `src`.
 pub(crate) fn lay_out<'t>(src: &SourceFile, table: &'t Table, vocab: &Vocabulary) -> Layout<'t> {
     let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
     let (code, status) = code_and_status(table, &headers, vocab);
-    if let (Some(code), Some(status)) = (code, status) {
+    if let Some(code) = code {
+        let status = status.unwrap_or(StatusFrom::None);
         return Layout::Errors(error_table(src, table, &headers, vocab, code, status));
     }
     if let (Some(name), Some(ty)) = (
@@ -82,26 +113,17 @@ pub(crate) fn lay_out<'t>(src: &SourceFile, table: &'t Table, vocab: &Vocabulary
             description: vocab.find(Column::Description, &headers),
         });
     }
-    let half = match (code, status) {
-        (Some(i), None) => Some(("an error-code", headers[i], "status", "status")),
-        (None, Some(StatusFrom::Column(i))) => Some(("a status", headers[i], "code", "code")),
-        _ => None,
-    };
-    Layout::Ignored(half.map(|(found, found_header, missing, key)| {
-        let heading_hint = if code.is_some() {
-            "; or, when every row has one status, name it in the heading above the table (`## 404 Not Found`)"
-        } else {
-            ""
-        };
-        header_warning(
+    Layout::Ignored(match status {
+        Some(StatusFrom::Column(i)) => Some(header_warning(
             src,
             table,
             Lint::UnrecognisedTable,
-            format!("table has {found} column (`{found_header}`) but no {missing} column"),
+            format!("table has a status column (`{}`) but no code column", headers[i]),
             "this table is not read; its rows are ignored",
-            format!("if a column holds the {missing}, add its header word: `header-words = {{ {key} = [\"…\"] }}` (`Builder::header_word`); headers: {}{heading_hint}", headers.join(" | ")),
-        )
-    }))
+            format!("if a column holds the code, add its header word: `header-words = {{ code = [\"…\"] }}` (`Builder::header_word`); headers: {}", headers.join(" | ")),
+        )),
+        _ => None,
+    })
 }
 
 /// The code column and where statuses come from: by header words; else, of
@@ -117,6 +139,13 @@ fn code_and_status(
         vocab.find(Column::Code, headers),
         vocab.find(Column::Status, headers),
     );
+    // No code column, but a name beside numbers (`Key | getCode`): the name is the code.
+    if code.is_none() {
+        let value = vocab.find(Column::Value, headers);
+        code = vocab
+            .find(Column::Name, headers)
+            .filter(|_| value.is_some_and(|v| holds_only_integers(table, v)));
+    }
     if status.is_none() {
         let (numbers, names): (Vec<usize>, Vec<usize>) = vocab
             .ranked(Column::Code, headers)
@@ -142,8 +171,8 @@ fn error_table<'t>(
     status: StatusFrom,
 ) -> ErrorTable<'t> {
     let mut warnings = Vec::new();
-    let description = vocab.find(Column::Description, headers);
-    if description.is_none() {
+    let texts = text_columns(headers, vocab);
+    if !texts.any() {
         warnings.push(header_warning(src, table, Lint::MissingDescriptionColumn, "error table with no description column".into(),
             "every description of this table is empty",
             format!("if a column holds the description, add its header word: `header-words = {{ description = [\"…\"] }}` (`Builder::header_word(Column::Description, …)`); headers: {}", headers.join(" | "))));
@@ -163,14 +192,39 @@ fn error_table<'t>(
         None => Cow::Borrowed(table.rows.as_slice()),
     };
     let stray = stray_warnings(src, table);
+    let other = |column: Column| {
+        vocab
+            .find(column, headers)
+            .filter(|&i| i != code && status != StatusFrom::Column(i))
+    };
     ErrorTable {
         table,
         rows,
         code,
         status,
-        description,
+        texts,
+        name: other(Column::Name),
+        value: other(Column::Value),
         warnings,
         stray,
+    }
+}
+
+/// The text columns of an error table: the best description (a description
+/// or explanation, else a cause, else the returned message), the remedy, and
+/// the cause and message where they are not the description.
+fn text_columns(headers: &[&str], vocab: &Vocabulary) -> TextColumns {
+    let description = vocab.find(Column::Description, headers);
+    let other = |column: Column| {
+        vocab
+            .find(column, headers)
+            .filter(|&i| Some(i) != description)
+    };
+    TextColumns {
+        description,
+        remedy: other(Column::Remedy),
+        cause: other(Column::Cause),
+        message: other(Column::Message),
     }
 }
 
@@ -204,6 +258,27 @@ fn header_warning(
         .with_label(label)
         .with_note(note)
         .with_lint(lint, subject)
+}
+
+/// Whether every written cell of column `index` is an integer (and one is).
+fn holds_only_integers(table: &Table, index: usize) -> bool {
+    let mut cells = table
+        .rows
+        .iter()
+        .filter_map(|row| row.cell(index))
+        .filter(|c| !c.text.is_empty())
+        .peekable();
+    cells.peek().is_some() && cells.all(|c| parse_integer(&c.text).is_some())
+}
+
+/// An integer as a code or value cell writes it: `-103`, `70001`, `+5`.
+pub(crate) fn parse_integer(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// Whether every written cell of column `index` is a status (and one is).

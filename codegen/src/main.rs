@@ -222,8 +222,10 @@ fn summary(generated: &Generated) {
             .iter()
             .filter(|c| c.rows.len() > 1)
             .map(|c| {
-                let statuses: Vec<String> =
-                    model.rows_of(c).map(|r| r.status.to_string()).collect();
+                let statuses: Vec<String> = model
+                    .rows_of(c)
+                    .map(|r| r.status.map_or_else(|| "-".to_owned(), |s| s.to_string()))
+                    .collect();
                 format!("{} {}", c.code, statuses.join("/"))
             })
             .collect();
@@ -298,20 +300,53 @@ fn read_model(path: &Path, translations: &[String], lenient: bool) -> Result<Spe
     Ok(result)
 }
 
+type ByLang<'a> = std::collections::BTreeMap<&'a str, &'a str>;
+
 #[derive(serde::Serialize)]
 struct DumpError<'a> {
     code: &'a str,
-    status: u16,
+    /// `null` for a code without a status.
+    status: Option<u16>,
     reason: &'a str,
     description: &'a str,
+    /// The other roles, each shown when the row has it.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    remedy: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    cause: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<i64>,
     section: Option<&'a str>,
     line: usize,
     /// Where the status number is: a cell with several statuses gives a row for each.
-    status_line: usize,
-    status_column: usize,
+    status_line: Option<usize>,
+    status_column: Option<usize>,
     /// Language tag → description, for each translation.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    translations: std::collections::BTreeMap<&'a str, &'a str>,
+    translations: ByLang<'a>,
+    /// Language tag → remedy, cause and message, for each translation, when the row has them.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    remedy_translations: ByLang<'a>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    cause_translations: ByLang<'a>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    message_translations: ByLang<'a>,
+}
+
+/// Language tag → text of each translation, or nothing when no edition has the text.
+fn by_lang<'a>(languages: &'a [String], texts: &'a ci_errors_codegen::Texts) -> ByLang<'a> {
+    if texts.each().all(|t| t.plain.is_empty()) {
+        return ByLang::new();
+    }
+    languages[1..]
+        .iter()
+        .map(String::as_str)
+        .zip(texts.each().skip(1).map(|t| t.plain.as_str()))
+        .collect()
 }
 
 #[derive(serde::Serialize)]
@@ -342,6 +377,11 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
                 status: r.status,
                 reason: &r.reason,
                 description: &r.description.primary().plain,
+                remedy: &r.remedy.primary().plain,
+                cause: &r.cause.primary().plain,
+                message: &r.message.primary().plain,
+                name: r.name.as_deref(),
+                value: r.value,
                 section: r.section.as_deref(),
                 line: r.line,
                 status_line: r.status_line,
@@ -351,6 +391,9 @@ fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode,
                     .map(String::as_str)
                     .zip(r.description.each().skip(1).map(|t| t.plain.as_str()))
                     .collect(),
+                remedy_translations: by_lang(&model.languages, &r.remedy),
+                cause_translations: by_lang(&model.languages, &r.cause),
+                message_translations: by_lang(&model.languages, &r.message),
             })
             .collect(),
         fields: model

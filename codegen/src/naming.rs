@@ -21,8 +21,14 @@ const KEYWORDS: &[&str] = &[
 /// digits, starting with a capital) is its own name. Otherwise the code is
 /// split into words at every other ASCII character, each word gets a capital
 /// first letter, non-ASCII characters become `U` and their hex code point, a
-/// leading digit gets `_` in front, and `Self` becomes `SelfCode`.
+/// leading digit gets `_` in front, and `Self` becomes `SelfCode`. A negative
+/// number starts with `Minus` (`-103` is `Minus103`, `103` is `_103`).
 pub fn variant_name(code: &str) -> String {
+    if let Some(digits) = code.strip_prefix('-') {
+        if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            return format!("Minus{}", variant_name(digits).trim_start_matches('_'));
+        }
+    }
     let is_camel = code.starts_with(|c: char| c.is_ascii_uppercase())
         && code.chars().all(|c| c.is_ascii_alphanumeric());
     let mut name = if is_camel {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
+use crate::model::{ErrorRow, Model, Texts};
 use crate::source::SourceFile;
 
 /// One edition to merge: its language tag, source and model.
@@ -38,7 +38,7 @@ pub fn merge(
     };
     let other = edition.src.name();
     // Rows by (code, status); the nth repeat of a pair matches the nth repeat.
-    let mut theirs: HashMap<(&str, u16), Vec<usize>> = HashMap::new();
+    let mut theirs: HashMap<(&str, Option<u16>), Vec<usize>> = HashMap::new();
     for (i, row) in edition.model.errors.iter().enumerate().rev() {
         theirs
             .entry((row.code.as_str(), row.status))
@@ -53,7 +53,7 @@ pub fn merge(
         let translation = match found {
             Some(i) => {
                 matched[i] = true;
-                Some(edition.model.errors[i].description.primary().clone())
+                Some(&edition.model.errors[i])
             }
             None => {
                 report(
@@ -61,8 +61,9 @@ pub fn merge(
                         src,
                         src.line_range(row.line),
                         format!(
-                            "`{}` with status {} is missing from the `{}` edition",
-                            row.code, row.status, edition.lang
+                            "{} is missing from the `{}` edition",
+                            row_name(row),
+                            edition.lang
                         ),
                     )
                     .with_note(format!("{other} has no row for this code and status")),
@@ -70,7 +71,11 @@ pub fn merge(
                 None
             }
         };
-        row.description.push(translation);
+        let text = |texts: fn(&ErrorRow) -> &Texts| translation.map(|t| texts(t).primary().clone());
+        row.description.push(text(|r| &r.description));
+        row.remedy.push(text(|r| &r.remedy));
+        row.cause.push(text(|r| &r.cause));
+        row.message.push(text(|r| &r.message));
     }
     for (row, _) in edition
         .model
@@ -83,10 +88,7 @@ pub fn merge(
             Diagnostic::error(
                 edition.src,
                 edition.src.line_range(row.line),
-                format!(
-                    "`{}` with status {} is not in the primary edition",
-                    row.code, row.status
-                ),
+                format!("{} is not in the primary edition", row_name(row)),
             )
             .with_note(format!(
                 "{} has no row for this code and status; it is left out",
@@ -97,6 +99,14 @@ pub fn merge(
     merge_fields(primary, src, edition, &mut report);
     primary.languages.push(edition.lang.to_owned());
     diagnostics
+}
+
+/// A row as messages name it: `` `Code` with status 403 ``, or `` `Code` `` without one.
+fn row_name(row: &ErrorRow) -> String {
+    match row.status {
+        Some(status) => format!("`{}` with status {status}", row.code),
+        None => format!("`{}`", row.code),
+    }
 }
 
 /// Field nodes by name: descriptions for the body's docs, drift reported.

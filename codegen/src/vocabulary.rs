@@ -10,8 +10,19 @@ pub enum Column {
     Code,
     /// Error tables: the HTTP status (`NNN`, `NNN Reason`, `Reason (NNN)`, several per cell).
     Status,
-    /// Error tables and field tables: the description.
+    /// Error tables and field tables: the description. Where a table has no
+    /// description or explanation, its cause or returned message stands in.
     Description,
+    /// Error tables: what to do about the error (`Action`, `Solution`, `处理措施`).
+    Remedy,
+    /// Error tables: why the error happens (`Cause`, `错误原因`), kept beside the description.
+    Cause,
+    /// Error tables: the message the service returns (`Error Message`, `错误信息`).
+    Message,
+    /// Error tables: a symbolic name beside a numeric code (`name`, `Key`, `错误码名称`).
+    Name,
+    /// Error tables: a numeric value beside a symbolic code (`Value`, `getCode`, `错误码值`).
+    Value,
     /// Field tables: the node name.
     NodeName,
     /// Field tables: the node type.
@@ -125,6 +136,99 @@ const BUILT_IN: &[(Column, &[&str])] = &[
             "信息",
             "エラーメッセージ",
             "오류 메시지",
+        ],
+    ),
+    (
+        Column::Remedy,
+        &[
+            "action",
+            "solution",
+            "suggestion",
+            "suggestions",
+            "resolution",
+            "remedy",
+            "how to fix",
+            "recommended action",
+            "handling",
+            "处理措施",
+            "解决方法",
+            "处理方法",
+            "解决方案",
+            "解决办法",
+            "处理建议",
+            "建议",
+            "修复建议",
+            "原因及建议方案",
+            "原因及解决方法",
+            "建议方案",
+            "対処方法",
+            "対処法",
+            "対応方法",
+            "해결 방법",
+            "조치 방법",
+            "해결 방안",
+        ],
+    ),
+    (
+        Column::Cause,
+        &[
+            "cause",
+            "possible cause",
+            "错误原因",
+            "原因",
+            "可能原因",
+            "原因说明",
+            "エラー原因",
+            "원인",
+        ],
+    ),
+    (
+        Column::Message,
+        &[
+            "error message",
+            "message",
+            "user message",
+            "error info",
+            "错误信息",
+            "错误消息",
+            "错误提示",
+            "提示信息",
+            "信息",
+            "エラーメッセージ",
+            "오류 메시지",
+        ],
+    ),
+    (
+        Column::Name,
+        &[
+            "name",
+            "error name",
+            "code name",
+            "error code name",
+            "key",
+            "名称",
+            "错误名称",
+            "错误码名称",
+            "枚举",
+            "枚举值",
+            "常量",
+            "エラー名",
+            "오류 이름",
+        ],
+    ),
+    (
+        Column::Value,
+        &[
+            "value",
+            "code value",
+            "error code value",
+            "getcode",
+            "值",
+            "错误码值",
+            "数值",
+            "错误值",
+            "エラーコード値",
+            "오류 코드 값",
         ],
     ),
     (

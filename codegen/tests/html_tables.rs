@@ -98,7 +98,8 @@ fn read(md: &str) -> Vec<(String, u16, String, String, usize)> {
         .into_iter()
         .map(|r| {
             let description = r.description.primary().plain.clone();
-            (r.code, r.status, r.reason, description, r.line)
+            let status = r.status.expect("every fixture row has a status");
+            (r.code, status, r.reason, description, r.line)
         })
         .collect()
 }

@@ -19,9 +19,9 @@ const QUIRKS: &str = "\
 
 | Other | 400 | Cut off. |
 
-| Error Code | Meaning of it |
+| HTTP Status Code | Meaning of it |
 | --- | --- |
-| X | y |
+| 400 | y |
 
 | Error Code | HTTP Status Code |
 | --- | --- |
@@ -76,7 +76,7 @@ fn each_warning_has_its_place_and_name() {
             Lint::UnrecognisedTable,
             15,
             1,
-            "| Error Code | Meaning of it |".to_owned(),
+            "| HTTP Status Code | Meaning of it |".to_owned(),
         ),
         (
             Lint::MissingDescriptionColumn,
@@ -86,6 +86,51 @@ fn each_warning_has_its_place_and_name() {
         ),
     ];
     assert_eq!(got, expected);
+}
+
+#[test]
+fn a_value_that_is_not_a_number_and_a_renamed_variant_are_named_warnings() {
+    let spec = "\
+| Error Code | Value | Description |
+| --- | --- | --- |
+| Bad.Name | -1 | One. |
+| BadName | x1 | Two. |
+";
+    let result = Builder::new()
+        .lenient(true)
+        .read_from(SpecText::new("v.md", spec))
+        .unwrap();
+    let lints: Vec<_> = result
+        .warnings
+        .iter()
+        .map(|w| (w.lint.unwrap(), w.line.unwrap(), w.subject.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            (Lint::NonNumericValue, 4, "x1".to_owned()),
+            (Lint::RenamedVariant, 4, "Bad.Name BadName".to_owned()),
+            (Lint::SimilarCodes, 4, "Bad.Name BadName".to_owned()),
+        ]
+    );
+    let variants: Vec<_> = result
+        .model
+        .codes
+        .iter()
+        .map(|c| c.variant.as_str())
+        .collect();
+    assert_eq!(variants, ["BadName", "BadName2"]);
+    let values: Vec<_> = result.model.codes.iter().map(|c| c.value).collect();
+    assert_eq!(values, [Some(-1), None]);
+    // Strict: the collision is refused, naming both codes.
+    let refused = Builder::new().read_from(SpecText::new("v.md", spec));
+    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = refused else {
+        panic!("a collision is refused in strict mode");
+    };
+    assert!(
+        rendered.contains("both become the Rust name `BadName`"),
+        "{rendered}"
+    );
 }
 
 #[test]

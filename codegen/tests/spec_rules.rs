@@ -41,7 +41,7 @@ fn columns_in_any_order_with_extra_columns_ignored() {
     assert_eq!(m.errors.len(), 1);
     let r = &m.errors[0];
     assert_eq!(
-        (r.code.as_str(), r.status, r.reason.as_str()),
+        (r.code.as_str(), r.status.unwrap(), r.reason.as_str()),
         ("NoSuchKey", 404, "Not Found")
     );
     assert_eq!(r.description.primary().plain, "Gone away.");
@@ -64,7 +64,7 @@ fn headers_in_other_languages() {
         "| ERROR  CODE | error message | Status Code |",
     ] {
         let md = format!("{header}\n|---|---|---|\n| A | d | 403 |\n");
-        assert_eq!(ok(&md).errors[0].status, 403, "{header}");
+        assert_eq!(ok(&md).errors[0].status, Some(403), "{header}");
     }
 }
 
@@ -120,7 +120,7 @@ fn one_code_with_two_statuses_is_one_variant() {
     assert_eq!(m.codes.len(), 2);
     assert_eq!(m.codes[0].code, "AccessDenied");
     assert_eq!(m.codes[0].rows, vec![0, 2]);
-    assert_eq!(m.errors[2].status, 403);
+    assert_eq!(m.errors[2].status, Some(403));
 }
 
 #[test]
@@ -256,20 +256,23 @@ fn lenient_mode_skips_unreadable_rows_and_keeps_repeats_with_warnings() {
     let codes: Vec<_> = model.errors.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(
         codes,
-        ["B", "B", "C.x"],
-        "a repeated (code, status) is kept"
+        ["B", "B", "C.x", "C-x"],
+        "a repeated (code, status) is kept, a colliding name is numbered"
     );
+    let variants: Vec<_> = model.codes.iter().map(|c| c.variant.as_str()).collect();
+    assert_eq!(variants, ["B", "CX", "CX2"]);
     let lints: Vec<_> = warnings.iter().map(|w| w.lint).collect();
     assert_eq!(
         lints,
         [
             Some(Lint::SkippedRow),
             Some(Lint::RepeatedRow),
-            Some(Lint::SkippedRow)
+            Some(Lint::RenamedVariant),
+            Some(Lint::SimilarCodes),
         ]
     );
     let lines: Vec<_> = warnings.iter().map(|w| w.line).collect();
-    assert_eq!(lines, vec![Some(3), Some(5), Some(7)]);
+    assert_eq!(lines, vec![Some(3), Some(5), Some(7), Some(7)]);
     assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
 }
 
@@ -342,10 +345,10 @@ fn located_rows(m: &Model) -> Vec<(&str, u16, &str, usize, usize)> {
         .map(|r| {
             (
                 r.code.as_str(),
-                r.status,
+                r.status.unwrap(),
                 r.reason.as_str(),
-                r.status_line,
-                r.status_column,
+                r.status_line.unwrap(),
+                r.status_column.unwrap(),
             )
         })
         .collect()
@@ -471,20 +474,67 @@ fn a_heading_that_names_a_status_gives_it_to_a_table_without_a_status_column() {
 }
 
 #[test]
-fn a_heading_that_is_not_only_statuses_leaves_the_table_unread() {
+fn a_heading_that_is_not_only_statuses_gives_no_status() {
     let md = "## Errors for 404\n\n| Error Code | Description |\n|---|---|\n| A | a |\n\n## 2024 changes\n\n| Error Code | Description |\n|---|---|\n| B | b |\n\n## Real\n\n| Error Code | HTTP Status Code |\n|---|---|\n| C | 400 |\n";
     let (m, warnings) = read(md).unwrap();
-    assert_eq!(m.errors.len(), 1);
-    let unread: Vec<_> = warnings
+    let rows: Vec<_> = m
+        .errors
         .iter()
-        .filter(|w| w.lint == Some(Lint::UnrecognisedTable))
-        .map(|w| w.line)
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status,
+                r.section.as_deref(),
+                r.status_line,
+            )
+        })
         .collect();
-    assert_eq!(unread, [Some(3), Some(9)]);
-    assert!(warnings[0]
-        .notes
+    assert_eq!(
+        rows,
+        [
+            ("A", None, Some("Errors for 404"), None),
+            ("B", None, Some("2024 changes"), None),
+            ("C", Some(400), Some("Real"), Some(17)),
+        ]
+    );
+    let lints: Vec<_> = warnings.iter().map(|w| (w.lint, w.line)).collect();
+    assert_eq!(lints, [(Some(Lint::MissingDescriptionColumn), Some(15))]);
+}
+
+#[test]
+fn a_code_in_two_sections_keeps_both_rows_and_a_repeat_in_one_is_refused() {
+    let md = "## Download\n\n| Error Code | Description |\n|---|---|\n| -3006 | Download failed. |\n\n## Preview\n\n| Error Code | Description |\n|---|---|\n| -3006 | Preview failed. |\n| -3007 | Other. |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m
+        .errors
         .iter()
-        .any(|n| n.contains("name it in the heading above the table")));
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.section.as_deref(),
+                r.description.primary().plain.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("-3006", Some("Download"), "Download failed."),
+            ("-3006", Some("Preview"), "Preview failed."),
+            ("-3007", Some("Preview"), "Other."),
+        ]
+    );
+    let variants: Vec<_> = m
+        .codes
+        .iter()
+        .map(|c| (c.variant.as_str(), c.value))
+        .collect();
+    assert_eq!(
+        variants,
+        [("Minus3006", Some(-3006)), ("Minus3007", Some(-3007))]
+    );
+    let repeated = format!("{md}| -3007 | Again. |\n");
+    assert_one_error(&repeated, 13, "code `-3007` is listed twice in one section");
 }
 
 #[test]
@@ -494,7 +544,14 @@ fn empty_cells_in_a_first_code_or_status_column_take_the_cell_above() {
     let rows: Vec<_> = m
         .errors
         .iter()
-        .map(|r| (r.code.as_str(), r.status, r.line, r.status_line))
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.status.unwrap(),
+                r.line,
+                r.status_line.unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -550,7 +607,7 @@ fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
         .map(|r| {
             (
                 r.code.as_str(),
-                r.status,
+                r.status.unwrap(),
                 r.description.primary().plain.as_str(),
                 &md[r.cells.0.clone()],
             )
@@ -607,29 +664,24 @@ fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_col
         "| 错误码ID | 错误码名称 | 含义 |\n|---|---|---|\n| 401 | PARAM_MISSING | 参数缺失 |\n";
     let m = ok(md);
     assert_eq!(
-        (m.errors[0].code.as_str(), m.errors[0].status),
+        (m.errors[0].code.as_str(), m.errors[0].status.unwrap()),
         ("PARAM_MISSING", 401)
     );
     // A cell that is not a status, or no other code column: headers decide, and
-    // the table has no status column.
-    for md in [
-        "| 错误码 | 错误名称 |\n|---|---|\n| 400 | A |\n| E1 | B |\n",
-        "| 错误码 | 描述 |\n|---|---|\n| 400 | a |\n",
-    ] {
-        let warnings = read_lenient_warnings(md);
-        assert!(
-            warnings
-                .iter()
-                .any(|w| w.lint == Some(Lint::UnrecognisedTable)),
-            "{md}: {warnings:#?}"
-        );
-    }
-}
-
-/// Every diagnostic of a lenient read, whether it succeeds or not.
-fn read_lenient_warnings(md: &str) -> Vec<Diagnostic> {
-    match read_lenient(md) {
-        Ok((_, warnings)) => warnings,
-        Err(diagnostics) => diagnostics,
-    }
+    // the table has no status column: its codes have none.
+    let m = ok("| 错误码 | 错误名称 |\n|---|---|\n| 400 | A |\n| E1 | B |\n");
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| (r.code.as_str(), r.status, r.name.as_deref()))
+        .collect();
+    assert_eq!(rows, [("400", None, Some("A")), ("E1", None, Some("B"))]);
+    // A numeric code takes its variant from the name beside it.
+    let variants: Vec<_> = m.codes.iter().map(|c| c.variant.as_str()).collect();
+    assert_eq!(variants, ["A", "E1"]);
+    let m = ok("| 错误码 | 描述 |\n|---|---|\n| 400 | a |\n");
+    assert_eq!(
+        (m.errors[0].status, m.codes[0].variant.as_str()),
+        (None, "_400")
+    );
 }

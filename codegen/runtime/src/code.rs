@@ -45,6 +45,12 @@ impl<C: CodeEnum> Code<C> {
         }
     }
 
+    /// The category of a dotted code (its first segment), known or not:
+    /// `InvalidParameter.Unlisted` still says `InvalidParameter`.
+    pub fn category(&self) -> Option<&str> {
+        category_of(self.as_str())
+    }
+
     /// The spec's code, if the spec lists it.
     pub fn known(&self) -> Option<C> {
         match self {
@@ -201,6 +207,8 @@ pub struct CodeInfo<C: 'static> {
     pub statuses: &'static [u16],
     /// Its rows, in spec order.
     pub rows: &'static [Row<C>],
+    /// Its numeric value, for a numeric code or one with a value column.
+    pub value: Option<i64>,
 }
 
 impl<C> CodeInfo<C> {
@@ -214,8 +222,28 @@ impl<C> CodeInfo<C> {
             name,
             statuses,
             rows,
+            value: None,
         }
     }
+
+    /// For generated code: the entry with its numeric value.
+    pub const fn with_value(mut self, value: i64) -> Self {
+        self.value = Some(value);
+        self
+    }
+}
+
+/// The category of a dotted code: its first segment (`InvalidParameter` for
+/// `InvalidParameter.ValueTooLarge`), or `None` for a code without a dot.
+///
+/// ```
+/// assert_eq!(ci_errors_runtime::category_of("AuthFailure.SignatureExpire"), Some("AuthFailure"));
+/// assert_eq!(ci_errors_runtime::category_of("AccessDenied"), None);
+/// ```
+pub fn category_of(code: &str) -> Option<&str> {
+    code.split_once('.')
+        .map(|(category, _)| category)
+        .filter(|c| !c.is_empty())
 }
 
 /// For generated code: every code of a table, in table order (each entry's

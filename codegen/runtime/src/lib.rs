@@ -23,7 +23,7 @@
 //! let known: Code<Demo> = Code::from("Gone");
 //! assert_eq!(known, Demo::Gone);
 //! assert_eq!(Code::<Demo>::from("Elsewhere").as_str(), "Elsewhere"); // kept, not lost
-//! assert_eq!(Demo::Gone.rows()[0].class(), StatusClass::ClientError);
+//! assert_eq!(Demo::Gone.rows()[0].class(), Some(StatusClass::ClientError));
 //! ```
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -36,5 +36,5 @@ mod row;
 pub mod serde_impls;
 pub mod xml;
 
-pub use code::{codes_of, Code, CodeEnum, CodeInfo, ParseCodeError};
+pub use code::{category_of, codes_of, Code, CodeEnum, CodeInfo, ParseCodeError};
 pub use row::{codes_with_status, Description, Row, StatusClass};

@@ -54,6 +54,16 @@ pub fn advice(status: u16, code: Option<&str>) -> Retry {
     }
 }
 
+/// Advice for a code the spec gives no status, by the code alone: the
+/// throttling code is retried, anything else is not.
+pub fn code_advice(code: &str) -> Retry {
+    if code == THROTTLING_CODE {
+        Retry::Retry
+    } else {
+        Retry::DoNotRetry
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,8 @@ impl Description {
     }
 }
 
-/// One row of a spec's error tables: a code with one status.
+/// One row of a spec's error tables: a code with one status, or with none
+/// (SDK, messaging and API 3.0 codes have no HTTP status).
 ///
 /// ```
 /// use ci_errors_runtime::{Description, Row, StatusClass};
@@ -36,7 +37,7 @@ impl Description {
 ///     &[Description::new("en", "Try again.", "Try *again*.")]);
 /// let row = ROW;
 /// assert!(row.is_server_error());
-/// assert_eq!(row.class(), StatusClass::ServerError);
+/// assert_eq!(row.class(), Some(StatusClass::ServerError));
 /// assert_eq!(row.description, "Try again.");
 /// assert_eq!(row.description_in("en"), Some("Try again."));
 /// ```
@@ -45,8 +46,8 @@ impl Description {
 pub struct Row<C: 'static> {
     /// The code.
     pub code: C,
-    /// The HTTP status, 100–599.
-    pub status: u16,
+    /// The HTTP status, 100–599; `None` for a code the spec lists without one.
+    pub status: Option<u16>,
     /// The reason phrase as the spec writes it (`""` when absent); may differ from the standard one.
     pub reason: &'static str,
     /// The description as plain text, in the spec's primary language.
@@ -57,6 +58,9 @@ pub struct Row<C: 'static> {
     pub section: Option<&'static str>,
     /// The description in every edition of the spec, the primary one first.
     pub descriptions: &'static [Description],
+    /// What to do about the error in every edition, the primary one first;
+    /// empty when the spec has no remedy column.
+    pub remedies: &'static [Description],
 }
 
 impl<C> Row<C> {
@@ -79,13 +83,61 @@ impl<C> Row<C> {
         );
         Row {
             code,
-            status,
+            status: Some(status),
             reason,
             description: descriptions[0].text,
             description_markdown: descriptions[0].markdown,
             section,
             descriptions,
+            remedies: &[],
         }
+    }
+
+    /// For generated code: a row without a status.
+    #[doc(hidden)]
+    pub const fn without_status(
+        code: C,
+        section: Option<&'static str>,
+        descriptions: &'static [Description],
+    ) -> Self {
+        assert!(
+            !descriptions.is_empty(),
+            "a row needs its primary description"
+        );
+        Row {
+            code,
+            status: None,
+            reason: "",
+            description: descriptions[0].text,
+            description_markdown: descriptions[0].markdown,
+            section,
+            descriptions,
+            remedies: &[],
+        }
+    }
+
+    /// For generated code: the row with its remedy in every edition.
+    #[doc(hidden)]
+    pub const fn with_remedies(mut self, remedies: &'static [Description]) -> Self {
+        self.remedies = remedies;
+        self
+    }
+
+    /// What to do about the error, in the primary language, when the spec says.
+    pub fn remedy(&self) -> Option<&'static str> {
+        self.remedies
+            .first()
+            .map(|r| r.text)
+            .filter(|t| !t.is_empty())
+    }
+
+    /// [`Row::remedy`] in the edition tagged `lang`.
+    pub fn remedy_in(&self, lang: &str) -> Option<&'static str> {
+        self.remedies
+            .iter()
+            .find(|d| d.lang == lang)
+            .map(|d| d.text)
+            .filter(|t| !t.is_empty())
     }
 
     /// The plain-text description in the edition tagged `lang` (such as `zh`), if the spec has it.
@@ -96,49 +148,55 @@ impl<C> Row<C> {
             .map(|d| d.text)
     }
 
-    /// The class of the row's status.
-    pub const fn class(&self) -> StatusClass {
-        StatusClass::of(self.status)
+    /// The class of the row's status, if it has one.
+    pub const fn class(&self) -> Option<StatusClass> {
+        match self.status {
+            Some(status) => Some(StatusClass::of(status)),
+            None => None,
+        }
     }
 
     /// Whether the status is 1xx.
     pub const fn is_informational(&self) -> bool {
-        matches!(self.class(), StatusClass::Informational)
+        matches!(self.class(), Some(StatusClass::Informational))
     }
 
     /// Whether the status is 2xx.
     pub const fn is_success(&self) -> bool {
-        matches!(self.class(), StatusClass::Success)
+        matches!(self.class(), Some(StatusClass::Success))
     }
 
     /// Whether the status is 3xx: the body tells where to go, and so does `Location`.
     pub const fn is_redirection(&self) -> bool {
-        matches!(self.class(), StatusClass::Redirection)
+        matches!(self.class(), Some(StatusClass::Redirection))
     }
 
     /// Whether the status is 4xx: the request must change before it is sent again.
     pub const fn is_client_error(&self) -> bool {
-        matches!(self.class(), StatusClass::ClientError)
+        matches!(self.class(), Some(StatusClass::ClientError))
     }
 
     /// Whether the status is 5xx.
     pub const fn is_server_error(&self) -> bool {
-        matches!(self.class(), StatusClass::ServerError)
+        matches!(self.class(), Some(StatusClass::ServerError))
     }
 
-    /// The status as an `http::StatusCode`.
+    /// The status as an `http::StatusCode`, if the row has one.
     #[cfg(feature = "http")]
     #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
-    pub fn status_code(&self) -> http::StatusCode {
+    pub fn status_code(&self) -> Option<http::StatusCode> {
         // `Row::new` admits only 100–599, all of which `http` accepts.
-        http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+        self.status.and_then(|s| http::StatusCode::from_u16(s).ok())
     }
 }
 
 impl<C: CodeEnum> Row<C> {
     /// Retry advice for this row under the crate's [policy](crate::retry).
     pub fn retry(&self) -> Retry {
-        retry::advice(self.status, Some(self.code.as_str()))
+        match self.status {
+            Some(status) => retry::advice(status, Some(self.code.as_str())),
+            None => retry::code_advice(self.code.as_str()),
+        }
     }
 }
 
@@ -149,13 +207,13 @@ pub fn codes_with_status<C: CodeEnum>(
     status: u16,
 ) -> impl Iterator<Item = C> {
     rows.iter()
-        .filter(move |row| row.status == status)
+        .filter(move |row| row.status == Some(status))
         // A code listed twice with one status (lenient mode keeps both) counts once.
         .filter(move |row| {
             row.code
                 .rows()
                 .iter()
-                .find(|r| r.status == status)
+                .find(|r| r.status == Some(status))
                 .is_some_and(|first| std::ptr::eq(first, **row))
         })
         .map(|row| row.code)

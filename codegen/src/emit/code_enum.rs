@@ -8,33 +8,55 @@ use super::{allow_vendor_markdown, doc, EmitOptions, Names};
 use crate::model::{CodeEntry, ErrorRow, Model};
 
 /// `NNN` or `NNN Reason`, whichever form the spec wrote the status in.
-fn status_text(row: &ErrorRow) -> String {
+fn status_text(status: u16, row: &ErrorRow) -> String {
     if row.reason.is_empty() {
-        row.status.to_string()
+        status.to_string()
     } else {
-        format!("{} {}", row.status, row.reason)
+        format!("{status} {}", row.reason)
     }
 }
 
-fn where_text(row: &ErrorRow) -> String {
-    match &row.section {
-        Some(section) => format!("`{}`, in *{}*", status_text(row), section),
-        None => format!("`{}`", status_text(row)),
+/// Where a row stands: `` `404 Not Found`, in *Section* ``, or for a row
+/// without a status ``in *Section*`` (`None` when it has neither).
+fn where_text(row: &ErrorRow) -> Option<String> {
+    match (row.status, &row.section) {
+        (Some(status), Some(section)) => {
+            Some(format!("`{}`, in *{section}*", status_text(status, row)))
+        }
+        (Some(status), None) => Some(format!("`{}`", status_text(status, row))),
+        (None, Some(section)) => Some(format!("in *{section}*")),
+        (None, None) => None,
     }
 }
 
 /// A row's description in every language, the primary first, each
-/// translation tagged: `English (zh: 中文)`; empty when there is none.
+/// translation tagged: `English (zh: 中文)`; then its remedy the same way;
+/// empty when there is neither.
 fn descriptions(model: &Model, row: &ErrorRow) -> String {
-    let mut text = row.description.primary().markdown.clone();
-    let translations = model
-        .languages
-        .iter()
-        .skip(1)
-        .zip(row.description.translations());
+    let mut text = in_every_edition(model, &row.description, "");
+    let remedy = in_every_edition(model, &row.remedy, "**Remedy:** ");
+    if !remedy.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&remedy);
+    }
+    text
+}
+
+/// A text in every edition as markdown paragraphs, the primary first,
+/// each translation tagged, each after `label`; empty when there is none.
+fn in_every_edition(model: &Model, texts: &crate::model::Texts, label: &str) -> String {
+    let primary = &texts.primary().markdown;
+    let mut text = if primary.is_empty() {
+        String::new()
+    } else {
+        format!("{label}{primary}")
+    };
+    let translations = model.languages.iter().skip(1).zip(texts.translations());
     for (lang, t) in translations.filter_map(|(lang, t)| Some((lang, t?))) {
         if !t.markdown.is_empty() {
-            text.push_str(&format!("\n\n*{lang}:* {}", t.markdown));
+            text.push_str(&format!("\n\n*{lang}:* {label}{}", t.markdown));
         }
     }
     text
@@ -48,12 +70,16 @@ fn variant_doc(model: &Model, entry: &CodeEntry) -> String {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        text.push_str(&format!("`{}`: {}.", entry.code, where_text(row)));
+        match where_text(row) {
+            Some(at) => text.push_str(&format!("`{}`: {at}.", entry.code)),
+            None => text.push_str(&format!("`{}`.", entry.code)),
+        }
         text
     } else {
         let mut text = format!("`{}`, returned with {} rows:\n", entry.code, rows.len());
         for row in rows {
-            text.push_str(&format!("\n- {}", where_text(row)));
+            let at = where_text(row).unwrap_or_else(|| format!("`{}`", entry.code));
+            text.push_str(&format!("\n- {at}"));
             let described = descriptions(model, row).replace("\n\n", "\n  ");
             if !described.is_empty() {
                 text.push_str(&format!(": {described}"));
@@ -104,7 +130,8 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
                 CODES[*self as usize].name
             }
 
-            /// Every HTTP status the spec gives this code, in spec order.
+            /// Every HTTP status the spec gives this code, in spec order (none for a
+            /// code the spec lists without one).
             pub const fn statuses(&self) -> &'static [u16] {
                 CODES[*self as usize].statuses
             }
@@ -116,7 +143,40 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
             /// The row for this code with `status`, if the spec has one (the first, if it has several).
             pub fn row(&self, status: u16) -> Option<&'static #rt::Row<Self>> {
-                self.rows().iter().find(|row| row.status == status)
+                self.rows().iter().find(|row| row.status == Some(status))
+            }
+
+            /// The description of this code in the edition `lang`, whatever its
+            /// status: its first row's (for a code without a status, the only way in).
+            pub fn describe(&self, lang: Lang) -> &'static str {
+                self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+            }
+
+            /// What to do about this code, in the edition `lang`, from its first
+            /// row that says (`None` when the spec gives no remedy).
+            pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
+                self.rows()
+                    .iter()
+                    .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
+                    .filter(|text| !text.is_empty())
+            }
+
+            /// The code's numeric value: the code itself when it is a number,
+            /// or the spec's value column beside a symbolic code.
+            pub const fn value(&self) -> Option<i64> {
+                CODES[*self as usize].value
+            }
+
+            /// The code whose numeric value is `value`, if the spec lists one
+            /// (the first, if several share it).
+            pub fn from_value(value: i64) -> Option<Self> {
+                Self::ALL.iter().copied().find(|code| code.value() == Some(value))
+            }
+
+            /// The category of a dotted code, its first segment
+            /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
+            pub fn category(&self) -> Option<&'static str> {
+                #rt::category_of(self.as_str())
             }
 
             /// The plain-text description of this code with `status`, in the primary language

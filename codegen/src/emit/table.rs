@@ -25,8 +25,12 @@ pub(crate) fn emit(model: &Model, names: &Names) -> TokenStream {
         let rows = model
             .rows_of(entry)
             .map(|row| row_tokens(model, names, v, row));
+        let value = entry.value.map(|v| {
+            let v = Literal::i64_unsuffixed(v);
+            quote!(.with_value(#v))
+        });
         quote! {
-            #rt::CodeInfo::new(#code, &[#(#statuses),*], &[#(#rows),*]),
+            #rt::CodeInfo::new(#code, &[#(#statuses),*], &[#(#rows),*])#value,
         }
     });
     let all_rows = model.spec_order().map(|(code, nth, _)| {
@@ -61,23 +65,31 @@ fn row_tokens(
         rt,
         ..
     } = names;
-    let status = Literal::u16_unsuffixed(row.status);
     let reason = &row.reason;
     let section = match &row.section {
         Some(s) => quote!(Some(#s)),
         None => quote!(None),
     };
-    let descriptions = model
-        .languages
-        .iter()
-        .zip(row.description.each())
-        .map(|(lang, t)| {
+    let texts = |texts: &crate::model::Texts| {
+        let each = model.languages.iter().zip(texts.each()).map(|(lang, t)| {
             let (text, md) = (&t.plain, &t.markdown);
             quote!(#rt::Description::new(#lang, #text, #md))
         });
-    quote! {
-        #rt::Row::new(#name::#variant, #status, #reason, #section, &[#(#descriptions),*])
-    }
+        quote!(&[#(#each),*])
+    };
+    let descriptions = texts(&row.description);
+    let remedies = row.remedy.each().any(|t| !t.plain.is_empty()).then(|| {
+        let remedies = texts(&row.remedy);
+        quote!(.with_remedies(#remedies))
+    });
+    let new = match row.status {
+        Some(status) => {
+            let status = Literal::u16_unsuffixed(status);
+            quote!(#rt::Row::new(#name::#variant, #status, #reason, #section, #descriptions))
+        }
+        None => quote!(#rt::Row::without_status(#name::#variant, #section, #descriptions)),
+    };
+    quote!(#new #remedies)
 }
 
 /// The `Lang` enum: one variant per edition, the primary first.

@@ -1,6 +1,7 @@
-//! Codes from rows: a repeated (code, status) refused (or kept, leniently),
-//! rows grouped by code in order of first appearance, each code given its
-//! Rust name, collisions refused, look-alike and non-ASCII codes warned of.
+//! Codes from rows: a repeated (code, status) within a section refused (or
+//! kept, leniently), rows grouped by code in order of first appearance, each
+//! code given its Rust name, collisions refused (or renamed, leniently),
+//! look-alike and non-ASCII codes warned of.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,49 +10,59 @@ use crate::diagnostic::{Diagnostic, Lint};
 use crate::naming::variant_name;
 
 impl Validator<'_> {
-    /// A second row with the same code and status: refused, or in lenient
-    /// mode kept (its description is the spec's too) with a warning.
+    /// A second row with the same code and status in one section: refused,
+    /// or in lenient mode kept (its description is the spec's too) with a
+    /// warning. The same code in another section is a row of its own.
     pub(super) fn repeated_rows(&mut self, rows: Vec<ErrorRow>) -> Vec<ErrorRow> {
-        let mut seen: HashMap<(String, u16), usize> = HashMap::new();
+        type Key = (String, Option<u16>, Option<String>);
+        let mut seen: HashMap<Key, usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
-            if let Some(first) = seen.get(&(row.code.clone(), row.status)) {
-                // The code first, unless it was carried down by `rowspan` from
-                // an earlier line: then the status, which is on this row's line.
-                let (mut code, mut status) = row.cells.clone();
-                if self.src.line_of(code.start) < row.line {
-                    std::mem::swap(&mut code, &mut status);
-                }
-                let diagnostic = Diagnostic::error(
-                    self.src,
-                    code,
-                    format!(
-                        "code `{}` with status {} is listed twice",
-                        row.code, row.status
-                    ),
-                )
-                .also_at(status)
-                .with_note(format!("first listed at {}:{first}", self.src.name()));
-                if self.options.lenient {
-                    self.diagnostics.push(
-                        diagnostic
-                            .with_note("lenient mode: both rows are kept; `row` and `description` give the first")
-                            .downgraded(Lint::RepeatedRow)
-                            .with_lint(Lint::RepeatedRow, format!("{} {}", row.code, row.status)),
-                    );
-                    kept.push(row);
-                } else {
-                    self.diagnostics.push(diagnostic);
-                }
+            let key = (row.code.clone(), row.status, row.section.clone());
+            let Some(first) = seen.get(&key) else {
+                seen.insert(key, row.line);
+                kept.push(row);
                 continue;
+            };
+            // The code first, unless it was carried down by `rowspan` from
+            // an earlier line: then the status, which is on this row's line.
+            let (mut code, mut status) = row.cells.clone();
+            if self.src.line_of(code.start) < row.line {
+                std::mem::swap(&mut code, &mut status);
             }
-            seen.insert((row.code.clone(), row.status), row.line);
-            kept.push(row);
+            let (message, subject) = match row.status {
+                Some(s) => (
+                    format!("code `{}` with status {s} is listed twice", row.code),
+                    format!("{} {s}", row.code),
+                ),
+                None => (
+                    format!("code `{}` is listed twice in one section", row.code),
+                    row.code.clone(),
+                ),
+            };
+            let mut diagnostic = Diagnostic::error(self.src, code.clone(), message)
+                .with_note(format!("first listed at {}:{first}", self.src.name()));
+            if status != code {
+                diagnostic = diagnostic.also_at(status);
+            }
+            if self.options.lenient {
+                self.diagnostics.push(
+                    diagnostic
+                        .with_note("lenient mode: both rows are kept; `row` and `description` give the first")
+                        .downgraded(Lint::RepeatedRow)
+                        .with_lint(Lint::RepeatedRow, subject),
+                );
+                kept.push(row);
+            } else {
+                self.diagnostics.push(diagnostic);
+            }
         }
         kept
     }
 
-    /// Groups rows by code and refuses codes whose Rust names collide.
+    /// Groups rows by code and names each code. Codes whose Rust names
+    /// collide are refused; in lenient mode the later one is given the
+    /// first free numbered name (`Name2`, `Name3`, …) with a warning.
     pub(super) fn group_codes(&mut self, rows: Vec<ErrorRow>) -> (Vec<ErrorRow>, Vec<CodeEntry>) {
         let mut codes: Vec<CodeEntry> = Vec::new();
         let mut by_code: HashMap<String, usize> = HashMap::new();
@@ -68,34 +79,16 @@ impl Validator<'_> {
                 kept.push(row);
                 continue;
             }
-            let variant = match self.options.names.get(&row.code) {
-                Some(name) => name.clone(),
-                None => variant_name(&row.code),
-            };
+            let mut variant = self.variant_of(&row);
             if let Some(&other) = by_variant.get(&variant) {
-                let first: &ErrorRow = &kept[codes[other].rows[0]];
-                let span = row.cells.0.clone();
-                let skipped = format!("every row of `{}`", row.code);
-                self.reject_skipping(
-                    Diagnostic::error(
-                        self.src,
-                        span,
-                        format!(
-                            "codes `{}` and `{}` both become the Rust name `{variant}`",
-                            first.code, row.code
-                        ),
-                    )
-                    .with_note(format!(
-                        "`{}` is at {}:{}; rename one of them, or name it: `names = {{ \"{}\" = \"OtherName\" }}` (`Builder::variant_name`)",
-                        first.code,
-                        self.src.name(),
-                        first.line,
-                        row.code
-                    )),
-                    &skipped,
-                );
-                refused.insert(row.code.clone());
-                continue;
+                let first = kept[codes[other].rows[0]].clone();
+                match self.collision(&first, &row, &variant, &by_variant) {
+                    Some(renamed) => variant = renamed,
+                    None => {
+                        refused.insert(row.code.clone());
+                        continue;
+                    }
+                }
             }
             self.similar_or_non_ascii(&row, &codes, &kept, &mut by_folded);
             by_code.insert(row.code.clone(), codes.len());
@@ -103,11 +96,65 @@ impl Validator<'_> {
             codes.push(CodeEntry {
                 code: row.code.clone(),
                 variant,
+                value: row.value,
                 rows: vec![kept.len()],
             });
             kept.push(row);
         }
         (kept, codes)
+    }
+
+    /// The variant name of a new code: as `names` gives it; for a numeric
+    /// code, from its name column when it has one; else derived from the code.
+    fn variant_of(&self, row: &ErrorRow) -> String {
+        if let Some(name) = self.options.names.get(&row.code) {
+            return name.clone();
+        }
+        match (&row.name, row.value) {
+            (Some(name), Some(_)) if crate::layout::parse_integer(&row.code).is_some() => {
+                variant_name(name)
+            }
+            _ => variant_name(&row.code),
+        }
+    }
+
+    /// Two codes named `variant`: refused (`None`), or in lenient mode the
+    /// first free numbered name for the later code, with a warning.
+    fn collision(
+        &mut self,
+        first: &ErrorRow,
+        row: &ErrorRow,
+        variant: &str,
+        taken: &HashMap<String, usize>,
+    ) -> Option<String> {
+        let message = format!(
+            "codes `{}` and `{}` both become the Rust name `{variant}`",
+            first.code, row.code
+        );
+        let at = format!("`{}` is at {}:{}", first.code, self.src.name(), first.line);
+        let fix = format!(
+            "name it: `names = {{ \"{}\" = \"OtherName\" }}` (`Builder::variant_name`)",
+            row.code
+        );
+        if !self.options.lenient {
+            self.diagnostics.push(
+                Diagnostic::error(self.src, row.cells.0.clone(), message)
+                    .with_note(format!("{at}; rename one of them, or {fix}")),
+            );
+            return None;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{variant}{n}"))
+            .find(|name| !taken.contains_key(name))?;
+        self.diagnostics.push(
+            Diagnostic::warning(self.src, row.cells.0.clone(), message)
+                .with_label(format!("named `{renamed}`"))
+                .with_note(format!(
+                    "{at}; the later code takes the first free numbered name; or {fix}"
+                ))
+                .with_lint(Lint::RenamedVariant, format!("{} {}", first.code, row.code)),
+        );
+        Some(renamed)
     }
 
     /// Warns of a new code that differs from an earlier one only in case or

@@ -21,22 +21,36 @@ pub use text::{Text, Texts};
 pub struct ErrorRow {
     /// The code, exactly as in the spec's plain text.
     pub code: String,
-    /// HTTP status, 100–599.
-    pub status: u16,
+    /// HTTP status, 100–599; `None` for a code without one (a table with no
+    /// status column and no status in its heading).
+    pub status: Option<u16>,
     /// Reason phrase as written, `""` when absent.
     pub reason: String,
     /// Description in every edition (empty when the table has no description column).
     pub description: Texts,
+    /// What to do about the error, in every edition (empty without a remedy column).
+    pub remedy: Texts,
+    /// Why it happens, in every edition, when the table says so apart from the description.
+    pub cause: Texts,
+    /// The message the service returns, in every edition, when the table
+    /// gives it apart from the description.
+    pub message: Texts,
+    /// The symbolic name written beside a numeric code, if the table has a name column.
+    pub name: Option<String>,
+    /// The code's numeric value: the code itself when it is an integer, else
+    /// the table's value column.
+    pub value: Option<i64>,
     /// Section the table stands in.
     pub section: Option<String>,
     /// 1-based line of the row.
     pub line: usize,
     /// 1-based line of the status number (differs from `line` in an HTML
-    /// table that spreads a row over lines).
-    pub status_line: usize,
-    /// 1-based column, in characters, of the status number.
-    pub status_column: usize,
-    /// Byte ranges of the code cell and of the status number, for diagnostics.
+    /// table that spreads a row over lines); `None` without a status.
+    pub status_line: Option<usize>,
+    /// 1-based column, in characters, of the status number; `None` without a status.
+    pub status_column: Option<usize>,
+    /// Byte ranges of the code cell and of the status number (the code
+    /// cell again without a status), for diagnostics.
     pub cells: (std::ops::Range<usize>, std::ops::Range<usize>),
 }
 
@@ -71,8 +85,11 @@ pub struct FieldRow {
 pub struct CodeEntry {
     /// The code as in the spec.
     pub code: String,
-    /// The Rust variant name derived from it.
+    /// The Rust variant name derived from it (from its name column, for a
+    /// numeric code that has one).
     pub variant: String,
+    /// Its numeric value, from its first row.
+    pub value: Option<i64>,
     /// Indexes into [`Model::errors`], in spec order.
     pub rows: Vec<usize>,
 }
@@ -157,12 +174,12 @@ impl Model {
             .filter_map(|(row, placed)| placed.map(|(code, nth)| (code, nth, row)))
     }
 
-    /// The distinct statuses of `code`, in spec order.
+    /// The distinct statuses of `code`, in spec order (none for a code without one).
     pub fn statuses_of(&self, code: &CodeEntry) -> Vec<u16> {
         let mut statuses: Vec<u16> = Vec::with_capacity(code.rows.len());
-        for row in self.rows_of(code) {
-            if !statuses.contains(&row.status) {
-                statuses.push(row.status);
+        for status in self.rows_of(code).filter_map(|row| row.status) {
+            if !statuses.contains(&status) {
+                statuses.push(status);
             }
         }
         statuses
@@ -228,7 +245,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     if error_tables == 0 {
         v.diagnostics.push(
             Diagnostic::file_error(src, "no error table found")
-                .with_note("an error table has a code column (such as `Error Code`) and a status column (such as `HTTP Status Code`)"),
+                .with_note("an error table has a code column (such as `Error Code`), and may have a status column (such as `HTTP Status Code`)"),
         );
     }
     let errors = v.repeated_rows(errors);

@@ -13,9 +13,10 @@ use crate::status::{
     StatusPart,
 };
 
-/// One status of a row: the number, its reason, the span of its part and
-/// the offset of its number.
-type Located = (u16, String, Range<usize>, usize);
+/// One status of a row (`None`: the table gives none): the number, its
+/// reason, the span of its part (the code's without a status) and the
+/// offset of its number.
+type Located = (Option<u16>, String, Range<usize>, Option<usize>);
 
 impl Validator<'_> {
     /// The rows of one table row: one per code in its code cell and status in its status cell.
@@ -45,17 +46,34 @@ impl Validator<'_> {
             Some(cell) => self.codes_in(cell, &code_span),
             None => vec![(code.to_owned(), code_span.clone())],
         };
-        let description = Texts::new(cell_text(row, t.description));
+        let text = |column| Texts::new(cell_text(row, column));
+        let (description, remedy) = (text(t.texts.description), text(t.texts.remedy));
+        let (cause, message) = (text(t.texts.cause), text(t.texts.message));
+        let name = t
+            .name
+            .and_then(|i| row.cell(i))
+            .map(|c| c.text.clone())
+            .filter(|n| !n.is_empty());
+        let value_cell = self.value_cell(t, row);
         let mut rows = Vec::new();
         for (code, code_span) in &codes {
             for (status, reason, span, at) in &statuses {
-                self.check_status(t.table, code, *status, reason, span);
-                let (status_line, status_column) = self.src.line_column(*at);
+                if let Some(status) = status {
+                    self.check_status(t.table, code, *status, reason, span);
+                }
+                let (status_line, status_column) = at
+                    .map(|at| self.src.line_column(at))
+                    .map_or((None, None), |(l, c)| (Some(l), Some(c)));
                 rows.push(ErrorRow {
                     code: code.clone(),
                     status: *status,
                     reason: reason.clone(),
                     description: description.clone(),
+                    remedy: remedy.clone(),
+                    cause: cause.clone(),
+                    message: message.clone(),
+                    name: name.clone(),
+                    value: crate::layout::parse_integer(code).or(value_cell),
                     section: t.table.section_title().map(str::to_owned),
                     line: row.line,
                     status_line,
@@ -68,6 +86,30 @@ impl Validator<'_> {
             self.short_row_kept(t, row, code, counts);
         }
         rows
+    }
+
+    /// The row's value column as an integer; a cell that is not one is
+    /// warned of (`non_numeric_value`) and the row kept without it.
+    fn value_cell(&mut self, t: &ErrorTable<'_>, row: &Row) -> Option<i64> {
+        let cell = t
+            .value
+            .and_then(|i| row.cell(i))
+            .filter(|c| !c.text.is_empty())?;
+        let value = crate::layout::parse_integer(&cell.text);
+        if value.is_none() {
+            let span = row.cell_span(self.src, t.value.unwrap_or_default());
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.src,
+                    span,
+                    format!("value `{}` is not an integer", cell.text),
+                )
+                .with_label("kept without a value")
+                .with_note("a value column holds each code's number, such as `-3301`")
+                .with_lint(Lint::NonNumericValue, cell.text.clone()),
+            );
+        }
+        value
     }
 
     /// For a row with fewer cells than the header, what to say of it;
@@ -83,7 +125,7 @@ impl Validator<'_> {
         );
         let status_col = match t.status {
             StatusFrom::Column(i) => Some((i, "status")),
-            StatusFrom::Section => None,
+            StatusFrom::Section | StatusFrom::None => None,
         };
         let required = std::iter::once((t.code, "code")).chain(status_col);
         if let Some((_, name)) = required.into_iter().find(|(i, _)| missing(row, *i)) {
@@ -102,7 +144,7 @@ impl Validator<'_> {
     /// The warning for a short row that was kept.
     fn short_row_kept(&mut self, t: &ErrorTable<'_>, row: &Row, code: &str, counts: String) {
         let (width, written) = (t.table.header.cells.len(), row.written());
-        let label = match t.description {
+        let label = match t.texts.description {
             Some(i) if missing(row, i) => "its description is empty".to_owned(),
             _ if written + 1 == width => format!("cell {width} is empty"),
             _ => format!("cells {}–{width} are empty", written + 1),
@@ -124,6 +166,9 @@ impl Validator<'_> {
         short_note: &Option<String>,
     ) -> Vec<Located> {
         let (status_span, status_text) = match (t.status, &t.table.section) {
+            (StatusFrom::None, _) => {
+                return vec![(None, String::new(), code_span.clone(), None)];
+            }
             (StatusFrom::Column(i), _) => (
                 row.cell_span(self.src, i),
                 row.cell(i).map_or(String::new(), |c| c.lines.join("\n")),
@@ -150,7 +195,7 @@ impl Validator<'_> {
                     continue;
                 }
             };
-            let at = at.unwrap_or(span.start);
+            let at = Some(at.unwrap_or(span.start));
             // A heading's words after the number are a title, not a reason
             // phrase, unless they are the standard one.
             let reason = match t.status {
@@ -163,7 +208,7 @@ impl Validator<'_> {
                 }
                 _ => reason,
             };
-            statuses.push((status, reason.to_owned(), span, at));
+            statuses.push((Some(status), reason.to_owned(), span, at));
         }
         statuses
     }
