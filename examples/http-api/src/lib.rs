@@ -1,5 +1,5 @@
-//! Error codes of an example payments API, generated from `spec/v1.md` and
-//! `spec/v2.md` by `ci-errors-codegen` (see `build.rs`).
+//! Error codes of an example payments API, generated from `spec/v1.md`,
+//! `spec/v2.md` and its SDK's `spec/sdk.md` by `ci-errors-codegen` (see `build.rs`).
 //!
 //! ```
 //! use http_api_errors_example::{v1, v2};

@@ -1,7 +1,7 @@
 //! The example crate's generated API, checked against its own specs.
 
 use ci_errors_runtime::Code;
-use http_api_errors_example::{v1, v2, v2_successor};
+use http_api_errors_example::{sdk, v1, v2, v2_successor};
 
 #[test]
 fn snake_case_codes_become_camel_case_variants() {
@@ -58,6 +58,36 @@ fn unknown_codes_are_kept_and_modules_do_not_mix() {
         Some(v2::ApiError::LimitsRate)
     );
     assert_eq!(v2_successor(v1::ApiError::Internal), None);
+}
+
+#[test]
+fn sdk_codes_have_no_status_but_a_value_a_remedy_and_a_category() {
+    use sdk::{ApiError, Lang};
+    let expired = ApiError::SessionExpired;
+    assert_eq!(expired.as_str(), "Session.Expired");
+    assert!(expired.statuses().is_empty());
+    assert_eq!(expired.row(200), None);
+    // One code in two sections: both rows, each with its section and texts.
+    let sections: Vec<_> = expired.rows().iter().map(|r| r.section).collect();
+    assert_eq!(sections, [Some("Session errors"), Some("Network errors")]);
+    assert!(expired
+        .rows()
+        .iter()
+        .all(|r| r.status.is_none() && r.class().is_none()));
+    assert_eq!(expired.describe(Lang::En), "The session has expired.");
+    assert_eq!(expired.remedy(Lang::En), Some("Sign in again."));
+    assert_eq!(expired.rows()[1].remedy(), Some("Sign in, then resend."));
+    assert_eq!(expired.value(), Some(-1001));
+    assert_eq!(ApiError::from_value(-2001), Some(ApiError::NetworkTimeout));
+    assert_eq!(ApiError::from_value(-9999), None);
+    assert_eq!(expired.category(), Some("Session"));
+    // A code the SDK does not list still has its category.
+    assert_eq!(
+        Code::<ApiError>::from("Session.Unlisted").category(),
+        Some("Session")
+    );
+    assert_eq!(v1::ApiError::CardDeclined.category(), None);
+    assert_eq!(v1::ApiError::CardDeclined.value(), None);
 }
 
 /// The checked-in `generated/api_errors.rs` is what the specs give; with
