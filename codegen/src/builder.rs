@@ -33,6 +33,8 @@ pub struct Builder {
     out_file: String,
     checked_in: Option<PathBuf>,
     settings: Settings,
+    /// The manifest the settings came from, which a build script watches too.
+    manifest: Option<PathBuf>,
 }
 
 impl Default for Builder {
@@ -59,6 +61,7 @@ impl Builder {
             out_file: "error_codes.rs".to_owned(),
             checked_in: None,
             settings: Settings::default(),
+            manifest: None,
         }
     }
 
@@ -99,6 +102,7 @@ impl Builder {
             builder.out_file = out_file;
         }
         builder.checked_in = manifest.checked_in;
+        builder.manifest = Some(dir.join("Cargo.toml"));
         Ok(builder)
     }
 
@@ -300,11 +304,15 @@ impl Builder {
     }
 
     /// Runs [`Builder::compile`] the way a build script should: asks Cargo to
-    /// rerun when a spec changes, passes warnings on as `cargo:warning`, and
+    /// rerun when a spec or the manifest changes, passes warnings on as `cargo:warning`, and
     /// on failure prints every problem and returns failure. Never panics.
     pub fn build_script(self) -> ExitCode {
         for path in self.inputs() {
             println!("cargo:rerun-if-changed={}", self.root.join(path).display());
+        }
+        // A settings change (`enum-name`, `accept`, a new spec) regenerates too.
+        if let Some(manifest) = &self.manifest {
+            println!("cargo:rerun-if-changed={}", manifest.display());
         }
         match self.compile() {
             Ok((generated, _)) => {

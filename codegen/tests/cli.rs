@@ -344,6 +344,31 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
 }
 
 #[test]
+fn changes_report_remedies_and_rows_without_a_status() {
+    let dir = temp_dir("changes-remedy");
+    let spec = "## Job errors\n\n| Error Code | Description | Solution |\n| --- | --- | --- |\n| Job.Failed | The job failed. | Submit it again. |\n| -1001 | Busy. | Wait. |\n";
+    let old = write(&dir.join("old.md"), spec);
+    let new = spec
+        .replace("Submit it again.", "Check the input, then submit it again.")
+        .replace("| -1001 | Busy. |", "| -1001 | Overloaded. |");
+    let new = write(&dir.join("new.md"), &new);
+    let text = stdout(&tool(&["changes", &old, &new]));
+    assert!(
+        text.contains("- `Job.Failed`: remedy \"Submit it again.\" → \"Check the input, then submit it again.\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `-1001`: description \"Busy.\" → \"Overloaded.\""),
+        "{text}"
+    );
+    assert!(text.contains("No breaking changes."), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&tool(&["changes", "--json", &old, &new]))).unwrap();
+    assert_eq!(json["changes"][0]["kind"], "remedy_changed");
+    assert_eq!(json["changes"][0]["status"], serde_json::Value::Null);
+}
+
+#[test]
 fn generation_is_byte_identical_across_runs_directories_and_environments() {
     let mut outputs = Vec::new();
     for (i, (tz, lang)) in [("UTC", "C"), ("Asia/Shanghai", "zh_CN.UTF-8")]
