@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::{
-    cell_text, Body, BodyField, FieldRole, FieldRow, NodeType, Texts, Validator, CODE_FIELD,
-    EXTRA_FIELD,
+    cell_text, is_none_word, Body, BodyField, FieldRole, FieldRow, NodeType, Texts, Validator,
+    CODE_FIELD, EXTRA_FIELD,
 };
 use crate::diagnostic::Diagnostic;
 use crate::layout::FieldTable;
@@ -226,13 +226,4 @@ impl Validator<'_> {
         seen.insert(field.clone(), f.line);
         Some(field)
     }
-}
-
-/// Whether a parent cell says there is none (`None`, `无`, `-`, …).
-fn is_none_word(text: &str) -> bool {
-    let t = text.trim();
-    t.is_empty()
-        || ["none", "无", "-", "—", "n/a", "なし", "없음"]
-            .iter()
-            .any(|w| t.eq_ignore_ascii_case(w))
 }

@@ -314,6 +314,15 @@ fn cell_text(row: &crate::read::Row, column: Option<usize>) -> Text {
         .map_or_else(Text::default, |c| Text::new(&c.text, &c.markdown))
 }
 
+/// Whether a cell says there is nothing (`None`, `无`, `-`, …).
+fn is_none_word(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty()
+        || ["none", "无", "-", "—", "n/a", "なし", "없음"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""

@@ -47,8 +47,10 @@ impl Validator<'_> {
             None => vec![(code.to_owned(), code_span.clone())],
         };
         let text = |column| Texts::new(cell_text(row, column));
-        let (description, remedy) = (text(t.texts.description), text(t.texts.remedy));
-        let (cause, message) = (text(t.texts.cause), text(t.texts.message));
+        // A remedy, cause or message of `-` or `无` says there is none.
+        let role = |column| Texts::new(cell_text(row, column).or_none());
+        let (description, remedy) = (text(t.texts.description), role(t.texts.remedy));
+        let (cause, message) = (role(t.texts.cause), role(t.texts.message));
         let name = t
             .name
             .and_then(|i| row.cell(i))

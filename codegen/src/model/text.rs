@@ -18,6 +18,15 @@ impl Text {
             markdown: markdown.into(),
         }
     }
+
+    /// The text, or an empty one when it only says there is none (`-`, `无`, `N/A`).
+    pub(crate) fn or_none(self) -> Self {
+        if super::is_none_word(&self.plain) {
+            Text::default()
+        } else {
+            self
+        }
+    }
 }
 
 /// A text in every edition, the primary first, in [`Model::languages`](super::Model::languages)

@@ -654,7 +654,7 @@ pub mod sdk {
     /// let code: ApiError = "Session.Expired".parse()?;
     /// assert_eq!(code, ApiError::SessionExpired);
     /// assert_eq!(code.as_str(), "Session.Expired");
-    /// assert_eq!(code.statuses(), &[]);
+    /// assert!(code.statuses().is_empty());
     /// assert!(ApiError::from_code("not a listed code").is_none());
     /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
     /// ```
