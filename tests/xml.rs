@@ -321,6 +321,15 @@ fn any_extra() -> impl Strategy<Value = Vec<ExtraElement>> {
     })
 }
 
+#[test]
+fn two_byte_order_marks_and_a_comment_before_a_wide_character_do_not_panic() {
+    let body = "\u{feff}\u{feff}<Error><Code>A<!--x-->€a</Code></Error>";
+    let e = ErrorResponse::from_xml(body.as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), &XmlErrorKind::UnexpectedText, "{e}");
+    let one = ErrorResponse::from_xml(&body.as_bytes()[3..]).unwrap();
+    assert_eq!(one.code.as_str(), "A€a");
+}
+
 proptest! {
     #[test]
     fn round_trip(
@@ -340,6 +349,40 @@ proptest! {
     fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..256)) {
         if let Err(e) = ErrorResponse::from_xml(&body) {
             prop_assert!(e.offset() <= body.len(), "{} beyond {}", e, body.len());
+        }
+    }
+
+    /// Byte-order marks before the body, comments and characters of several
+    /// bytes inside it: one mark is dropped, a second is text before the root;
+    /// positions never drift (they once did by a second mark, and a slice
+    /// landed inside a character).
+    #[test]
+    fn marks_comments_and_wide_characters_keep_positions(
+        marks in 0usize..4,
+        pieces in proptest::collection::vec(
+            prop_oneof![Just("<!--x-->"), Just("€"), Just("a"), Just("中文"), Just("<!---->")],
+            0..6,
+        ),
+        detail in "[€a中]{0,3}",
+    ) {
+        let code: String = pieces.concat();
+        let body = format!(
+            "{}<Error><Code>{code}</Code><!--c--><Message>{detail}€</Message></Error>",
+            "\u{feff}".repeat(marks)
+        );
+        let shown: String = pieces.iter().filter(|p| !p.starts_with("<!--")).copied().collect();
+        match ErrorResponse::from_xml(body.as_bytes()) {
+            Ok(r) => {
+                prop_assert!(marks <= 1, "a second mark is text before the root");
+                prop_assert_eq!(r.code.as_str(), shown.as_str());
+                let message = format!("{detail}€");
+                prop_assert_eq!(r.message.as_deref(), Some(message.as_str()));
+                prop_assert!(r.extra.is_empty(), "children read with wrong names: {:?}", r.extra);
+            }
+            Err(e) => {
+                prop_assert!(marks >= 2, "{}", e);
+                prop_assert_eq!(e.offset(), 3);
+            }
         }
     }
 

@@ -301,18 +301,18 @@ where
             limits.max_body_bytes,
         ));
     }
-    let base = if body.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let text = std::str::from_utf8(&body[base..])
-        .map_err(|e| XmlError::new(XmlErrorKind::NotUtf8, base + e.valid_up_to()))?;
+    let full = std::str::from_utf8(body)
+        .map_err(|e| XmlError::new(XmlErrorKind::NotUtf8, e.valid_up_to()))?;
+    // quick-xml drops one leading byte-order mark and counts its positions
+    // from after it: `text` is what those positions index, `base` where it
+    // starts in the body. One mark only: a second is text before the root.
+    let base = if full.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &full[base..];
     if text.trim().is_empty() {
         return Err(XmlError::new(XmlErrorKind::Empty, base));
     }
     // quick-xml checks that end tags match (it keeps its own stack of names either way).
-    let mut reader = Reader::from_str(text);
+    let mut reader = Reader::from_str(full);
     let at = |pos: u64| base + pos as usize;
     let mut seen_root = false;
     let mut root_end = 0;
