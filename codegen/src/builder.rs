@@ -298,6 +298,13 @@ impl Builder {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
+        if !is_file_name(&self.out_file) {
+            return Err(Error::UnsafePath {
+                setting: "out-file",
+                path: PathBuf::from(&self.out_file),
+                reason: "it must be a file name in OUT_DIR, without a directory",
+            });
+        }
         let path = dir.join(&self.out_file);
         write_if_changed(&path, &generated.source)?;
         Ok((generated, path))
@@ -386,6 +393,31 @@ impl Builder {
     }
 
     fn checked_in_file(&self) -> Result<PathBuf, Error> {
+        if let Some(path) = &self.checked_in {
+            let refuse = |reason| Error::UnsafePath {
+                setting: "checked-in",
+                path: path.clone(),
+                reason,
+            };
+            if !stays_inside(path) {
+                return Err(refuse(
+                    "it must be a relative path inside the crate, without `..`",
+                ));
+            }
+            let fingerprints = fingerprint_file(path);
+            if normal(&fingerprints) == normal(path) {
+                return Err(refuse(
+                    "its fingerprint file would be the file itself (`.fingerprints`)",
+                ));
+            }
+            let same = |input: &Path| {
+                let input = normal(input);
+                input == normal(path) || input == normal(&fingerprints)
+            };
+            if self.inputs().any(same) {
+                return Err(refuse("it is one of the specs or translations it is generated from, or their fingerprint file"));
+            }
+        }
         self.checked_in
             .as_ref()
             .map(|p| self.root.join(p))
@@ -396,6 +428,30 @@ impl Builder {
                         .into(),
             })
     }
+}
+
+/// Whether `path` is relative and never climbs out (`..`) of where it starts.
+fn stays_inside(path: &Path) -> bool {
+    use std::path::Component;
+    path.components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+        && path.components().any(|c| matches!(c, Component::Normal(_)))
+}
+
+/// A relative path without `.` components, for comparing settings.
+fn normal(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// Whether `name` is a plain file name: no directory, not `.` or `..`.
+fn is_file_name(name: &str) -> bool {
+    let path = Path::new(name);
+    matches!(
+        path.components().collect::<Vec<_>>().as_slice(),
+        [std::path::Component::Normal(_)]
+    ) && !name.contains(['/', '\\'])
 }
 
 /// Writes the checked-in copy at `path` and its fingerprint file, each only

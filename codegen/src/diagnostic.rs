@@ -229,17 +229,31 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(self.message.as_str());
+        // Control and direction characters never reach the terminal raw:
+        // escaped in the text, masked (same byte length) in the source shown.
+        let message = visible(&self.message);
+        let title = level.primary_title(message.as_str());
         let mut row_note = None;
-        let mut group = match (&self.span, self.line) {
+        let window = match (&self.span, self.line) {
             (Some(span), Some(line)) if span.end <= src.text().len() => {
-                let (snippet, note) = self.snippet(src, span, line);
+                let (first, range) = self.window(src, line);
+                Some((span, line, first, mask(&src.text()[range.clone()]), range))
+            }
+            _ => None,
+        };
+        let mut group = match &window {
+            Some((span, line, first, text, range)) => {
+                let (snippet, note) = self.snippet(src, text, range, *first, span, *line);
                 row_note = note;
                 title.element(snippet)
             }
-            _ => title.element(annotate_snippets::Origin::path(self.file.as_str())),
+            None => title.element(annotate_snippets::Origin::path(self.file.as_str())),
         };
-        for note in row_note.iter().chain(&self.notes) {
+        let notes: Vec<String> = row_note
+            .into_iter()
+            .chain(self.notes.iter().map(|n| visible(n)))
+            .collect();
+        for note in &notes {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
         let help;
@@ -247,7 +261,7 @@ impl Diagnostic {
             help = format!(
                 "`{lint}` warning: allow it with `allow = [\"{lint}\"]`{}",
                 match &self.subject {
-                    Some(subject) => format!(", or accept this one with `accept = [{{ lint = \"{lint}\", subject = \"{subject}\" }}]`"),
+                    Some(subject) => format!(", or accept this one with `accept = [{{ lint = \"{lint}\", subject = \"{}\" }}]`", visible(subject)),
                     None => String::new(),
                 }
             );
@@ -260,14 +274,10 @@ impl Diagnostic {
     /// The source lines around `span` (on `line`) with carets under it and
     /// under secondary spans close by; and a note naming the row's code when
     /// the line is too long to underline it too.
-    fn snippet<'a>(
-        &'a self,
-        src: &'a SourceFile,
-        span: &Range<usize>,
-        line: usize,
-    ) -> (Snippet<'a, Annotation<'a>>, Option<String>) {
-        // The primary line, widened to the lines of secondary spans
-        // close by (an HTML row spreads its cells over lines).
+    /// The lines to show: the primary line, widened to the lines of
+    /// secondary spans close by (an HTML row spreads its cells over lines);
+    /// the first line's number and the byte range.
+    fn window(&self, src: &SourceFile, line: usize) -> (usize, Range<usize>) {
         let near = |s: &&Range<usize>| {
             s.end <= src.text().len() && src.line_of(s.start).abs_diff(line) <= MAX_SPREAD
         };
@@ -281,8 +291,22 @@ impl Diagnostic {
                     last.max(src.line_of(s.end)),
                 )
             });
-        let line_range = src.line_range(first).start..src.line_range(last).end;
-        let text = &src.text()[line_range.clone()];
+        (first, src.line_range(first).start..src.line_range(last).end)
+    }
+
+    /// `text` (the window's lines, masked) with carets under `span` and
+    /// under secondary spans in it; and a note naming the row's code when
+    /// the line is too long to underline it too.
+    fn snippet<'a>(
+        &'a self,
+        src: &SourceFile,
+        text: &'a str,
+        line_range: &Range<usize>,
+        first: usize,
+        span: &Range<usize>,
+        line: usize,
+    ) -> (Snippet<'a, Annotation<'a>>, Option<String>) {
+        let line_range = line_range.clone();
         let local = |span: &Range<usize>| {
             let start = span.start.saturating_sub(line_range.start).min(text.len());
             start
@@ -315,7 +339,10 @@ impl Diagnostic {
             // A long line is shown in part, around the caret: the row's
             // code is then named in a note rather than underlined far off.
             if src.line_text(line).chars().count() > WIDTH - 20 {
-                row_note = Some(format!("in the row of `{}`", &src.text()[span.clone()]));
+                row_note = Some(format!(
+                    "in the row of `{}`",
+                    visible(&src.text()[span.clone()])
+                ));
             } else {
                 snippet = snippet.annotation(AnnotationKind::Context.span(local(span)));
             }
@@ -331,8 +358,47 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {} ({})", self.message, self.location())
+        write!(
+            f,
+            "{level}: {} ({})",
+            visible(&self.message),
+            self.location()
+        )
     }
+}
+
+/// `text` with control characters (but line breaks and tabs) and
+/// text-direction controls written as `\u{…}` escapes.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_hidden(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `text` with each hidden character replaced by a visible one of the same
+/// length in bytes, so that carets still fall under the right bytes.
+fn mask(text: &str) -> String {
+    text.chars()
+        .map(|c| match (is_hidden(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '¿',
+            (true, _) => '\u{fffd}',
+        })
+        .collect()
+}
+
+/// Characters a reader cannot see, or that reorder what is shown: control
+/// characters (but line breaks and tabs) and text-direction controls.
+pub(crate) fn is_hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// Renders every diagnostic, each against the file it names among

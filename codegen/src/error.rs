@@ -31,6 +31,17 @@ pub enum Error {
     NoOutDir,
     /// A module name that is not a Rust identifier.
     InvalidModule(String),
+    /// Two specs emitted into one module (`None`: two specs without a module).
+    DuplicateModule(Option<String>),
+    /// A path in the settings that would write outside the crate, or over one of its inputs.
+    UnsafePath {
+        /// The setting (`checked-in`, `out-file`).
+        setting: &'static str,
+        /// The path as given.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: &'static str,
+    },
     /// An enum name or runtime path that is not valid Rust.
     Emit(EmitError),
     /// The emitter produced code that does not parse (a bug in the generator).
@@ -60,6 +71,24 @@ impl fmt::Display for Error {
             Error::Spec { rendered, .. } => f.write_str(rendered.trim_end()),
             Error::NoSpec => f.write_str("no spec given: call `Builder::spec`"),
             Error::NoOutDir => f.write_str("OUT_DIR is not set: call `Builder::out_dir`"),
+            Error::DuplicateModule(Some(name)) => {
+                write!(
+                    f,
+                    "two specs are emitted into module `{name}`: give each a module of its own"
+                )
+            }
+            Error::DuplicateModule(None) => {
+                f.write_str("two specs have no module: with several specs, give each a module")
+            }
+            Error::UnsafePath {
+                setting,
+                path,
+                reason,
+            } => write!(
+                f,
+                "`{setting}` = `{}` is refused: {reason}; nothing was written",
+                path.display()
+            ),
             Error::InvalidModule(name) => {
                 write!(f, "module name `{name}` is not a Rust identifier")
             }

@@ -1,8 +1,9 @@
 //! Rust names derived from spec text. Every name returned is a valid,
 //! lint-clean identifier, and the same text always gives the same name.
 
-/// Keywords that a derived UpperCamelCase name could hit (`Self` is the only one).
-const UPPER_KEYWORDS: &[&str] = &["Self"];
+/// Names a derived UpperCamelCase name could hit that a variant cannot have:
+/// the keyword `Self`, and `ALL`, the generated enum's associated constant.
+pub(crate) const RESERVED_VARIANTS: &[&str] = &["Self", "ALL"];
 
 /// Keywords that cannot be raw identifiers either.
 const NON_RAW_KEYWORDS: &[&str] = &["self", "super", "crate", "_"];
@@ -21,7 +22,8 @@ const KEYWORDS: &[&str] = &[
 /// digits, starting with a capital) is its own name. Otherwise the code is
 /// split into words at every other ASCII character, each word gets a capital
 /// first letter, non-ASCII characters become `U` and their hex code point, a
-/// leading digit gets `_` in front, and `Self` becomes `SelfCode`. A negative
+/// leading digit gets `_` in front, and `Self` and `ALL` (the enum's own
+/// constant) become `SelfCode` and `ALLCode`. A negative
 /// number starts with `Minus` (`-103` is `Minus103`, `103` is `_103`).
 pub fn variant_name(code: &str) -> String {
     if let Some(digits) = code.strip_prefix('-') {
@@ -50,7 +52,7 @@ pub fn variant_name(code: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
-    if UPPER_KEYWORDS.contains(&name.as_str()) {
+    if RESERVED_VARIANTS.contains(&name.as_str()) {
         name.push_str("Code");
     }
     name
@@ -122,7 +124,7 @@ pub fn is_identifier(name: &str) -> bool {
         && name != "_"
         && !KEYWORDS.contains(&name)
         && !NON_RAW_KEYWORDS.contains(&name)
-        && !UPPER_KEYWORDS.contains(&name)
+        && name != "Self"
 }
 
 #[cfg(test)]

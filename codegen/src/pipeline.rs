@@ -116,7 +116,13 @@ pub(crate) fn generate(
     let mut failed = Vec::new();
     let mut rendered_failures = String::new();
     let mut fingerprints = String::new();
+    let mut modules: Vec<Option<String>> = Vec::new();
     for spec in specs {
+        let module = spec.module().map(str::to_owned);
+        if modules.contains(&module) {
+            return Err(Error::DuplicateModule(module));
+        }
+        modules.push(module);
         for line in spec.inputs() {
             fingerprints.push_str(line);
             fingerprints.push('\n');

@@ -24,6 +24,10 @@ fn segment() -> impl Strategy<Value = (String, String)> {
         word.prop_map(|w| (format!("{w} \\| {w}"), format!("{w} | {w}"))),
         word.prop_map(|w| (format!("<b>{w}</b>"), w)),
         Just(("中文".to_owned(), "中文".to_owned())),
+        Just((
+            "a\u{202e}b\u{2069}".to_owned(),
+            "a\u{202e}b\u{2069}".to_owned()
+        )),
     ]
 }
 
@@ -44,6 +48,14 @@ fn code() -> impl Strategy<Value = String> {
         1 => "[0-9][a-zA-Z]{1,6}",
         1 => prop::sample::select(vec!["Self", "self", "type", "Type", "crate", "_x", "错误", "Café", "Ünïcode"]).prop_map(str::to_owned),
         1 => prop::sample::select(vec!["Near.Miss", "Near-Miss", "NearMiss", "near miss"]).prop_map(str::to_owned),
+        // Rust keywords, prelude and std names, the generated API's own names.
+        1 => prop::sample::select(vec![
+            "Err", "Error", "ALL", "Ok", "Some", "None", "Option", "Result", "String", "Vec",
+            "Lang", "ErrorResponse", "CODES", "ROWS", "Box", "Default", "fn", "match", "Into",
+        ]).prop_map(str::to_owned),
+        // Text-direction and other invisible controls inside a code.
+        1 => ("[A-Z][a-z]{1,5}", prop::sample::select(vec!['\u{202e}', '\u{2066}', '\u{200f}', '\u{1b}', '\u{7f}']))
+            .prop_map(|(w, c)| format!("{w}{c}x")),
     ]
 }
 
@@ -337,8 +349,13 @@ fn a_sample_of_generated_code_compiles() {
             sources.push(source);
         }
     }
-    // Plus the awkward names on purpose.
-    let awkward = "| Code | Status |\n|---|---|\n| Self | 400 |\n| 3rdPartyFailure | 401 |\n| Request has expired | 402 |\n| 错误 | 403 |\n| type | 404 |\n| a.b-c d | 405 |\n";
+    // Plus the awkward names on purpose: keywords, the generated API's own
+    // names, direction controls in a code and a description, and body nodes
+    // named like the reader's own locals.
+    let awkward = "| Code | Status | Description |\n|---|---|---|\n| Self | 400 | |\n| 3rdPartyFailure | 401 | |\n| Request has expired | 402 | |\n| 错误 | 403 | |\n| type | 404 | |\n| a.b-c d | 405 | |\n\
+        | Err | 406 | |\n| Error | 407 | |\n| ALL | 408 | |\n| Bidi\u{202e}x | 409 | Text \u{2066}reordered\u{2069} here. |\n\n\
+        | Node Name | Parent Node | Description | Type |\n|---|---|---|---|\n| Error | None | Root. | Container |\n| Code | Error | Code. | string |\n\
+        | Body | Error | b | string |\n| Limits | Error | l | string |\n| Child | Error | c | string |\n| End | Error | e\u{202e} | string |\n| Text | Error | t | string |\n";
     sources.push(
         Builder::new()
             .enum_name("Awkward")
@@ -371,8 +388,12 @@ fn a_sample_of_generated_code_compiles() {
         lib.push_str(&format!("pub mod s{i};\n"));
     }
     lib.push_str(
-        "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 6);\n    \
+        "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 10);\n    \
          for c in last { assert_eq!(c.as_str().parse::<s12::Awkward>(), Ok(*c)); }\n    \
+         assert_eq!(s12::Awkward::ALLCode.as_str(), \"ALL\");\n    \
+         assert_eq!(s12::Awkward::Err.as_str(), \"Err\");\n    \
+         let body = s12::ErrorResponse::from_xml(b\"<Error><Code>Err</Code><Body>b</Body><Limits>l</Limits><Child>c</Child><End>e</End></Error>\").unwrap();\n    \
+         assert_eq!((body.body.as_deref(), body.end.as_deref()), (Some(\"b\"), Some(\"e\")));\n    \
          assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses(), &[401]);\n}\n\
          #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
          for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \

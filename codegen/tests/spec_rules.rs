@@ -685,3 +685,28 @@ fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_col
         (None, "_400")
     );
 }
+
+#[test]
+fn hidden_characters_never_reach_diagnostics_or_generated_code_raw() {
+    use ci_errors_codegen::{Builder, Error, SpecText};
+    let hidden = |c: char| matches!(c, '\u{1b}' | '\u{0}' | '\u{202e}' | '\u{2066}');
+    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| Esc\u{1b}Code\u{0} | N/A | Bidi \u{202e}text\u{2066} |\n";
+    let Err(Error::Spec { rendered, .. }) = Builder::new().read_from(SpecText::new("h.md", md))
+    else {
+        panic!("a bad status is refused");
+    };
+    assert!(!rendered.chars().any(hidden), "{rendered:?}");
+    assert!(rendered.contains("--> h.md:3:"), "{rendered}");
+    let generated = Builder::new()
+        .generate_from([SpecText::new("h.md", md.replace("N/A", "400"))])
+        .unwrap()
+        .source;
+    assert!(
+        !generated.chars().any(hidden),
+        "raw control in the generated code"
+    );
+    assert!(
+        generated.contains(r"Bidi \u{202e}text\u{2066}"),
+        "the doc shows the escapes"
+    );
+}

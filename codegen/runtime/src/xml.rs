@@ -264,6 +264,24 @@ impl<'a> Child<'a> {
     }
 
     /// Keeps an element the spec does not describe; refuses a second one of the same name.
+    pub fn keep_in(self, extras: &mut Extras) -> Result<(), XmlError> {
+        if !extras.names.insert(self.name.to_owned()) {
+            return Err(XmlError::new(
+                XmlErrorKind::Repeated(self.name.to_owned()),
+                self.offset,
+            ));
+        }
+        extras.list.push(ExtraElement {
+            name: self.name.to_owned(),
+            xml: self.outer.to_owned(),
+            text: self.nested.is_none().then(|| self.text.into_owned()),
+        });
+        Ok(())
+    }
+
+    /// Keeps an unknown element in `extra`, refusing a repeat; the check is a
+    /// scan, so a body read this way costs the square of its unknown
+    /// elements: generated code uses [`Child::keep_in`].
     pub fn keep(self, extra: &mut Vec<ExtraElement>) -> Result<(), XmlError> {
         if extra.iter().any(|e| e.name == self.name) {
             return Err(XmlError::new(
@@ -277,6 +295,28 @@ impl<'a> Child<'a> {
             text: self.nested.is_none().then(|| self.text.into_owned()),
         });
         Ok(())
+    }
+}
+
+/// The unknown elements of a body being read, in document order, each name
+/// once (a set of the names keeps the check for repeats linear). For
+/// generated code.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct Extras {
+    list: Vec<ExtraElement>,
+    names: std::collections::HashSet<String>,
+}
+
+impl Extras {
+    /// No elements yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The elements, in document order.
+    pub fn into_vec(self) -> Vec<ExtraElement> {
+        self.list
     }
 }
 

@@ -51,6 +51,15 @@ pub(crate) fn emit(
         .map(|f| ident(&f.field))
         .collect::<Result<_, _>>()?;
     let elements: Vec<&str> = body.fields.iter().map(|f| f.element.as_str()).collect();
+    // The reader's locals are the fields' names behind a prefix no parameter
+    // or local of its own has, so that no node name (`Body`, `End`) shadows them.
+    let local = |field: &str| ident(&format!("field_{field}"));
+    let locals: Vec<Ident> = body
+        .fields
+        .iter()
+        .map(|f| local(&f.field))
+        .collect::<Result<_, _>>()?;
+    let (code_local, extra_local) = (local(CODE_FIELD)?, local(EXTRA_FIELD)?);
     let field_docs = body
         .fields
         .iter()
@@ -143,21 +152,20 @@ pub(crate) fn emit(
 
             /// Parses a body within `limits`.
             pub fn from_xml_with(body: &[u8], limits: &#rt::xml::Limits) -> Result<Self, #rt::xml::XmlError> {
-                let mut #code: Option<#rt::Code<#name>> = None;
-                #(let mut #fields: Option<::std::string::String> = None;)*
-                let mut #extra = ::std::vec::Vec::new();
+                let mut #code_local: Option<#rt::Code<#name>> = None;
+                #(let mut #locals: Option<::std::string::String> = None;)*
+                let mut #extra_local = #rt::xml::Extras::new();
                 let end = #rt::xml::read_document(body, #root, limits, |child| {
                     match child.local_name() {
-                        #code_element => child.store_with(&mut #code, |text| #rt::Code::from(&*text)),
-                        #(#elements => child.store(&mut #fields),)*
-                        _ => child.keep(&mut #extra),
+                        #code_element => child.store_with(&mut #code_local, |text| #rt::Code::from(&*text)),
+                        #(#elements => child.store(&mut #locals),)*
+                        _ => child.keep_in(&mut #extra_local),
                     }
                 })?;
-                let #code = #code.ok_or_else(|| #rt::xml::XmlError::missing(#code_element, end))?;
                 Ok(ErrorResponse {
-                    #code,
-                    #(#fields,)*
-                    #extra,
+                    #code: #code_local.ok_or_else(|| #rt::xml::XmlError::missing(#code_element, end))?,
+                    #(#fields: #locals,)*
+                    #extra: #extra_local.into_vec(),
                 })
             }
 

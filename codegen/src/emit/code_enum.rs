@@ -223,7 +223,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
             type Err = #rt::ParseCodeError;
 
             #[inline]
-            fn from_str(code: &str) -> Result<Self, Self::Err> {
+            fn from_str(code: &str) -> Result<Self, #rt::ParseCodeError> {
                 Self::from_code(code).ok_or_else(|| #rt::ParseCodeError::new(code))
             }
         }
@@ -231,7 +231,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         impl ::core::convert::TryFrom<&str> for #name {
             type Error = #rt::ParseCodeError;
 
-            fn try_from(code: &str) -> Result<Self, Self::Error> {
+            fn try_from(code: &str) -> Result<Self, #rt::ParseCodeError> {
                 code.parse()
             }
         }

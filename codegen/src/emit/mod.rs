@@ -50,11 +50,30 @@ impl Default for EmitOptions {
     }
 }
 
-/// A name or path in the options that is not valid Rust.
+/// A name or path in the options that is not valid Rust, or that the
+/// generated code cannot use.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EmitError {
     /// A name that is not a Rust identifier.
     Identifier(String),
+    /// A name the generated code cannot take: an enum named like a type the
+    /// generated code uses by name (`ErrorResponse`, `Lang`, `Option`, …), or
+    /// a variant named like the enum's own items (`ALL`).
+    Reserved {
+        /// The name.
+        name: String,
+        /// What it is the name of (`enum-name`, a variant from `names`).
+        what: String,
+    },
+    /// Two editions whose language tags give one `Lang` variant (`zh-cn`,
+    /// `zh_cn`), or a translation tagged like the primary edition.
+    SameLanguage {
+        /// The first tag.
+        first: String,
+        /// The tag that repeats it.
+        second: String,
+    },
     /// A runtime path that is not a Rust path.
     RuntimePath {
         /// The path as given.
@@ -71,6 +90,15 @@ impl fmt::Display for EmitError {
             EmitError::RuntimePath { path, reason } => {
                 write!(f, "runtime path `{path}`: {reason}")
             }
+            EmitError::Reserved { name, what } => write!(
+                f,
+                "{what} `{name}` is a name the generated code uses itself; choose another"
+            ),
+            EmitError::SameLanguage { first, second } => write!(
+                f,
+                "language tags `{first}` and `{second}` both become `Lang::{}`; give each edition a tag of its own",
+                variant_name(first)
+            ),
         }
     }
 }
@@ -89,8 +117,53 @@ pub(crate) struct Names {
     pub langs: Vec<Ident>,
 }
 
+/// Types the generated code names unqualified, which the enum cannot be called.
+const RESERVED_ENUM_NAMES: &[&str] = &[
+    "ErrorResponse",
+    "Lang",
+    "Option",
+    "Result",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Self",
+    "CODES",
+    "ROWS",
+];
+
 impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
+        if RESERVED_ENUM_NAMES.contains(&options.enum_name.as_str()) {
+            return Err(EmitError::Reserved {
+                name: options.enum_name.clone(),
+                what: "enum-name".into(),
+            });
+        }
+        if let Some(code) = model
+            .codes
+            .iter()
+            .find(|c| crate::naming::RESERVED_VARIANTS.contains(&c.variant.as_str()))
+        {
+            return Err(EmitError::Reserved {
+                name: code.variant.clone(),
+                what: format!("the variant name of `{}`", code.code),
+            });
+        }
+        for (i, tag) in model.languages.iter().enumerate() {
+            // Tags are compared as BCP 47 does (case and `-`/`_` aside), and by variant.
+            let same = |t: &String| {
+                variant_name(t) == variant_name(tag)
+                    || t.to_ascii_lowercase().replace('_', "-")
+                        == tag.to_ascii_lowercase().replace('_', "-")
+            };
+            if let Some(first) = model.languages[..i].iter().find(|t| same(t)) {
+                return Err(EmitError::SameLanguage {
+                    first: first.clone(),
+                    second: tag.clone(),
+                });
+            }
+        }
         Ok(Names {
             code_enum: ident(&options.enum_name)?,
             rt: syn::parse_str(&options.runtime).map_err(|e| EmitError::RuntimePath {
@@ -134,8 +207,12 @@ pub(crate) fn ident(name: &str) -> Result<Ident, EmitError> {
 }
 
 /// One `#[doc]` attribute per line, so that prettyplease prints `///` lines.
+/// Control characters and text-direction controls, which would reach the
+/// `///` comment raw (rustc refuses direction controls in comments), are
+/// shown escaped.
 pub(crate) fn doc(text: &str) -> TokenStream {
-    text.lines()
+    shown(text)
+        .lines()
         .map(|line| {
             let line = if line.is_empty() {
                 String::new()
@@ -145,6 +222,20 @@ pub(crate) fn doc(text: &str) -> TokenStream {
             quote!(#[doc = #line])
         })
         .collect()
+}
+
+/// `text` with control characters (but line breaks and tabs) and
+/// text-direction controls written as `\u{…}` escapes.
+pub(crate) fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if crate::diagnostic::is_hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The lints a vendor's markdown in doc comments may trip.

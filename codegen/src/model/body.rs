@@ -130,7 +130,7 @@ impl Validator<'_> {
             );
             return None;
         };
-        let mut ok = true;
+        let mut ok = self.xml_name(root, BODY_SKIPPED);
         for extra in roots.iter().skip(1) {
             self.reject_skipping(
                 Diagnostic::error(
@@ -160,6 +160,32 @@ impl Validator<'_> {
         Some((root, ok))
     }
 
+    /// Whether a node's name is one the body can read and write back: an XML
+    /// name without a namespace prefix. Refused otherwise.
+    fn xml_name(&mut self, f: &FieldRow, skipped: &str) -> bool {
+        let mut chars = f.name.chars();
+        let plain = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if plain {
+            return true;
+        }
+        let why = if f.name.contains(':') {
+            "a prefixed name (`ns:Name`) is not supported: the body reads and writes names without prefixes"
+        } else {
+            "an XML name starts with a letter or `_` and holds letters, digits, `_`, `-` and `.`"
+        };
+        self.reject_skipping(
+            Diagnostic::error(
+                self.src,
+                self.src.line_range(f.line),
+                format!("node `{}` is not an XML element name", f.name),
+            )
+            .with_note(why),
+            skipped,
+        );
+        false
+    }
+
     /// The Rust field name of a child of the root, or `None` (refused) when
     /// it is nested, not text, or its name is taken or reserved.
     fn body_child(
@@ -169,6 +195,9 @@ impl Validator<'_> {
         seen: &mut HashMap<String, usize>,
     ) -> Option<String> {
         let span = self.src.line_range(f.line);
+        if !self.xml_name(f, "this row") {
+            return None;
+        }
         if f.parent.as_deref() != Some(root.name.as_str()) {
             self.reject(Diagnostic::error(
                 self.src,

@@ -13,6 +13,10 @@ use crate::status::{
     StatusPart,
 };
 
+/// The longest code read: longer ones are refused (a code reaches a `match`
+/// and string tables of the generated code, whose compile cost it drives).
+pub(crate) const MAX_CODE_BYTES: usize = 256;
+
 /// One status of a row (`None`: the table gives none): the number, its
 /// reason, the span of its part (the code's without a status) and the
 /// offset of its number.
@@ -46,6 +50,9 @@ impl Validator<'_> {
             Some(cell) => self.codes_in(cell, &code_span),
             None => vec![(code.to_owned(), code_span.clone())],
         };
+        if self.too_long(&codes) {
+            return Vec::new();
+        }
         let text = |column| Texts::new(cell_text(row, column));
         // A remedy, cause or message of `-` or `无` says there is none.
         let role = |column| Texts::new(cell_text(row, column).or_none());
@@ -88,6 +95,23 @@ impl Validator<'_> {
             self.short_row_kept(t, row, code, counts);
         }
         rows
+    }
+
+    /// Whether a code of the cell is longer than [`MAX_CODE_BYTES`], refused.
+    fn too_long(&mut self, codes: &[(String, Range<usize>)]) -> bool {
+        let Some((long, span)) = codes.iter().find(|(c, _)| c.len() > MAX_CODE_BYTES) else {
+            return false;
+        };
+        self.reject(
+            Diagnostic::error(
+                self.src,
+                span.clone(),
+                format!("code of {} bytes", long.len()),
+            )
+            .with_label(format!("codes are at most {MAX_CODE_BYTES} bytes"))
+            .with_note("a code this long is not one a service sends; check the table's columns"),
+        );
+        true
     }
 
     /// The row's value column as an integer; a cell that is not one is
