@@ -20,7 +20,6 @@ use std::fmt;
 
 use http::header::{CONTENT_TYPE, LOCATION};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
-use serde_json::Value;
 
 use crate::retry::{self, Retry};
 use crate::xml::{Limits, XmlError, XmlErrorKind};
@@ -60,6 +59,12 @@ pub enum BodyKind {
     Xml(XmlError),
     /// Plain text.
     Text,
+    /// Larger than the body limit ([`Limits::max_body_bytes`], 64 KiB by
+    /// default), XML or JSON alike: not read.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for BodyKind {
@@ -71,6 +76,7 @@ impl fmt::Display for BodyKind {
             BodyKind::Binary => f.write_str("a binary body"),
             BodyKind::Xml(_) => f.write_str("an unreadable XML body"),
             BodyKind::Text => f.write_str("a plain-text body"),
+            BodyKind::TooLarge { limit } => write!(f, "a body over {limit} bytes, not read"),
         }
     }
 }
@@ -231,6 +237,12 @@ fn read_body(body: &[u8]) -> Body {
         kind,
         snippet: snippet(body),
     };
+    let limits = Limits::default();
+    if body.len() > limits.max_body_bytes {
+        return unparsed(BodyKind::TooLarge {
+            limit: limits.max_body_bytes,
+        });
+    }
     let Ok(text) = std::str::from_utf8(body) else {
         return unparsed(BodyKind::Binary);
     };
@@ -245,12 +257,13 @@ fn read_body(body: &[u8]) -> Body {
         return unparsed(BodyKind::Binary);
     }
     if trimmed.starts_with(['{', '[']) {
-        return match serde_json::from_str::<Value>(trimmed) {
-            Ok(json) => json_error(&json).map_or_else(|| unparsed(BodyKind::Json), Body::Parsed),
+        return match json_error(trimmed) {
+            Ok(Some(parsed)) => Body::Parsed(parsed),
+            Ok(None) => unparsed(BodyKind::Json),
             Err(_) => unparsed(BodyKind::Text),
         };
     }
-    match ErrorResponse::from_xml_with(body, &Limits::default()) {
+    match ErrorResponse::from_xml_with(body, &limits) {
         Ok(parsed) => Body::Parsed(parsed),
         Err(error) if *error.kind() == XmlErrorKind::Html => unparsed(BodyKind::Html),
         Err(_) if !trimmed.starts_with('<') => unparsed(BodyKind::Text),
@@ -259,17 +272,61 @@ fn read_body(body: &[u8]) -> Body {
 }
 
 /// Tencent Cloud API 3.0's error shape, `{"Response":{"Error":{"Code","Message"},"RequestId"}}`
-/// (or the same without the `Response` wrapper).
-fn json_error(json: &Value) -> Option<ErrorResponse> {
-    let response = json.get("Response").unwrap_or(json);
-    let error = response.get("Error")?;
-    let code = error.get("Code")?.as_str()?;
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
-    let mut parsed = ErrorResponse::new(code);
-    parsed.message = text(error.get("Message"));
-    parsed.request_id = text(response.get("RequestId").or_else(|| error.get("RequestId")));
-    parsed.trace_id = text(response.get("TraceId").or_else(|| error.get("TraceId")));
-    Some(parsed)
+/// (or the same without the `Response` wrapper): `Ok(None)` for JSON of
+/// another shape, `Err` for text that is not JSON. Read into structs rather
+/// than a tree: other members are skipped unread (a number out of range
+/// there loses nothing), and a member given twice (`Code`) is refused, as a
+/// repeated XML element is.
+fn json_error(text: &str) -> Result<Option<ErrorResponse>, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped {
+        #[serde(rename = "Response")]
+        response: Envelope,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Envelope {
+        error: Option<JsonError>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct JsonError {
+        code: JsonCode,
+        message: Option<String>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    }
+    /// A code as a string, or as the number some services send.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum JsonCode {
+        Text(String),
+        Number(i64),
+    }
+    // JSON at all? Then the wrapped shape, else the bare one.
+    serde_json::from_str::<serde::de::IgnoredAny>(text)?;
+    let envelope = serde_json::from_str::<Wrapped>(text)
+        .map(|w| w.response)
+        .or_else(|_| serde_json::from_str::<Envelope>(text));
+    let Ok(Envelope {
+        error: Some(error),
+        request_id,
+        trace_id,
+    }) = envelope
+    else {
+        return Ok(None);
+    };
+    let code = match error.code {
+        JsonCode::Text(code) => code,
+        JsonCode::Number(n) => n.to_string(),
+    };
+    let mut parsed = ErrorResponse::new(code.as_str());
+    parsed.message = error.message;
+    parsed.request_id = request_id.or(error.request_id);
+    parsed.trace_id = trace_id.or(error.trace_id);
+    Ok(Some(parsed))
 }
 
 fn snippet(body: &[u8]) -> String {

@@ -100,6 +100,31 @@ fn tencent_cloud_api_3_json_errors_are_read_into_the_same_type() {
 }
 
 #[test]
+fn json_bodies_are_bounded_refuse_a_repeated_code_and_keep_the_code_past_odd_numbers() {
+    let kind = |body: &str| match ServiceError::from_response(&reply(400, body)).body() {
+        Body::Unparsed { kind, .. } => Some(kind.clone()),
+        Body::Parsed(_) => None,
+    };
+    // A repeated `Code` is refused, as a repeated XML element is.
+    let twice = r#"{"Response":{"Error":{"Code":"A","Code":"B","Message":"m"},"RequestId":"r"}}"#;
+    assert_eq!(kind(twice), Some(BodyKind::Json));
+    // A number out of range elsewhere in the body does not lose the code.
+    let odd = r#"{"Response":{"Error":{"Code":"A","Message":"m"},"Total":1e999,"RequestId":"r"}}"#;
+    let e = ServiceError::from_response(&reply(400, odd));
+    assert_eq!((e.code(), e.request_id()), (Some("A"), Some("r")));
+    // A numeric code is kept as its digits; the bare shape reads too.
+    let bare = r#"{"Error":{"Code":4100,"Message":"m"},"RequestId":"r"}"#;
+    assert_eq!(ServiceError::from_response(&reply(400, bare)).code(), Some("4100"));
+    // The XML limit holds for JSON: a larger body is not read.
+    let limit = ci_errors::xml::Limits::default().max_body_bytes;
+    let padding = " ".repeat(limit);
+    let large = format!(r#"{{"Response":{{"Error":{{"Code":"A"}}}}}}{padding}"#);
+    assert_eq!(kind(&large), Some(BodyKind::TooLarge { limit }));
+    let xml = format!("<Error><Code>A</Code></Error>{padding}");
+    assert_eq!(kind(&xml), Some(BodyKind::TooLarge { limit }));
+}
+
+#[test]
 fn bodies_that_are_not_error_documents_are_named_with_a_bounded_snippet() {
     let page = format!("<html><body>{}</body></html>", "é".repeat(1000));
     let cases: [(&[u8], BodyKind); 6] = [
