@@ -401,16 +401,30 @@ pub(crate) fn is_hidden(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
-/// Renders every diagnostic, each against the file it names among
-/// `sources`, separated by blank lines.
+/// At most this many diagnostics are rendered in full by [`render_all`]: each
+/// shows its source line, so a document with thousands of problems on one
+/// long line would cost the square of its size to print. The rest are counted.
+pub const MAX_RENDERED: usize = 100;
+
+/// Renders the diagnostics, each against the file it names among
+/// `sources`, separated by blank lines; past [`MAX_RENDERED`], one line
+/// counts the errors and warnings not shown (every one stays in the list).
 pub fn render_all(diagnostics: &[Diagnostic], sources: &[&SourceFile]) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    for d in diagnostics.iter().take(MAX_RENDERED) {
         match sources.iter().find(|s| s.name() == d.file) {
             Some(src) => out.push_str(&d.render(src)),
             None => out.push_str(&d.to_string()),
         }
         out.push_str("\n\n");
+    }
+    let rest = diagnostics.get(MAX_RENDERED..).unwrap_or_default();
+    if !rest.is_empty() {
+        let errors = rest.iter().filter(|d| d.severity == Severity::Error).count();
+        out.push_str(&format!(
+            "note: {errors} more error(s) and {} more warning(s) not shown\n\n",
+            rest.len() - errors
+        ));
     }
     out
 }

@@ -15,6 +15,13 @@ use crate::source::SourceFile;
 /// Browsers cap `colspan` at 1000 and `rowspan` at 65534; so do we.
 const MAX_COLSPAN: usize = 1000;
 const MAX_ROWSPAN: usize = 65534;
+/// Spans fill a row up to this many columns: an error table has a handful.
+const MAX_COLUMNS: usize = 64;
+/// Spans copy cells at most this many times the document's size (plus a
+/// floor), so that `rowspan="0" colspan="1000"` over thousands of rows
+/// cannot make a small document fill memory; past it, spans stop.
+const SPAN_COPY_FACTOR: usize = 16;
+const SPAN_COPY_FLOOR: usize = 1 << 20;
 
 /// Reads the HTML from `start`: every table that opens before `block_end`,
 /// followed to its `</table>` even past the block (a blank line inside an
@@ -182,6 +189,8 @@ struct TableBuilder {
     cell: Option<CellBuilder>,
     /// Cells carried down by `rowspan`: `(column, rows left, cell)`.
     carried: Vec<(usize, usize, Cell)>,
+    /// Bytes of cells copied by spans so far, against the budget.
+    copied: usize,
 }
 
 struct RowBuilder {
@@ -486,7 +495,8 @@ impl TableBuilder {
         let no_rows_yet = self.rows.is_empty() && self.groups.is_empty();
         let header_row = self.header.is_none()
             || (no_rows_yet && (row.in_thead || row.cells.iter().all(|(b, _)| b.header)));
-        let cells = self.lay_out(row.cells);
+        let budget = SPAN_COPY_FACTOR * src.text().len() + SPAN_COPY_FLOOR;
+        let cells = self.lay_out(row.cells, budget);
         let built = Row {
             cells,
             span: row.start..row.end,
@@ -501,21 +511,33 @@ impl TableBuilder {
     }
 
     /// Places written cells into columns, repeating `colspan` cells across and
-    /// cells carried down from rows above by `rowspan`.
-    fn lay_out(&mut self, written: Vec<(CellBuilder, Cell)>) -> Vec<Cell> {
+    /// cells carried down from rows above by `rowspan`, within
+    /// [`MAX_COLUMNS`] and a budget of bytes copied.
+    fn lay_out(&mut self, written: Vec<(CellBuilder, Cell)>, budget: usize) -> Vec<Cell> {
         let mut cells: Vec<Cell> = Vec::new();
         let mut carried = std::mem::take(&mut self.carried);
         let mut next: Vec<(usize, usize, Cell)> = Vec::new();
         for (builder, cell) in written {
-            take_carried(&mut cells, &mut carried);
-            for _ in 0..builder.colspan {
-                if builder.rowspan > 1 {
+            self.copied += take_carried(&mut cells, &mut carried);
+            for nth in 0..builder.colspan {
+                let spans = self.copied <= budget && cells.len() < MAX_COLUMNS;
+                if nth > 0 && !spans {
+                    break;
+                }
+                if builder.rowspan > 1 && spans {
                     next.push((cells.len(), builder.rowspan - 1, cell.clone()));
+                    self.copied += size(&cell);
+                }
+                if nth > 0 {
+                    self.copied += size(&cell);
                 }
                 cells.push(cell.clone());
             }
         }
-        take_carried(&mut cells, &mut carried);
+        self.copied += take_carried(&mut cells, &mut carried);
+        if self.copied > budget {
+            carried.clear();
+        }
         // Cells carried into columns this short row does not reach: pad up to them.
         while let Some(max) = carried.iter().map(|(col, _, _)| *col).max() {
             if max < cells.len() {
@@ -554,16 +576,24 @@ impl CellBuilder {
     }
 }
 
-/// Fills the next columns with cells carried down into them.
-fn take_carried(cells: &mut Vec<Cell>, carried: &mut Vec<(usize, usize, Cell)>) {
+/// Fills the next columns with cells carried down into them; the bytes copied.
+fn take_carried(cells: &mut Vec<Cell>, carried: &mut Vec<(usize, usize, Cell)>) -> usize {
+    let mut copied = 0;
     while let Some(i) = carried.iter().position(|(col, _, _)| *col == cells.len()) {
         let (_, left, cell) = &mut carried[i];
+        copied += size(cell);
         cells.push(cell.clone());
         *left -= 1;
         if *left == 0 {
             carried.remove(i);
         }
     }
+    copied
+}
+
+/// What copying a cell costs, in bytes (its texts, and a little for itself).
+fn size(cell: &Cell) -> usize {
+    64 + cell.text.len() + cell.markdown.len() + cell.lines.iter().map(String::len).sum::<usize>()
 }
 
 fn lower(name: &[u8]) -> String {
