@@ -114,7 +114,10 @@ fn json_bodies_are_bounded_refuse_a_repeated_code_and_keep_the_code_past_odd_num
     assert_eq!((e.code(), e.request_id()), (Some("A"), Some("r")));
     // A numeric code is kept as its digits; the bare shape reads too.
     let bare = r#"{"Error":{"Code":4100,"Message":"m"},"RequestId":"r"}"#;
-    assert_eq!(ServiceError::from_response(&reply(400, bare)).code(), Some("4100"));
+    assert_eq!(
+        ServiceError::from_response(&reply(400, bare)).code(),
+        Some("4100")
+    );
     // The XML limit holds for JSON: a larger body is not read.
     let limit = ci_errors::xml::Limits::default().max_body_bytes;
     let padding = " ".repeat(limit);

@@ -420,7 +420,10 @@ pub fn render_all(diagnostics: &[Diagnostic], sources: &[&SourceFile]) -> String
     }
     let rest = diagnostics.get(MAX_RENDERED..).unwrap_or_default();
     if !rest.is_empty() {
-        let errors = rest.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = rest
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         out.push_str(&format!(
             "note: {errors} more error(s) and {} more warning(s) not shown\n\n",
             rest.len() - errors

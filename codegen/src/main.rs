@@ -424,6 +424,25 @@ fn compare(
     as_json: bool,
     lenient: bool,
 ) -> Result<usize, Error> {
+    // Standard input can be read once: at most one input may be `-`.
+    let stdin = std::iter::once(old)
+        .chain(std::iter::once(new))
+        .map(Path::to_path_buf)
+        .chain(
+            old_translations
+                .iter()
+                .chain(new_translations)
+                .filter_map(|t| t.split_once('=').map(|(_, p)| PathBuf::from(p))),
+        )
+        .filter(|p| p == Path::new("-"))
+        .count();
+    if stdin > 1 {
+        return Err(Error::Config {
+            path: PathBuf::from("-"),
+            message: "standard input can be read once: give at most one spec or translation as `-`"
+                .into(),
+        });
+    }
     let old_api = Api::from_model(&read_model(old, old_translations, lenient)?.model);
     let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
     let changes = old_api.diff(&new_api);

@@ -16,9 +16,11 @@ pub struct SourceFile {
 impl SourceFile {
     /// Wraps `text`, reported as `name` (usually the path as the user gave it).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let mut text = text.into();
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
+        let mut text: String = text.into();
+        // A byte-order mark starts the file, or a line where files were
+        // joined: invisible to a reader, and it would hide the line's `|`.
+        if text.contains('\u{feff}') {
+            text = drop_line_start_marks(&text);
         }
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -96,4 +98,13 @@ mod tests {
         assert_eq!(&src.text()[src.line_range(3)], "");
         assert_eq!(&src.text()[src.line_range(4)], "d");
     }
+}
+
+/// `text` without the byte-order marks that open it or one of its lines.
+fn drop_line_start_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        out.push_str(line.trim_start_matches('\u{feff}'));
+    }
+    out
 }

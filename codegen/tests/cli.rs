@@ -344,6 +344,17 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
 }
 
 #[test]
+fn changes_reads_standard_input_once() {
+    let out = tool(&["changes", "-", "-"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("standard input can be read once"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn changes_report_remedies_and_rows_without_a_status() {
     let dir = temp_dir("changes-remedy");
     let spec = "## Job errors\n\n| Error Code | Description | Solution |\n| --- | --- | --- |\n| Job.Failed | The job failed. | Submit it again. |\n| -1001 | Busy. | Wait. |\n";

@@ -11,3 +11,71 @@ fn spec_reader_corpus_replays_clean() {
         check_spec,
     );
 }
+
+/// What the generator accepts compiles: the code generated for a sample of
+/// the corpus inputs it accepts (leniently), as modules of one crate.
+/// Warnings are allowed; an error or a deny-by-default lint fails.
+#[test]
+fn a_sample_of_accepted_corpus_inputs_compiles() {
+    use std::path::Path;
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/spec_reader");
+    let mut inputs: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    let mut sources = Vec::new();
+    for path in inputs {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let generated = ci_errors_codegen::Builder::new()
+            .lenient(true)
+            .generate_from([ci_errors_codegen::SpecText::new("fuzz.md", text)]);
+        if let Ok(generated) = generated {
+            sources.push(generated.source);
+        }
+        if sources.len() == 24 {
+            break;
+        }
+    }
+    assert!(
+        sources.len() >= 10,
+        "only {} accepted inputs",
+        sources.len()
+    );
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-sample");
+    let _ = std::fs::remove_dir_all(dir.join("src"));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let mut lib = String::new();
+    for (i, source) in sources.iter().enumerate() {
+        std::fs::write(dir.join(format!("src/m{i}.rs")), source).unwrap();
+        lib.push_str(&format!("pub mod m{i};\n"));
+    }
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"corpus-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
+             [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        dir.join("Cargo.lock"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--offline", "-q"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

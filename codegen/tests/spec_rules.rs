@@ -710,3 +710,29 @@ fn hidden_characters_never_reach_diagnostics_or_generated_code_raw() {
         "the doc shows the escapes"
     );
 }
+
+#[test]
+fn a_table_in_a_footnote_is_read_and_a_reference_stays_in_the_text() {
+    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| A | 400 | See the note[^1]. |\n\n[^1]: Codes of the note:\n\n    | Error Code | HTTP Status Code | Description |\n    |---|---|---|\n    | B | 401 | b |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.line,
+                r.description.primary().plain.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [("A", 3, "See the note[^1]."), ("B", 9, "b")]);
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_line_is_dropped() {
+    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| A | 400 | a |\n\n\u{feff}| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| \u{feff}B | 401 | b |\n";
+    let m = ok(md);
+    let rows: Vec<_> = m.errors.iter().map(|r| (r.code.as_str(), r.line)).collect();
+    assert_eq!(rows, [("A", 3), ("B", 7)]);
+}

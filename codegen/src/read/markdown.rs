@@ -20,9 +20,11 @@ pub(crate) fn read(
     html: impl Fn(&SourceFile, usize, usize) -> Read,
 ) -> Vec<Block> {
     // Front matter (`---` … `---`) is metadata, not a heading or a paragraph.
+    // Footnote definitions hold blocks, tables among them, as readers see them.
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_FOOTNOTES;
     let parser = Parser::new_ext(src.text(), options).into_offset_iter();
     let mut reader = Reader {
         src,
@@ -114,7 +116,10 @@ impl Reader<'_> {
             Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
                 self.emphasis_depth = self.emphasis_depth.saturating_sub(1)
             }
-            Event::Start(Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_)) | Event::Rule => {
+            Event::Start(
+                Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
+            )
+            | Event::Rule => {
                 self.blocks.push(Block::Other);
             }
             Event::Start(Tag::Table(_)) => {
@@ -130,6 +135,12 @@ impl Reader<'_> {
             }
             Event::InlineHtml(html) | Event::Html(html) if is_line_break_tag(&html) => {
                 self.inline.push('\n')
+            }
+            // A footnote reference stays in the text as written (`[^1]`).
+            Event::FootnoteReference(label) => {
+                self.inline.push_str("[^");
+                self.inline.push_str(&label);
+                self.inline.push(']');
             }
             Event::HardBreak => self.inline.push('\n'),
             Event::SoftBreak => self.inline.push(' '),
