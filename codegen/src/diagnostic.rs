@@ -407,7 +407,7 @@ pub(crate) fn is_hidden(c: char) -> bool {
 pub const MAX_RENDERED: usize = 100;
 
 /// Renders the diagnostics, each against the file it names among
-/// `sources`, separated by blank lines; past [`MAX_RENDERED`], one line
+/// `sources`, separated by blank lines; past the first hundred, one line
 /// counts the errors and warnings not shown (every one stays in the list).
 pub fn render_all(diagnostics: &[Diagnostic], sources: &[&SourceFile]) -> String {
     let mut out = String::new();

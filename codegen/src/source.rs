@@ -83,6 +83,15 @@ impl SourceFile {
     }
 }
 
+/// `text` without the byte-order marks that open it or one of its lines.
+fn drop_line_start_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        out.push_str(line.trim_start_matches('\u{feff}'));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,13 +107,4 @@ mod tests {
         assert_eq!(&src.text()[src.line_range(3)], "");
         assert_eq!(&src.text()[src.line_range(4)], "d");
     }
-}
-
-/// `text` without the byte-order marks that open it or one of its lines.
-fn drop_line_start_marks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        out.push_str(line.trim_start_matches('\u{feff}'));
-    }
-    out
 }
