@@ -271,14 +271,14 @@ impl ::core::fmt::Display for ErrorCode {
 impl ::core::str::FromStr for ErrorCode {
     type Err = ::ci_errors_runtime::ParseCodeError;
     #[inline]
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
+    fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
         Self::from_code(code)
             .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
     }
 }
 impl ::core::convert::TryFrom<&str> for ErrorCode {
     type Error = ::ci_errors_runtime::ParseCodeError;
-    fn try_from(code: &str) -> Result<Self, Self::Error> {
+    fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
         code.parse()
     }
 }
@@ -1139,11 +1139,11 @@ impl ErrorResponse {
         body: &[u8],
         limits: &::ci_errors_runtime::xml::Limits,
     ) -> Result<Self, ::ci_errors_runtime::xml::XmlError> {
-        let mut code: Option<::ci_errors_runtime::Code<ErrorCode>> = None;
-        let mut message: Option<::std::string::String> = None;
-        let mut request_id: Option<::std::string::String> = None;
-        let mut trace_id: Option<::std::string::String> = None;
-        let mut extra = ::std::vec::Vec::new();
+        let mut field_code: Option<::ci_errors_runtime::Code<ErrorCode>> = None;
+        let mut field_message: Option<::std::string::String> = None;
+        let mut field_request_id: Option<::std::string::String> = None;
+        let mut field_trace_id: Option<::std::string::String> = None;
+        let mut field_extra = ::ci_errors_runtime::xml::Extras::new();
         let end = ::ci_errors_runtime::xml::read_document(
             body,
             "Error",
@@ -1153,25 +1153,27 @@ impl ErrorResponse {
                     "Code" => {
                         child
                             .store_with(
-                                &mut code,
+                                &mut field_code,
                                 |text| ::ci_errors_runtime::Code::from(&*text),
                             )
                     }
-                    "Message" => child.store(&mut message),
-                    "RequestId" => child.store(&mut request_id),
-                    "TraceId" => child.store(&mut trace_id),
-                    _ => child.keep(&mut extra),
+                    "Message" => child.store(&mut field_message),
+                    "RequestId" => child.store(&mut field_request_id),
+                    "TraceId" => child.store(&mut field_trace_id),
+                    _ => child.keep_in(&mut field_extra),
                 }
             },
         )?;
-        let code = code
-            .ok_or_else(|| ::ci_errors_runtime::xml::XmlError::missing("Code", end))?;
         Ok(ErrorResponse {
-            code,
-            message,
-            request_id,
-            trace_id,
-            extra,
+            code: field_code
+                .ok_or_else(|| ::ci_errors_runtime::xml::XmlError::missing(
+                    "Code",
+                    end,
+                ))?,
+            message: field_message,
+            request_id: field_request_id,
+            trace_id: field_trace_id,
+            extra: field_extra.into_vec(),
         })
     }
     /// Writes the body in the spec's shape: declaration, root, children in spec order, escaped.

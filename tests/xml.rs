@@ -330,6 +330,19 @@ fn two_byte_order_marks_and_a_comment_before_a_wide_character_do_not_panic() {
     assert_eq!(one.code.as_str(), "A€a");
 }
 
+#[test]
+fn kept_elements_named_like_written_ones_are_left_out_so_the_body_reads_back() {
+    let mut body = ErrorResponse::new(ErrorCode::ALL[0]);
+    let known = ExtraElement::new("Code", "forged").unwrap();
+    let prefixed = ExtraElement::new("ns:Code", "forged").unwrap();
+    let kept = ExtraElement::new("Kept", "k").unwrap();
+    let again = ExtraElement::new("Kept", "again").unwrap();
+    body.extra = vec![known, prefixed, kept.clone(), again];
+    let read = ErrorResponse::from_xml(body.to_xml().as_bytes()).unwrap();
+    assert_eq!(read.code, body.code);
+    assert_eq!(read.extra, [kept]);
+}
+
 proptest! {
     #[test]
     fn round_trip(

@@ -655,6 +655,8 @@ fn syntax(error: QxError, offset: usize, len: usize) -> XmlError {
 pub struct XmlWriter {
     out: String,
     root: String,
+    /// Local names written so far: a kept element named like one is left out.
+    written: std::collections::HashSet<String>,
 }
 
 impl XmlWriter {
@@ -667,19 +669,27 @@ impl XmlWriter {
         XmlWriter {
             out,
             root: root.to_owned(),
+            written: std::collections::HashSet::new(),
         }
     }
 
     /// Writes `<name>value</name>`, escaped.
     pub fn element(&mut self, name: &str, value: &str) {
+        self.written.insert(local_name(name).to_owned());
         self.out.push('\t');
         write_element(&mut self.out, name, value);
         self.out.push('\n');
     }
 
-    /// Writes kept elements exactly as they were read.
+    /// Writes kept elements exactly as they were read. One named like an
+    /// element already written (a known field, or an earlier kept element,
+    /// prefixes aside) is left out: the document must read back, and a
+    /// reader refuses a repeated element.
     pub fn extra(&mut self, elements: &[ExtraElement]) {
         for element in elements {
+            if !self.written.insert(local_name(&element.name).to_owned()) {
+                continue;
+            }
             self.out.push('\t');
             self.out.push_str(&element.xml);
             self.out.push('\n');
@@ -693,6 +703,11 @@ impl XmlWriter {
         self.out.push_str(">\n");
         self.out
     }
+}
+
+/// A name without its namespace prefix, as the reader compares names.
+fn local_name(name: &str) -> &str {
+    name.rsplit_once(':').map_or(name, |(_, local)| local)
 }
 
 fn write_element(out: &mut String, name: &str, value: &str) {

@@ -145,14 +145,14 @@ pub mod v1 {
     impl ::core::str::FromStr for ApiError {
         type Err = ::ci_errors_runtime::ParseCodeError;
         #[inline]
-        fn from_str(code: &str) -> Result<Self, Self::Err> {
+        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             Self::from_code(code)
                 .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
         }
     }
     impl ::core::convert::TryFrom<&str> for ApiError {
         type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, Self::Error> {
+        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             code.parse()
         }
     }
@@ -489,14 +489,14 @@ pub mod v2 {
     impl ::core::str::FromStr for ApiError {
         type Err = ::ci_errors_runtime::ParseCodeError;
         #[inline]
-        fn from_str(code: &str) -> Result<Self, Self::Err> {
+        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             Self::from_code(code)
                 .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
         }
     }
     impl ::core::convert::TryFrom<&str> for ApiError {
         type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, Self::Error> {
+        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             code.parse()
         }
     }
@@ -776,14 +776,14 @@ pub mod sdk {
     impl ::core::str::FromStr for ApiError {
         type Err = ::ci_errors_runtime::ParseCodeError;
         #[inline]
-        fn from_str(code: &str) -> Result<Self, Self::Err> {
+        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             Self::from_code(code)
                 .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
         }
     }
     impl ::core::convert::TryFrom<&str> for ApiError {
         type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, Self::Error> {
+        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
             code.parse()
         }
     }
