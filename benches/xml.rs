@@ -92,5 +92,36 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// A body with `n` distinct unknown elements: reading it is linear in `n`
+/// (it was quadratic while each new name was checked by a scan).
+fn unknown_elements(n: usize) -> String {
+    let mut body = String::from("<Error><Code>A</Code>");
+    for i in 0..n {
+        body.push_str(&format!("<X{i}>v</X{i}>"));
+    }
+    body.push_str("</Error>");
+    body
+}
+
+fn bench_unknown(c: &mut Criterion) {
+    let limits = ci_errors::xml::Limits::default().with_max_body_bytes(usize::MAX);
+    let mut group = c.benchmark_group("xml/distinct_unknown_elements");
+    for n in [1_000, 8_000] {
+        let body = unknown_elements(n);
+        assert_eq!(
+            ErrorResponse::from_xml_with(body.as_bytes(), &limits)
+                .unwrap()
+                .extra
+                .len(),
+            n
+        );
+        group.bench_function(format!("{n}"), |bench| {
+            bench
+                .iter(|| ErrorResponse::from_xml_with(black_box(body.as_bytes()), &limits).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_unknown);
 criterion_main!(benches);
