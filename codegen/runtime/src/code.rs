@@ -201,6 +201,8 @@ mod tests {
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct CodeInfo<C: 'static> {
+    /// The Rust variant's name, which `Debug` writes.
+    pub variant: &'static str,
     /// The code as the spec writes it.
     pub name: &'static str,
     /// Its distinct statuses, in spec order.
@@ -214,11 +216,13 @@ pub struct CodeInfo<C: 'static> {
 impl<C> CodeInfo<C> {
     /// For generated code.
     pub const fn new(
+        variant: &'static str,
         name: &'static str,
         statuses: &'static [u16],
         rows: &'static [Row<C>],
     ) -> Self {
         CodeInfo {
+            variant,
             name,
             statuses,
             rows,
