@@ -134,8 +134,10 @@ pub enum Change {
         code: String,
         /// The status, if the row has one.
         status: Option<u16>,
-        /// The translation's language tag, or `None` for the primary edition.
-        lang: Option<String>,
+        /// The edition's language tag, the primary's included.
+        lang: String,
+        /// Whether it is a translation rather than the primary edition.
+        translation: bool,
         /// Before.
         old: String,
         /// After.
@@ -147,8 +149,10 @@ pub enum Change {
         code: String,
         /// The status, if the row has one.
         status: Option<u16>,
-        /// The translation's language tag, or `None` for the primary edition.
-        lang: Option<String>,
+        /// The edition's language tag, the primary's included.
+        lang: String,
+        /// Whether it is a translation rather than the primary edition.
+        translation: bool,
         /// Before.
         old: String,
         /// After.
@@ -351,12 +355,13 @@ fn text_changes(
         else {
             continue;
         };
-        let lang = (i > 0).then(|| lang.clone());
+        let translation = i > 0;
         if old_description != description {
             changes.push(Change::DescriptionChanged {
                 code: code.to_owned(),
                 status,
                 lang: lang.clone(),
+                translation,
                 old: old_description.clone(),
                 new: description.clone(),
             });
@@ -365,7 +370,8 @@ fn text_changes(
             changes.push(Change::RemedyChanged {
                 code: code.to_owned(),
                 status,
-                lang,
+                lang: lang.clone(),
+                translation,
                 old: old_remedy.clone(),
                 new: remedy.clone(),
             });
@@ -378,14 +384,12 @@ fn text_line(
     what: &str,
     code: &str,
     status: Option<u16>,
-    lang: &Option<String>,
+    lang: Option<&String>,
     old: &str,
     new: &str,
 ) -> String {
     let status = status.map_or_else(String::new, |s| format!(" {s}"));
-    let lang = lang
-        .as_ref()
-        .map_or_else(String::new, |l| format!(" ({l})"));
+    let lang = lang.map_or_else(String::new, |l| format!(" ({l})"));
     format!("- `{code}`{status}: {what}{lang} \"{old}\" → \"{new}\"")
 }
 
@@ -425,11 +429,11 @@ fn to_markdown(changes: &[Change], enum_name: &str) -> String {
             Change::ReasonChanged { code, status, old, new } => {
                 format!("- `{code}` {status}: reason `{old}` → `{new}`")
             }
-            Change::DescriptionChanged { code, status, lang, old, new } => {
-                text_line("description", code, *status, lang, old, new)
+            Change::DescriptionChanged { code, status, lang, translation, old, new } => {
+                text_line("description", code, *status, translation.then_some(lang), old, new)
             }
-            Change::RemedyChanged { code, status, lang, old, new } => {
-                text_line("remedy", code, *status, lang, old, new)
+            Change::RemedyChanged { code, status, lang, translation, old, new } => {
+                text_line("remedy", code, *status, translation.then_some(lang), old, new)
             }
             Change::FieldAdded { field } => format!("- `ErrorResponse`: field `{field}` added"),
             Change::FieldRemoved { field } => {

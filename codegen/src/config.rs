@@ -83,6 +83,55 @@ pub fn has_settings(dir: &Path) -> bool {
         .is_some_and(|manifest| settings_of(&manifest).is_some())
 }
 
+/// Every key of the settings table.
+const KEYS: &[&str] = &[
+    "specs",
+    "language",
+    "out-file",
+    "checked-in",
+    "enum-name",
+    "runtime",
+    "serde-feature",
+    "regenerate",
+    "doc-crate",
+    "xml-body",
+    "require-xml-body",
+    "lenient",
+    "header-words",
+    "allow",
+    "accept",
+    "names",
+];
+
+/// `; did you mean `x`?` for the known word nearest to `word`, when one is
+/// near (an edit or two away), else nothing.
+fn suggestion(word: &str, known: &[&str]) -> String {
+    let nearest = known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .min()
+        .filter(|(d, _)| *d <= 2);
+    nearest.map_or_else(String::new, |(_, k)| format!("; did you mean `{k}`?"))
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 /// The manifest `settings` describe.
 fn apply(settings: &Table) -> Result<Manifest, String> {
     let mut m = Manifest::default();
@@ -108,7 +157,8 @@ fn apply(settings: &Table) -> Result<Manifest, String> {
             "names" => names(s, value)?,
             other => {
                 return Err(format!(
-                    "unknown key `{other}` in `[package.metadata.{METADATA_KEY}]`"
+                    "unknown key `{other}` in `[package.metadata.{METADATA_KEY}]`{}",
+                    suggestion(other, KEYS)
                 ))
             }
         }
@@ -277,8 +327,10 @@ mod tests {
         let err = apply(&settings("enum-nam = \"X\"")).unwrap_err();
         assert_eq!(
             err,
-            format!("unknown key `enum-nam` in `[package.metadata.{METADATA_KEY}]`")
+            format!("unknown key `enum-nam` in `[package.metadata.{METADATA_KEY}]`; did you mean `enum-name`?")
         );
+        let err = apply(&settings("colour = 1")).unwrap_err();
+        assert!(!err.contains("did you mean"), "{err}");
         let err = apply(&settings("lenient = \"yes\"")).unwrap_err();
         assert_eq!(err, "`lenient` must be true or false");
         let err = apply(&settings("specs = [{ path = \"a.md\", modul = \"v1\" }]")).unwrap_err();

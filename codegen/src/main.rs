@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ci_errors_codegen::{
-    has_settings, Api, Builder, Change, Error, Generated, SpecResult, SpecText,
+    has_settings, Api, Builder, Change, Error, Generated, SpecResult, SpecText, METADATA_KEY,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -22,7 +22,7 @@ struct Cli {
 
 #[derive(Args)]
 struct Project {
-    /// The project's Cargo.toml (default: ./Cargo.toml if it has the settings, else this workspace's).
+    /// The project's Cargo.toml (default: ./Cargo.toml, which must have the settings).
     #[arg(long)]
     manifest_path: Option<PathBuf>,
     /// Skip bad rows with a warning instead of failing.
@@ -72,8 +72,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
-        Command::Generate(project) => project.builder().and_then(|b| generate(&b)),
+    let command = Cli::parse().command;
+    // Only `generate` writes: only it says that nothing was.
+    let writes = matches!(command, Command::Generate(_));
+    let result = match command {
+        Command::Generate(project) => project.builder_for_generate().and_then(|b| generate(&b)),
         Command::Check(project) => project.builder().and_then(|b| check(&b)),
         Command::Dump {
             spec,
@@ -106,8 +109,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{error}");
-            if matches!(error, Error::Spec { .. }) {
+            // Every error starts with `error:`; a spec's problems are rendered so already.
+            match &error {
+                Error::Spec { .. } => eprintln!("{error}"),
+                _ => eprintln!("error: {error}"),
+            }
+            if writes && matches!(error, Error::Spec { .. }) {
                 eprintln!("error: the spec has problems; nothing was written");
             }
             ExitCode::FAILURE
@@ -116,21 +123,59 @@ fn main() -> ExitCode {
 }
 
 impl Project {
-    /// The builder the project's manifest describes.
+    /// The builder for `generate`: with `--lenient`, only when the build
+    /// accepts what it writes (the build reads with the manifest's settings).
+    fn builder_for_generate(&self) -> Result<Builder, Error> {
+        let builder = self.builder()?;
+        if self.lenient {
+            let as_built = self.manifest_builder()?;
+            if let Err(Error::Spec { rendered, .. }) = as_built.generate() {
+                return Err(Error::Config {
+                    path: PathBuf::from("Cargo.toml"),
+                    message: format!(
+                        "`--lenient` would write code that the build refuses: the build reads the spec with the settings, strictly.\n\
+                         to fix: correct the spec, or set `lenient = true` in the settings so that the build reads it leniently too\n\n{rendered}"
+                    ),
+                });
+            }
+        }
+        Ok(builder)
+    }
+
+    /// The builder the project's manifest describes, `--lenient` applied.
     fn builder(&self) -> Result<Builder, Error> {
+        let builder = self.manifest_builder()?;
+        Ok(if self.lenient {
+            builder.lenient(true)
+        } else {
+            builder
+        })
+    }
+
+    /// The builder the project's manifest describes, as the build sees it.
+    fn manifest_builder(&self) -> Result<Builder, Error> {
         let dir = match &self.manifest_path {
             Some(path) => path
                 .parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_owned),
+            // Only where it is pointed: the current directory's manifest,
+            // never the workspace the tool was compiled in.
             None if has_settings(Path::new(".")) => PathBuf::from("."),
-            None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
+            None => {
+                return Err(Error::Config {
+                    path: PathBuf::from("Cargo.toml"),
+                    message: format!(
+                        "no `[package.metadata.{METADATA_KEY}]` settings here: run in the project's directory, or pass `--manifest-path`"
+                    ),
+                })
+            }
         };
         let dir = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
             dir
         };
-        Ok(Builder::from_manifest(dir)?.lenient(self.lenient))
+        Builder::from_manifest(dir)
     }
 }
 
@@ -447,9 +492,20 @@ fn compare(
     let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
     let changes = old_api.diff(&new_api);
     if as_json {
+        // Each change says whether it is breaking, beside its kind.
+        let each: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|c| {
+                let mut value = serde_json::to_value(c).unwrap_or_default();
+                if let Some(object) = value.as_object_mut() {
+                    object.insert("breaking".into(), c.is_breaking().into());
+                }
+                value
+            })
+            .collect();
         let report = serde_json::json!({
             "breaking": changes.iter().any(|c| c.is_breaking()),
-            "changes": changes,
+            "changes": each,
         });
         println!("{}", json(&report));
     } else {

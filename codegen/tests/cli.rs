@@ -145,6 +145,18 @@ fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"].as_array().unwrap().len(), 1);
     assert!(stderr(&out).contains("warning: status `N/A` is not a number"));
+    // `generate --lenient` would leave code the (strict) build refuses: refused, nothing written.
+    let out = tool(&["generate", "--lenient", "--manifest-path", &manifest]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("set `lenient = true` in the settings"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!root.join("generated").exists());
+    // With the build lenient too, it writes.
+    let settings = std::fs::read_to_string(&manifest).unwrap();
+    write(Path::new(&manifest), &format!("{settings}lenient = true\n"));
     let out = tool(&["generate", "--lenient", "--manifest-path", &manifest]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(root.join("generated/errors.rs").exists());
@@ -266,6 +278,7 @@ fn changes_marks_removals_breaking_and_additions_not() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["breaking"], true);
     assert_eq!(json["changes"][0]["kind"], "code_removed");
+    assert_eq!(json["changes"][0]["breaking"], true);
     assert_eq!(json["changes"][0]["code"], "Paused");
 }
 
@@ -344,6 +357,33 @@ fn changes_reports_statuses_reasons_descriptions_and_renames() {
 }
 
 #[test]
+fn the_tool_acts_only_where_it_is_pointed_and_every_error_says_error() {
+    let dir = temp_dir("unpointed");
+    let out = Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
+        .arg("generate")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "it regenerated somewhere else");
+    let text = stderr(&out);
+    assert!(text.starts_with("error: "), "{text}");
+    assert!(text.contains("--manifest-path"), "{text}");
+    // `dump` writes nothing, so it never says that nothing was written.
+    let bad = write(
+        &dir.join("bad.md"),
+        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n",
+    );
+    let text = stderr(&tool(&["dump", &bad]));
+    assert!(
+        text.contains("error: status `N/A` is not a number"),
+        "{text}"
+    );
+    assert!(!text.contains("nothing was written"), "{text}");
+    let text = stderr(&tool(&["dump", "no-such-file.md"]));
+    assert!(text.starts_with("error: no-such-file.md"), "{text}");
+}
+
+#[test]
 fn changes_reads_standard_input_once() {
     let out = tool(&["changes", "-", "-"]);
     assert!(!out.status.success());
@@ -377,6 +417,10 @@ fn changes_report_remedies_and_rows_without_a_status() {
         serde_json::from_str(&stdout(&tool(&["changes", "--json", &old, &new]))).unwrap();
     assert_eq!(json["changes"][0]["kind"], "remedy_changed");
     assert_eq!(json["changes"][0]["status"], serde_json::Value::Null);
+    // Each change says whether it breaks, and names the primary edition's tag.
+    assert_eq!(json["changes"][0]["breaking"], false);
+    assert_eq!(json["changes"][0]["lang"], "en");
+    assert_eq!(json["changes"][0]["translation"], false);
 }
 
 #[test]
