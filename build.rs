@@ -9,7 +9,7 @@
 use std::process::ExitCode;
 
 #[cfg(not(feature = "regenerate"))]
-#[path = "codegen/src/fingerprint.rs"]
+#[path = "src/fingerprint.rs"]
 #[allow(dead_code)]
 mod fingerprint;
 

@@ -449,3 +449,13 @@ fn chinese_descriptions_match_the_chinese_cells() {
     }
     assert!(checked > 0);
 }
+
+/// The build script's copy of the fingerprint code is the generator's, byte for byte.
+#[test]
+fn the_build_script_fingerprints_as_the_generator_does() {
+    let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
+    assert_eq!(
+        read("src/fingerprint.rs"),
+        read("codegen/src/fingerprint.rs")
+    );
+}
