@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Lint};
-use crate::read::{carry_down, Row, Table};
+use crate::read::{carry_down, Cell, Row, Table};
 use crate::source::SourceFile;
 use crate::status::parse_statuses;
 use crate::vocabulary::{Column, Vocabulary};
@@ -262,13 +262,18 @@ fn header_warning(
 
 /// Whether every written cell of column `index` is an integer (and one is).
 fn holds_only_integers(table: &Table, index: usize) -> bool {
+    holds_only(table, index, |c| parse_integer(&c.text).is_some())
+}
+
+/// Whether every written cell of column `index` passes `test` (and one is written).
+fn holds_only(table: &Table, index: usize, test: impl Fn(&Cell) -> bool) -> bool {
     let mut cells = table
         .rows
         .iter()
         .filter_map(|row| row.cell(index))
         .filter(|c| !c.text.is_empty())
         .peekable();
-    cells.peek().is_some() && cells.all(|c| parse_integer(&c.text).is_some())
+    cells.peek().is_some() && cells.all(test)
 }
 
 /// An integer as a code or value cell writes it: `-103`, `70001`, `+5`.
@@ -283,18 +288,11 @@ pub(crate) fn parse_integer(text: &str) -> Option<i64> {
 
 /// Whether every written cell of column `index` is a status (and one is).
 fn holds_only_statuses(table: &Table, index: usize) -> bool {
-    let mut cells = table
-        .rows
-        .iter()
-        .filter_map(|row| row.cell(index))
-        .filter(|c| !c.text.is_empty())
-        .peekable();
-    cells.peek().is_some()
-        && cells.all(|c| {
-            parse_statuses(&c.lines.join("\n"))
-                .iter()
-                .all(|p| p.parsed.is_ok())
-        })
+    holds_only(table, index, |c| {
+        parse_statuses(&c.lines.join("\n"))
+            .iter()
+            .all(|p| p.parsed.is_ok())
+    })
 }
 
 /// Whether the table's section title names statuses and nothing else

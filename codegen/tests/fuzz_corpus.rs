@@ -4,6 +4,9 @@
 include!("../../fuzz/checks/spec_reader.rs");
 include!("../../fuzz/checks/replay.rs");
 
+#[path = "support/sample.rs"]
+mod sample;
+
 #[test]
 fn spec_reader_corpus_replays_clean() {
     replay(
@@ -44,35 +47,7 @@ fn a_sample_of_accepted_corpus_inputs_compiles() {
         "only {} accepted inputs",
         sources.len()
     );
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-sample");
-    let _ = std::fs::remove_dir_all(dir.join("src"));
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let mut lib = String::new();
-    for (i, source) in sources.iter().enumerate() {
-        std::fs::write(dir.join(format!("src/m{i}.rs")), source).unwrap();
-        lib.push_str(&format!("pub mod m{i};\n"));
-    }
-    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"corpus-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
-             [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime")
-        ),
-    )
-    .unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
-        dir.join("Cargo.lock"),
-    )
-    .unwrap();
-    let out = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--offline", "-q"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .output()
-        .unwrap();
+    let out = sample::run_sample("corpus-sample", &sources, "", "", "build");
     assert!(
         out.status.success(),
         "{}",

@@ -3,8 +3,6 @@
 //! generated code parses. A sample of the generated code is compiled for real.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
-use std::process::Command;
 
 use ci_errors_codegen::variant_name;
 use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile, SpecText};
@@ -335,6 +333,9 @@ proptest! {
     }
 }
 
+#[path = "support/sample.rs"]
+mod sample;
+
 /// Compiles the code generated for a fixed-seed sample of accepted specs, as
 /// modules of one crate with warnings denied (lints such as non-camel-case
 /// names included).
@@ -379,15 +380,10 @@ fn a_sample_of_generated_code_compiles() {
             .source,
     );
 
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-sample");
-    let _ = std::fs::remove_dir_all(dir.join("src"));
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let mut lib = String::from("#![deny(warnings)]\n#![allow(dead_code)]\n");
-    for (i, source) in sources.iter().enumerate() {
-        std::fs::write(dir.join(format!("src/s{i}.rs")), source).unwrap();
-        lib.push_str(&format!("pub mod s{i};\n"));
-    }
-    lib.push_str(
+    let out = sample::run_sample(
+        "generated-sample",
+        &sources,
+        "#![deny(warnings)]\n#![allow(dead_code)]\n",
         "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 10);\n    \
          for c in last { assert_eq!(c.as_str().parse::<s12::Awkward>(), Ok(*c)); }\n    \
          assert_eq!(s12::Awkward::ALLCode.as_str(), \"ALL\");\n    \
@@ -398,28 +394,8 @@ fn a_sample_of_generated_code_compiles() {
          #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
          for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \
          assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n}\n",
+        "test",
     );
-    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"generated-sample\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
-             [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime")
-        ),
-    )
-    .unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
-        dir.join("Cargo.lock"),
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO"))
-        .args(["test", "--offline", "-q"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .output()
-        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}\n{stdout}");

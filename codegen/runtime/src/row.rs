@@ -77,20 +77,7 @@ impl<C> Row<C> {
         descriptions: &'static [Description],
     ) -> Self {
         assert!(status >= 100 && status <= 599, "status out of 100–599");
-        assert!(
-            !descriptions.is_empty(),
-            "a row needs its primary description"
-        );
-        Row {
-            code,
-            status: Some(status),
-            reason,
-            description: descriptions[0].text,
-            description_markdown: descriptions[0].markdown,
-            section,
-            descriptions,
-            remedies: &[],
-        }
+        Self::with_status(code, Some(status), reason, section, descriptions)
     }
 
     /// For generated code: a row without a status.
@@ -100,14 +87,25 @@ impl<C> Row<C> {
         section: Option<&'static str>,
         descriptions: &'static [Description],
     ) -> Self {
+        Self::with_status(code, None, "", section, descriptions)
+    }
+
+    /// A row from its parts; the primary description is `descriptions[0]`.
+    const fn with_status(
+        code: C,
+        status: Option<u16>,
+        reason: &'static str,
+        section: Option<&'static str>,
+        descriptions: &'static [Description],
+    ) -> Self {
         assert!(
             !descriptions.is_empty(),
             "a row needs its primary description"
         );
         Row {
             code,
-            status: None,
-            reason: "",
+            status,
+            reason,
             description: descriptions[0].text,
             description_markdown: descriptions[0].markdown,
             section,
