@@ -14,6 +14,21 @@ fn code() -> &'static str {
     row().code.as_str()
 }
 
+/// A name the spec lists neither as a code nor as a node of the body, derived
+/// from `base` at test time (a user may add `Resource` or `NoSuchBucket`).
+fn absent(base: &str) -> String {
+    let built = ci_errors_codegen::Builder::from_manifest(env!("CARGO_MANIFEST_DIR"))
+        .and_then(|b| b.generate())
+        .expect("the spec generates");
+    let model = &built.specs[0].model;
+    let nodes: Vec<&str> = model.fields.iter().map(|f| f.name.as_str()).collect();
+    let mut name = base.to_owned();
+    while ErrorCode::from_code(&name).is_some() || nodes.contains(&name.as_str()) {
+        name.push('X');
+    }
+    name
+}
+
 /// The sample body from the spec itself, tab-indented, with its values filled in.
 fn seed_sample() -> String {
     let spec = include_str!("../spec/error-codes.md");
@@ -78,31 +93,35 @@ fn accepts_entities_character_references_and_cdata() {
 
 #[test]
 fn accepts_elements_in_any_order_and_keeps_unknown_ones() {
-    let body =
-        "<Error><TraceId>t</TraceId><Resource>/bucket/key</Resource><Code>NoSuchBucket</Code>\
-                <HostId a=\"1\">h&amp;1</HostId><RequestId>r</RequestId></Error>";
+    let (resource, host, unlisted) = (absent("Resource"), absent("HostId"), absent("NoSuchBucket"));
+    let body = format!(
+        "<Error><TraceId>t</TraceId><{resource}>/bucket/key</{resource}><Code>{unlisted}</Code>\
+                <{host} a=\"1\">h&amp;1</{host}><RequestId>r</RequestId></Error>"
+    );
     let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
-    assert_eq!(r.code, Code::Unknown("NoSuchBucket".into()));
+    assert_eq!(r.code, Code::Unknown(unlisted.clone()));
     assert_eq!(r.trace_id.as_deref(), Some("t"));
     assert_eq!(r.request_id.as_deref(), Some("r"));
     let names: Vec<&str> = r.extra.iter().map(ExtraElement::name).collect();
-    assert_eq!(names, ["Resource", "HostId"]);
+    assert_eq!(names, [resource.as_str(), host.as_str()]);
     assert_eq!(r.extra[0].text(), Some("/bucket/key"));
     assert_eq!(r.extra[1].text(), Some("h&1"));
-    assert_eq!(r.extra[1].xml(), "<HostId a=\"1\">h&amp;1</HostId>");
+    assert_eq!(
+        r.extra[1].xml(),
+        format!("<{host} a=\"1\">h&amp;1</{host}>")
+    );
     // Nothing is lost on the way back out.
     assert_eq!(ErrorResponse::from_xml(r.to_xml().as_bytes()).unwrap(), r);
 }
 
 #[test]
 fn keeps_unknown_elements_with_children() {
-    let body = "<Error><Code>X</Code><Detail><Item>1</Item><Item>2</Item></Detail></Error>";
+    let detail = absent("Detail");
+    let inner = "<Item>1</Item><Item>2</Item>";
+    let body = format!("<Error><Code>X</Code><{detail}>{inner}</{detail}></Error>");
     let r = ErrorResponse::from_xml(body.as_bytes()).unwrap();
     assert_eq!(r.extra[0].text(), None);
-    assert_eq!(
-        r.extra[0].xml(),
-        "<Detail><Item>1</Item><Item>2</Item></Detail>"
-    );
+    assert_eq!(r.extra[0].xml(), format!("<{detail}>{inner}</{detail}>"));
 }
 
 #[test]
