@@ -254,23 +254,33 @@ impl Builder {
 
     /// Reads the specs and generates the source, writing nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
+        let texts = self.spec_texts(|path| read_spec_file(&self.root, path).map(|(_, t)| t))?;
+        self.generate_from(texts)
+    }
+
+    /// The specs of the settings in memory, each file's text given by
+    /// `read` (its path as set, relative to the root): the files as they
+    /// are, or as they were at some revision.
+    pub fn spec_texts(
+        &self,
+        read: impl Fn(&Path) -> Result<String, Error>,
+    ) -> Result<Vec<SpecText>, Error> {
         if self.specs.is_empty() {
             return Err(Error::NoSpec);
         }
+        let name = |path: &Path| path.to_string_lossy().replace('\\', "/");
         let mut texts = Vec::new();
         for spec in &self.specs {
-            let (name, text) = read_spec_file(&self.root, &spec.path)?;
-            let mut text = SpecText::new(name, text);
+            let mut text = SpecText::new(name(&spec.path), read(&spec.path)?);
             if let Some(module) = &spec.module {
                 text = text.in_module(module);
             }
             for (lang, path) in &spec.translations {
-                let (name, translated) = read_spec_file(&self.root, path)?;
-                text = text.with_translation(lang, name, translated);
+                text = text.with_translation(lang, name(path), read(path)?);
             }
             texts.push(text);
         }
-        self.generate_from(texts)
+        Ok(texts)
     }
 
     /// Reads and validates one spec in memory with its translations,

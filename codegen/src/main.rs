@@ -50,9 +50,19 @@ enum Command {
     /// Print what changing OLD to NEW does to the generated API, as markdown.
     Changes {
         /// The spec before (`-` for standard input).
-        old: PathBuf,
+        #[arg(required_unless_present = "since")]
+        old: Option<PathBuf>,
         /// The spec after (`-` for standard input).
-        new: PathBuf,
+        #[arg(required_unless_present = "since")]
+        new: Option<PathBuf>,
+        /// Compare every spec and translation of the project's settings with
+        /// the same files at git revision REV, read with the settings (header
+        /// words, names, the enum's name): the CI gate.
+        #[arg(long, value_name = "REV", conflicts_with_all = ["old", "new"])]
+        since: Option<String>,
+        /// With `--since`: the project's Cargo.toml (default: ./Cargo.toml).
+        #[arg(long, requires = "since")]
+        manifest_path: Option<PathBuf>,
         /// A translation of OLD, `LANG=PATH` (repeatable).
         #[arg(long = "old-translation", value_name = "LANG=PATH")]
         old_translations: Vec<String>,
@@ -84,26 +94,38 @@ fn main() -> ExitCode {
             lenient,
         } => dump(&spec, &translations, lenient),
         Command::Changes {
-            old,
-            new,
+            since: Some(rev),
+            manifest_path,
+            json,
+            fail_on_breaking,
+            lenient,
+            ..
+        } => Project {
+            manifest_path,
+            lenient,
+        }
+        .builder()
+        .and_then(|b| since(&b, &rev, json))
+        .map(|breaking| gate(breaking, fail_on_breaking)),
+        Command::Changes {
+            old: Some(old),
+            new: Some(new),
             old_translations,
             new_translations,
             json,
             fail_on_breaking,
             lenient,
+            ..
         } => compare(
             (&old, &old_translations),
             (&new, &new_translations),
             json,
             lenient,
         )
-        .map(|breaking| {
-            if fail_on_breaking && breaking > 0 {
-                eprintln!("error: {breaking} breaking change(s)");
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
+        .map(|breaking| gate(breaking, fail_on_breaking)),
+        Command::Changes { .. } => Err(Error::Config {
+            path: PathBuf::from("changes"),
+            message: "give OLD and NEW, or `--since REV`".into(),
         }),
     };
     match result {
@@ -120,6 +142,88 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The exit status of `changes`: 2 when asked to fail on breaking changes and there are some.
+fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
+    if fail_on_breaking && breaking > 0 {
+        eprintln!("error: {breaking} breaking change(s)");
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `changes --since REV`: each spec of the settings against its files at
+/// `rev` (a spec that did not exist then is all new). Returns how many
+/// changes are breaking.
+fn since(builder: &Builder, rev: &str, as_json: bool) -> Result<usize, Error> {
+    let at_rev = |path: &Path| {
+        let spec = path.to_string_lossy().replace('\\', "/");
+        std::process::Command::new("git")
+            .args(["show", &format!("{rev}:./{spec}")])
+            .current_dir(builder.root_dir())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .ok_or_else(|| Error::Config {
+                path: path.to_owned(),
+                message: format!("not in git revision `{rev}`"),
+            })
+    };
+    let now = builder.spec_texts(|path| {
+        ci_errors_codegen::read_spec_file(builder.root_dir(), path).map(|(_, text)| text)
+    })?;
+    // A spec (or translation) new since `rev` compares with nothing.
+    let then = builder.spec_texts(|path| Ok(at_rev(path).unwrap_or_default()));
+    let then = then.unwrap_or_default();
+    let mut breaking = 0;
+    let mut reports = Vec::new();
+    for (i, new) in now.into_iter().enumerate() {
+        let name = new.name().to_owned();
+        let enum_name = match new.module() {
+            Some(module) => format!("{module}::{}", builder.code_enum_name()),
+            None => builder.code_enum_name().to_owned(),
+        };
+        let new_api = Api::from_model(&builder.read_from(new)?.model);
+        // The old spec is read leniently: its problems are not this change's.
+        let old_api = then
+            .get(i)
+            .and_then(|old| builder.clone().lenient(true).read_from(old.clone()).ok())
+            .map(|old| Api::from_model(&old.model))
+            .unwrap_or_default();
+        let changes = old_api.diff(&new_api);
+        breaking += changes.iter().filter(|c| c.is_breaking()).count();
+        reports.push((name, enum_name, changes));
+    }
+    for (name, enum_name, changes) in &reports {
+        if as_json {
+            println!(
+                "{}",
+                json(&serde_json::json!({ "spec": name, "changes": changes_json(changes) }))
+            );
+        } else {
+            println!("{name} since {rev}:\n");
+            print!("{}", Change::to_markdown(changes, enum_name));
+        }
+    }
+    Ok(breaking)
+}
+
+/// Each change as JSON, with whether it is breaking beside its kind.
+fn changes_json(changes: &[Change]) -> Vec<serde_json::Value> {
+    changes
+        .iter()
+        .map(|c| {
+            let mut value = serde_json::to_value(c).unwrap_or_default();
+            if let Some(object) = value.as_object_mut() {
+                object.insert("breaking".into(), c.is_breaking().into());
+            }
+            value
+        })
+        .collect()
 }
 
 impl Project {
@@ -492,20 +596,9 @@ fn compare(
     let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
     let changes = old_api.diff(&new_api);
     if as_json {
-        // Each change says whether it is breaking, beside its kind.
-        let each: Vec<serde_json::Value> = changes
-            .iter()
-            .map(|c| {
-                let mut value = serde_json::to_value(c).unwrap_or_default();
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("breaking".into(), c.is_breaking().into());
-                }
-                value
-            })
-            .collect();
         let report = serde_json::json!({
             "breaking": changes.iter().any(|c| c.is_breaking()),
-            "changes": each,
+            "changes": changes_json(&changes),
         });
         println!("{}", json(&report));
     } else {
