@@ -144,6 +144,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// The text of `file` (relative to `root`) at git revision `rev`, if git has it.
+fn git_show(root: &Path, rev: &str, file: &str) -> Option<String> {
+    std::process::Command::new("git")
+        .args(["show", &format!("{rev}:./{file}")])
+        .current_dir(root)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+}
+
 /// The exit status of `changes`: 2 when asked to fail on breaking changes and there are some.
 fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
     if fail_on_breaking && breaking > 0 {
@@ -158,27 +170,16 @@ fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
 /// `rev` (a spec that did not exist then is all new). Returns how many
 /// changes are breaking.
 fn since(builder: &Builder, rev: &str, as_json: bool) -> Result<usize, Error> {
-    let at_rev = |path: &Path| {
-        let spec = path.to_string_lossy().replace('\\', "/");
-        std::process::Command::new("git")
-            .args(["show", &format!("{rev}:./{spec}")])
-            .current_dir(builder.root_dir())
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .and_then(|out| String::from_utf8(out.stdout).ok())
-            .ok_or_else(|| Error::Config {
-                path: path.to_owned(),
-                message: format!("not in git revision `{rev}`"),
-            })
-    };
     let now = builder.spec_texts(|path| {
         ci_errors_codegen::read_spec_file(builder.root_dir(), path).map(|(_, text)| text)
     })?;
     // A spec (or translation) new since `rev` compares with nothing.
-    let then = builder.spec_texts(|path| Ok(at_rev(path).unwrap_or_default()));
-    let then = then.unwrap_or_default();
+    let then = builder
+        .spec_texts(|path| {
+            let file = path.to_string_lossy().replace('\\', "/");
+            Ok(git_show(builder.root_dir(), rev, &file).unwrap_or_default())
+        })
+        .unwrap_or_default();
     let mut breaking = 0;
     let mut reports = Vec::new();
     for (i, new) in now.into_iter().enumerate() {
@@ -305,16 +306,7 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
 /// What this generation changed in the API, against each spec as last
 /// committed (`git show HEAD:<spec>`); said plainly when there is nothing to compare with.
 fn api_changes(builder: &Builder, generated: &Generated) {
-    let committed = |name: &str| {
-        std::process::Command::new("git")
-            .args(["show", &format!("HEAD:./{name}")])
-            .current_dir(builder.root_dir())
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .and_then(|out| String::from_utf8(out.stdout).ok())
-    };
+    let committed = |name: &str| git_show(builder.root_dir(), "HEAD", name);
     for spec in &generated.specs {
         let name = spec.spec.name();
         let Some(text) = committed(name) else {

@@ -386,7 +386,8 @@ fn the_tool_acts_only_where_it_is_pointed_and_every_error_says_error() {
 #[test]
 fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
     let dir = temp_dir("since");
-    let en = "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
+    let en =
+        "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
     let zh = "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | 忙。 |\n";
     write(&dir.join("spec/e.md"), en);
     write(&dir.join("spec/e.zh.md"), zh);
@@ -396,25 +397,48 @@ fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
     );
     let git = |args: &[&str]| {
         let out = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@e",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(&dir)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "spec"]);
     // A Chinese-only edit, and a new code in both editions.
-    write(&dir.join("spec/e.zh.md"), &format!("{}| Gone | 410 | 没了。 |\n", zh.replace("忙。", "繁忙。")));
-    write(&dir.join("spec/e.md"), &format!("{en}| Gone | 410 | Gone. |\n"));
+    write(
+        &dir.join("spec/e.zh.md"),
+        &format!("{}| Gone | 410 | 没了。 |\n", zh.replace("忙。", "繁忙。")),
+    );
+    write(
+        &dir.join("spec/e.md"),
+        &format!("{en}| Gone | 410 | Gone. |\n"),
+    );
     let out = tool(&["changes", "--since", "HEAD", "--manifest-path", &manifest]);
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(text.contains("spec/e.md since HEAD"), "{text}");
-    assert!(text.contains("`Busy` 503: description (zh) \"忙。\" → \"繁忙。\""), "{text}");
-    assert!(text.contains("Added code `Gone` (`CosError::Gone`)"), "{text}");
+    assert!(
+        text.contains("`Busy` 503: description (zh) \"忙。\" → \"繁忙。\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Added code `Gone` (`CosError::Gone`)"),
+        "{text}"
+    );
 }
 
 #[test]
