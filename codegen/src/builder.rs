@@ -219,7 +219,9 @@ impl Builder {
         self
     }
 
-    /// The command named in the generated header as the way to regenerate.
+    /// The command named in the generated header and in the staleness fix
+    /// as the way to regenerate (default: `ci-errors-codegen generate`, in
+    /// the crate's directory: the command that writes the checked-in copy).
     pub fn regenerate_command(mut self, command: &str) -> Self {
         self.settings.regenerate = command.to_owned();
         self
@@ -362,7 +364,15 @@ impl Builder {
         let path = self.checked_in_file()?;
         let generated = self.generate()?;
         if std::env::var_os(UPDATE_ENV).is_some_and(|v| v == "1") {
-            write_checked_in_pair(&path, &generated)?;
+            // Said on standard error, so that a rewrite is never silent.
+            if write_checked_in_pair(&path, &generated)? {
+                eprintln!(
+                    "{UPDATE_ENV}=1: rewrote {} and its fingerprints",
+                    path.display()
+                );
+            } else {
+                eprintln!("{UPDATE_ENV}=1: {} is up to date", path.display());
+            }
             return Ok(generated);
         }
         let shown = self.checked_in.as_deref().unwrap_or(&path).to_owned();

@@ -30,7 +30,9 @@ impl Default for Settings {
             require_xml_body: false,
             allowed: Vec::new(),
             accepted: Vec::new(),
-            regenerate: "cargo build".to_owned(),
+            // The command that writes the checked-in copy, run in the crate's
+            // directory (`cargo build` only regenerates into OUT_DIR).
+            regenerate: "ci-errors-codegen generate (in the crate's directory)".to_owned(),
         }
     }
 }
