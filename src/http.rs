@@ -23,7 +23,7 @@ use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
 use crate::retry::{self, Retry};
 use crate::xml::{Limits, XmlError, XmlErrorKind};
-use crate::{Code, ErrorResponse, ErrorRow};
+use crate::{Code, ErrorResponse, ErrorRow, Lang};
 
 /// How much of a body that is not an error document is kept.
 pub const RAW_SNIPPET_BYTES: usize = 512;
@@ -164,6 +164,21 @@ impl ServiceError {
     /// The spec's description of this code with this status (see [`ServiceError::row`]), in the primary language.
     pub fn description(&self) -> Option<&'static str> {
         self.row().map(|row| row.description)
+    }
+
+    /// [`ServiceError::description`] in the edition `lang`, as the generated
+    /// enum's `description_in` takes it.
+    pub fn description_in(&self, lang: Lang) -> Option<&'static str> {
+        self.row()?.descriptions.get(lang as usize).map(|d| d.text)
+    }
+
+    /// [`ServiceError::remedy`] in the edition `lang`.
+    pub fn remedy_in(&self, lang: Lang) -> Option<&'static str> {
+        self.row()?
+            .remedies
+            .get(lang as usize)
+            .map(|r| r.text)
+            .filter(|text| !text.is_empty())
     }
 
     /// The parsed body, if it was an error document.

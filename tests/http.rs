@@ -8,7 +8,7 @@ use ci_errors::http::{
     response, response_for_row, Body, BodyKind, ServiceError, RAW_SNIPPET_BYTES,
 };
 use ci_errors::retry::Retry;
-use ci_errors::{Code, ErrorCode, ErrorResponse, ROWS};
+use ci_errors::{Code, ErrorCode, ErrorResponse, Lang, ROWS};
 use http::{header, Response, StatusCode};
 
 fn reply(status: u16, body: &str) -> Response<Vec<u8>> {
@@ -56,6 +56,16 @@ fn every_row_round_trips_with_every_accessor() {
         assert_eq!(e.row(), first);
         assert_eq!(e.description(), first.map(|r| r.description));
         assert_eq!(e.remedy(), first.and_then(|r| r.remedy()));
+        for &lang in Lang::ALL {
+            let text = first
+                .and_then(|r| r.descriptions.get(lang as usize))
+                .map(|d| d.text);
+            assert_eq!(e.description_in(lang), text);
+            let remedy = first
+                .and_then(|r| r.remedy_in(lang.tag()))
+                .filter(|t| !t.is_empty());
+            assert_eq!(e.remedy_in(lang), remedy);
+        }
         assert_eq!(e.retry(), row.retry());
         assert_eq!(e.is_retryable(), row.retry() == Retry::Retry);
         assert_eq!(e.response(), Some(&body));
