@@ -6,7 +6,8 @@
 # documents made here in the vendor's other styles, generated with the tool:
 #   - status-less: API 3.0 style, dotted codes and a remedy column, N rows;
 #   - with statuses: the seed's layout, N rows.
-# Usage: bash benches/generated-build.sh [ROWS...]   (default: 2000)
+# Both profiles: debug (the default) and release (`PROFILES="debug release"`).
+# Usage: [PROFILES="debug release"] bash benches/generated-build.sh [ROWS...]   (default: 2000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -45,32 +46,40 @@ generate() {
   cp "$dir/errors.rs" "$work/$1.rs"
 }
 
-# build NAME: cold debug build of a crate that includes $work/NAME.rs; prints "seconds peak-MB".
+profiles=(${PROFILES:-debug})
+
+# build NAME PROFILE: cold build of a crate that includes $work/NAME.rs; prints "seconds peak-MB".
 build() {
+  local flag=""
+  [ "$2" = release ] && flag="--release"
   local dir=$work/$1-crate
   mkdir -p "$dir/src"
   cp "$work/$1.rs" "$dir/src/generated.rs"
   echo 'include!("generated.rs");' > "$dir/src/lib.rs"
   printf '[package]\nname = "generated-%s"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n[features]\nserde = []\n\n[dependencies]\nci-errors-runtime = { path = "%s/codegen/runtime" }\n' "$1" "$root" > "$dir/Cargo.toml"
   cp Cargo.lock "$dir/"
-  (cd "$dir" && cargo build -q --offline 2> /dev/null && cargo clean -q -p "generated-$1")
+  (cd "$dir" && cargo build -q --offline $flag 2> /dev/null && cargo clean -q $flag -p "generated-$1")
   local start end peak
   start=$(date +%s%N)
-  peak=$( (cd "$dir" && /usr/bin/time -f '%M' cargo build -q --offline 2>&1 >/dev/null) | tail -1)
+  peak=$( (cd "$dir" && /usr/bin/time -f '%M' cargo build -q --offline $flag 2>&1 >/dev/null) | tail -1)
   end=$(date +%s%N)
   printf '%d.%02d %d' $(((end - start) / 1000000000)) $((((end - start) / 10000000) % 100)) $((peak / 1024))
 }
 
 echo "machine: $(nproc) cores, $(uname -m), $(rustc --version)"
-echo "| spec | rows | generated lines | debug build | peak memory |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| spec | rows | generated lines | profile | build | peak memory |"
+echo "| --- | --- | --- | --- | --- | --- |"
 cp generated/error_codes.rs "$work/seed.rs"
-read -r secs mb <<< "$(build seed)"
-echo "| the seed | $(grep -c '^| ' spec/error-codes.md) table lines | $(wc -l < "$work/seed.rs") | ${secs} s | ${mb} MB |"
+for profile in "${profiles[@]}"; do
+  read -r secs mb <<< "$(build seed "$profile")"
+  echo "| the seed | $(grep -c '^| ' spec/error-codes.md) table lines | $(wc -l < "$work/seed.rs") | $profile | ${secs} s | ${mb} MB |"
+done
 for rows in "${sizes[@]}"; do
   for style in statusless status; do
     generate "$style-$rows" "$style" "$rows"
-    read -r secs mb <<< "$(build "$style-$rows")"
-    echo "| $style, made here | $rows | $(wc -l < "$work/$style-$rows.rs") | ${secs} s | ${mb} MB |"
+    for profile in "${profiles[@]}"; do
+      read -r secs mb <<< "$(build "$style-$rows" "$profile")"
+      echo "| $style, made here | $rows | $(wc -l < "$work/$style-$rows.rs") | $profile | ${secs} s | ${mb} MB |"
+    done
   done
 done
