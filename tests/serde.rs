@@ -46,3 +46,21 @@ fn error_response_round_trips_through_json() {
     assert_eq!(json["request_id"], serde_json::Value::Null);
     assert_eq!(serde_json::from_value::<ErrorResponse>(json).unwrap(), r);
 }
+
+/// A deserialized unknown element is checked as a read one is: it cannot
+/// carry markup that `to_xml` would write raw.
+#[test]
+fn a_deserialized_extra_element_cannot_inject_markup() {
+    let good = ExtraElement::new("Resource", "/b/k").unwrap();
+    let json = serde_json::to_value(&good).unwrap();
+    assert_eq!(
+        serde_json::from_value::<ExtraElement>(json.clone()).unwrap(),
+        good
+    );
+    let mut forged = json.clone();
+    forged["xml"] = "<Resource>/b/k</Resource></Error><Evil/>".into();
+    assert!(serde_json::from_value::<ExtraElement>(forged).is_err());
+    let mut renamed = json;
+    renamed["name"] = "Other".into();
+    assert!(serde_json::from_value::<ExtraElement>(renamed).is_err());
+}

@@ -171,12 +171,53 @@ impl fmt::Display for XmlError {
 impl std::error::Error for XmlError {}
 
 /// An element the spec does not describe, kept exactly as it was sent.
+///
+/// With the `serde` feature, a deserialized one is checked as a read one is:
+/// its `xml` must be one well-formed element named `name`, whose text is
+/// `text` (so that `to_xml` cannot be made to write other markup).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawExtra"))]
 pub struct ExtraElement {
     name: String,
     xml: String,
     text: Option<String>,
+}
+
+/// An [`ExtraElement`] as serialized, before it is checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawExtra {
+    name: String,
+    xml: String,
+    text: Option<String>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawExtra> for ExtraElement {
+    type Error = String;
+
+    fn try_from(raw: RawExtra) -> Result<Self, String> {
+        let refuse = || format!("`xml` is not one element `{}` with its text", raw.name);
+        // Read it back inside a root, as a body's child is read.
+        let wrapped = format!("<R>{}</R>", raw.xml);
+        let mut children = Vec::new();
+        read_document(wrapped.as_bytes(), "R", &Limits::default(), |child| {
+            children.push(ExtraElement {
+                name: child.name.to_owned(),
+                xml: child.outer.to_owned(),
+                text: child.nested.is_none().then(|| child.text.into_owned()),
+            });
+            Ok(())
+        })
+        .map_err(|_| refuse())?;
+        match children.as_slice() {
+            [one] if one.name == raw.name && one.xml == raw.xml && one.text == raw.text => {
+                Ok(one.clone())
+            }
+            _ => Err(refuse()),
+        }
+    }
 }
 
 impl ExtraElement {
