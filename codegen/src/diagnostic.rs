@@ -369,16 +369,16 @@ impl fmt::Display for Diagnostic {
 
 /// `text` with control characters (but line breaks and tabs) and
 /// text-direction controls written as `\u{…}` escapes.
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if is_hidden(c) {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+pub(crate) fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `text` with each hidden character replaced by a visible one of the same

@@ -156,6 +156,18 @@ fn git_show(root: &Path, rev: &str, file: &str) -> Option<String> {
         .and_then(|out| String::from_utf8(out.stdout).ok())
 }
 
+/// `spec` as its files were at git revision `rev`: `None` when its primary
+/// file was not there; a translation that was not is left out.
+fn at_revision(root: &Path, rev: &str, spec: &SpecText) -> Option<SpecText> {
+    let mut old = SpecText::new(spec.name(), git_show(root, rev, spec.name())?);
+    for (lang, src) in spec.translations() {
+        if let Some(text) = git_show(root, rev, src.name()) {
+            old = old.with_translation(lang, src.name(), text);
+        }
+    }
+    Some(old)
+}
+
 /// The exit status of `changes`: 2 when asked to fail on breaking changes and there are some.
 fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
     if fail_on_breaking && breaking > 0 {
@@ -173,28 +185,21 @@ fn since(builder: &Builder, rev: &str, as_json: bool) -> Result<usize, Error> {
     let now = builder.spec_texts(|path| {
         ci_errors_codegen::read_spec_file(builder.root_dir(), path).map(|(_, text)| text)
     })?;
-    // A spec (or translation) new since `rev` compares with nothing.
-    let then = builder
-        .spec_texts(|path| {
-            let file = path.to_string_lossy().replace('\\', "/");
-            Ok(git_show(builder.root_dir(), rev, &file).unwrap_or_default())
-        })
-        .unwrap_or_default();
     let mut breaking = 0;
     let mut reports = Vec::new();
-    for (i, new) in now.into_iter().enumerate() {
+    for new in now {
         let name = new.name().to_owned();
         let enum_name = match new.module() {
             Some(module) => format!("{module}::{}", builder.code_enum_name()),
             None => builder.code_enum_name().to_owned(),
         };
-        let new_api = Api::from_model(&builder.read_from(new)?.model);
-        // The old spec is read leniently: its problems are not this change's.
-        let old_api = then
-            .get(i)
-            .and_then(|old| builder.clone().lenient(true).read_from(old.clone()).ok())
+        // A spec new since `rev` compares with nothing; the old one is read
+        // leniently: its problems are not this change's.
+        let old_api = at_revision(builder.root_dir(), rev, &new)
+            .and_then(|old| builder.clone().lenient(true).read_from(old).ok())
             .map(|old| Api::from_model(&old.model))
             .unwrap_or_default();
+        let new_api = Api::from_model(&builder.read_from(new)?.model);
         let changes = old_api.diff(&new_api);
         breaking += changes.iter().filter(|c| c.is_breaking()).count();
         reports.push((name, enum_name, changes));
@@ -306,19 +311,12 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
 /// What this generation changed in the API, against each spec as last
 /// committed (`git show HEAD:<spec>`); said plainly when there is nothing to compare with.
 fn api_changes(builder: &Builder, generated: &Generated) {
-    let committed = |name: &str| git_show(builder.root_dir(), "HEAD", name);
     for spec in &generated.specs {
         let name = spec.spec.name();
-        let Some(text) = committed(name) else {
+        let Some(old) = at_revision(builder.root_dir(), "HEAD", &spec.spec) else {
             println!("\n(no committed {name} to compare the API with)");
             continue;
         };
-        let mut old = SpecText::new(name, text);
-        for (lang, src) in spec.spec.translations() {
-            if let Some(text) = committed(src.name()) {
-                old = old.with_translation(lang, src.name(), text);
-            }
-        }
         // The committed spec read leniently: its problems are not this run's.
         let old = builder.clone().lenient(true).read_from(old);
         match old {

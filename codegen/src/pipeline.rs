@@ -56,12 +56,15 @@ pub struct SpecResult {
 pub(crate) fn read(spec: SpecText, settings: &Settings) -> Result<SpecResult, Error> {
     let sources: Vec<_> = spec.sources().collect();
     match validate(&spec, settings) {
-        Ok((model, warnings)) => Ok(SpecResult {
-            rendered_warnings: render_all(&warnings, &sources),
-            spec: spec.clone(),
-            model,
-            warnings,
-        }),
+        Ok((model, warnings)) => {
+            let rendered_warnings = render_all(&warnings, &sources);
+            Ok(SpecResult {
+                rendered_warnings,
+                spec,
+                model,
+                warnings,
+            })
+        }
         Err(diagnostics) => Err(Error::Spec {
             rendered: render_all(&diagnostics, &sources),
             diagnostics,

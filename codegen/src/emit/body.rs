@@ -3,7 +3,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{allow_vendor_markdown, doc, ident, EmitError, EmitOptions, Names};
+use super::{
+    allow_vendor_markdown, doc, ident, translations_markdown, EmitError, EmitOptions, Names,
+};
 use crate::model::{Body, FieldRole, Texts, CODE_FIELD, EXTRA_FIELD};
 
 /// `` `<Element>`: description `` for a field's doc, then each translation's
@@ -20,12 +22,7 @@ fn element_doc(element: &str, texts: &Texts, fallback: &str, languages: &[String
     } else {
         format!("`<{element}>`: {description}")
     };
-    let translated = languages.iter().skip(1).zip(texts.translations());
-    for (lang, translated) in translated.filter_map(|(lang, t)| Some((lang, t?))) {
-        if !translated.markdown.is_empty() {
-            text.push_str(&format!("\n\n*{lang}:* {}", translated.markdown));
-        }
-    }
+    text.push_str(&translations_markdown(languages, texts, ""));
     doc(&text)
 }
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{allow_vendor_markdown, doc, EmitOptions, Names};
+use super::{allow_vendor_markdown, doc, translations_markdown, EmitOptions, Names};
 use crate::model::{CodeEntry, ErrorRow, Model};
 
 /// `NNN` or `NNN Reason`, whichever form the spec wrote the status in.
@@ -53,12 +53,7 @@ fn in_every_edition(model: &Model, texts: &crate::model::Texts, label: &str) -> 
     } else {
         format!("{label}{primary}")
     };
-    let translations = model.languages.iter().skip(1).zip(texts.translations());
-    for (lang, t) in translations.filter_map(|(lang, t)| Some((lang, t?))) {
-        if !t.markdown.is_empty() {
-            text.push_str(&format!("\n\n*{lang}:* {label}{}", t.markdown));
-        }
-    }
+    text.push_str(&translations_markdown(&model.languages, texts, label));
     text
 }
 

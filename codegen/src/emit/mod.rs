@@ -211,7 +211,7 @@ pub(crate) fn ident(name: &str) -> Result<Ident, EmitError> {
 /// `///` comment raw (rustc refuses direction controls in comments), are
 /// shown escaped.
 pub(crate) fn doc(text: &str) -> TokenStream {
-    shown(text)
+    crate::diagnostic::visible(text)
         .lines()
         .map(|line| {
             let line = if line.is_empty() {
@@ -224,18 +224,21 @@ pub(crate) fn doc(text: &str) -> TokenStream {
         .collect()
 }
 
-/// `text` with control characters (but line breaks and tabs) and
-/// text-direction controls written as `\u{…}` escapes.
-pub(crate) fn shown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if crate::diagnostic::is_hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
+/// Each translation of `texts` that is written, as markdown paragraphs
+/// after the primary's: `\n\n*zh:* {label}…`, in [`Model::languages`] order.
+pub(crate) fn translations_markdown(
+    languages: &[String],
+    texts: &crate::model::Texts,
+    label: &str,
+) -> String {
+    let mut text = String::new();
+    let translations = languages.iter().skip(1).zip(texts.translations());
+    for (lang, t) in translations.filter_map(|(lang, t)| Some((lang, t?))) {
+        if !t.markdown.is_empty() {
+            text.push_str(&format!("\n\n*{lang}:* {label}{}", t.markdown));
         }
     }
-    out
+    text
 }
 
 /// The lints a vendor's markdown in doc comments may trip.

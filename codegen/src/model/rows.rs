@@ -117,13 +117,11 @@ impl Validator<'_> {
     /// The row's value column as an integer; a cell that is not one is
     /// warned of (`non_numeric_value`) and the row kept without it.
     fn value_cell(&mut self, t: &ErrorTable<'_>, row: &Row) -> Option<i64> {
-        let cell = t
-            .value
-            .and_then(|i| row.cell(i))
-            .filter(|c| !c.text.is_empty())?;
+        let index = t.value?;
+        let cell = row.cell(index).filter(|c| !c.text.is_empty())?;
         let value = crate::layout::parse_integer(&cell.text);
         if value.is_none() {
-            let span = row.cell_span(self.src, t.value.unwrap_or_default());
+            let span = row.cell_span(self.src, index);
             self.diagnostics.push(
                 Diagnostic::warning(
                     self.src,
