@@ -11,7 +11,7 @@
 /// let code: ErrorCode = "PermanentRedirect".parse()?;
 /// assert_eq!(code, ErrorCode::PermanentRedirect);
 /// assert_eq!(code.as_str(), "PermanentRedirect");
-/// assert_eq!(code.statuses(), &[301]);
+/// assert_eq!(code.statuses().collect::<Vec<u16>>(), [301]);
 /// assert!(ErrorCode::from_code("not a listed code").is_none());
 /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
 /// ```
@@ -195,31 +195,38 @@ impl ErrorCode {
     pub const fn as_str(&self) -> &'static str {
         CODES[*self as usize].name
     }
-    /// Every HTTP status the spec gives this code, in spec order (none for a
-    /// code the spec lists without one).
-    pub const fn statuses(&self) -> &'static [u16] {
-        CODES[*self as usize].statuses
+    /// Every HTTP status the spec gives this code, once each, in spec
+    /// order (none for a code the spec lists without one).
+    pub fn statuses(&self) -> impl Iterator<Item = u16> {
+        ::ci_errors_runtime::distinct_statuses(self.rows())
     }
     /// The spec's rows for this code, in spec order.
-    pub const fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
-        CODES[*self as usize].rows
+    pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+        let at = *self as usize;
+        let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+        ::ci_errors_runtime::Rows::new(
+            *self,
+            start as usize..end as usize,
+            |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+        )
+    }
+    /// Every row of the spec, code by code in the enum's order.
+    pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+        Self::ALL.iter().flat_map(Self::rows)
     }
     /// The row for this code with `status`, if the spec has one (the first, if it has several).
-    pub fn row(&self, status: u16) -> Option<&'static ::ci_errors_runtime::Row<Self>> {
-        self.rows().iter().find(|row| row.status == Some(status))
+    pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+        self.rows().find(|row| row.status == Some(status))
     }
     /// The description of this code in the edition `lang`, whatever its
     /// status: its first row's (for a code without a status, the only way in).
     pub fn describe(&self, lang: Lang) -> &'static str {
-        self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+        self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
     }
     /// What to do about this code, in the edition `lang`, from its first
     /// row that says (`None` when the spec gives no remedy).
     pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-        self.rows()
-            .iter()
-            .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
-            .filter(|text| !text.is_empty())
+        self.rows().find_map(|row| row.remedy_in(lang))
     }
     /// The code's numeric value: the code itself when it is a number,
     /// or the spec's value column beside a symbolic code.
@@ -243,14 +250,20 @@ impl ErrorCode {
     }
     /// [`Self::description`] in the edition `lang`.
     pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-        self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+        self.row(status)?.description_in(lang)
     }
-    /// The distinct codes the spec lists with `status`, in spec order.
+    /// The distinct codes the spec lists with `status`, in the enum's order.
     pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-        ::ci_errors_runtime::codes_with_status(ROWS, status)
+        Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+    }
+    /// Looks a code up: exact and case-sensitive, as servers send it.
+    #[inline]
+    pub fn from_code(code: &str) -> Option<Self> {
+        INDEX.find(CODES, code)
     }
 }
 impl ::ci_errors_runtime::CodeEnum for ErrorCode {
+    type Lang = Lang;
     const ALL: &'static [Self] = Self::ALL;
     fn from_code(code: &str) -> Option<Self> {
         Self::from_code(code)
@@ -258,7 +271,7 @@ impl ::ci_errors_runtime::CodeEnum for ErrorCode {
     fn as_str(&self) -> &'static str {
         Self::as_str(self)
     }
-    fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
+    fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
         Self::rows(self)
     }
 }
@@ -306,42 +319,6 @@ impl<'de> ::serde::Deserialize<'de> for ErrorCode {
         ::ci_errors_runtime::serde_impls::deserialize(deserializer)
     }
 }
-impl ErrorCode {
-    /// Looks a code up: exact and case-sensitive, as servers send it.
-    #[inline]
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.as_bytes() {
-            b"PermanentRedirect" => Some(Self::PermanentRedirect),
-            b"TemporaryRedirect" => Some(Self::TemporaryRedirect),
-            b"InvalidArgument" => Some(Self::InvalidArgument),
-            b"MissingContent" => Some(Self::MissingContent),
-            b"InvalidContent" => Some(Self::InvalidContent),
-            b"InvalidHost" => Some(Self::InvalidHost),
-            b"ResourceNotFound" => Some(Self::ResourceNotFound),
-            b"ResourceAccessDenied" => Some(Self::ResourceAccessDenied),
-            b"ResourceDownloadFailed" => Some(Self::ResourceDownloadFailed),
-            b"CIRoleNotExist" => Some(Self::CIRoleNotExist),
-            b"ResourceNotSupported" => Some(Self::ResourceNotSupported),
-            b"MissingAuthorization" => Some(Self::MissingAuthorization),
-            b"InvalidAuthorization" => Some(Self::InvalidAuthorization),
-            b"AccessDenied" => Some(Self::AccessDenied),
-            b"SecretidNotExist" => Some(Self::SecretidNotExist),
-            b"SignatureExpired" => Some(Self::SignatureExpired),
-            b"MediaBucketAlreadyBinded" => Some(Self::MediaBucketAlreadyBinded),
-            b"QueueSaturated" => Some(Self::QueueSaturated),
-            b"QueuePaused" => Some(Self::QueuePaused),
-            b"InvalidUrl" => Some(Self::InvalidUrl),
-            b"AuditingJobNotFound" => Some(Self::AuditingJobNotFound),
-            b"MissingContentLength" => Some(Self::MissingContentLength),
-            b"SlowDown" => Some(Self::SlowDown),
-            b"UnavailableForLegalReasons" => Some(Self::UnavailableForLegalReasons),
-            b"InternalError" => Some(Self::InternalError),
-            b"NotImplemented" => Some(Self::NotImplemented),
-            b"ServiceUnavailable" => Some(Self::ServiceUnavailable),
-            _ => None,
-        }
-    }
-}
 /// The editions of the spec: the language of each description a row carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
@@ -361,755 +338,495 @@ impl Lang {
         }
     }
 }
+impl ::ci_errors_runtime::Edition for Lang {
+    fn index(self) -> usize {
+        self as usize
+    }
+    fn tag(self) -> &'static str {
+        Lang::tag(self)
+    }
+}
 /// One entry per code, in the enum's order (the enum's discriminant is
 /// the index). A `static`: rustc evaluates it once, where a `const`
-/// is evaluated again at each use (a third of the build at 10,000 codes).
-#[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+/// is evaluated again at each use.
 static CODES: &[::ci_errors_runtime::CodeInfo<ErrorCode>] = &[
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::PermanentRedirect,
         "PermanentRedirect",
         "PermanentRedirect",
-        &[301],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::PermanentRedirect,
-                301,
-                "Moved Permanently",
-                Some("3XX errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The resource has been permanently relocated. Please use the HTTP Location response header to get redirected to the correct location",
-                        "The resource has been permanently relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
-                        "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::TemporaryRedirect,
         "TemporaryRedirect",
         "TemporaryRedirect",
-        &[307],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::TemporaryRedirect,
-                307,
-                "Temporary Redirect",
-                Some("3XX errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The resource has been temporarily relocated. Please use the HTTP Location response header to get redirected to the correct location",
-                        "The resource has been temporarily relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
-                        "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InvalidArgument,
         "InvalidArgument",
         "InvalidArgument",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidArgument,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Some parameters of the request do not meet requirements.",
-                        "Some parameters of the request do not meet requirements.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "请求的部分参数不符合要求",
-                        "请求的部分参数不符合要求",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::MissingContent,
         "MissingContent",
         "MissingContent",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::MissingContent,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Packet missing.",
-                        "Packet missing.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "缺少包体",
-                        "缺少包体",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InvalidContent,
         "InvalidContent",
         "InvalidContent",
-        &[400, 413],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidContent,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The packet sent is in incorrect format or is inconsistent with the value of Content-MD5.",
-                        "The packet sent is in incorrect format or is inconsistent with the value of [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609).",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "发送的包体格式不正确或者与 Content-MD5 值不同",
-                        "发送的包体格式不正确或者与 [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609) 值不同",
-                    ),
-                ],
-            ),
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidContent,
-                413,
-                "Payload Too Large",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The sent packet is too large.",
-                        "The sent packet is too large.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "发送的包体过大",
-                        "发送的包体过大",
-                    ),
-                ],
-            ),
-        ],
+        2,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InvalidHost,
         "InvalidHost",
         "InvalidHost",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidHost,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Host authentication failed.",
-                        "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) authentication failed.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "Host 验证失败",
-                        "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) 验证失败",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::ResourceNotFound,
         "ResourceNotFound",
         "ResourceNotFound",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::ResourceNotFound,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The specified input resource does not exist.",
-                        "The specified input resource does not exist.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "指定的输入资源不存在",
-                        "指定的输入资源不存在",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::ResourceAccessDenied,
         "ResourceAccessDenied",
         "ResourceAccessDenied",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::ResourceAccessDenied,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "You have no permission to operate the specified resource. Check whether the permission is granted.",
-                        "You have no permission to operate the specified resource. Check whether the permission is granted.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "没有权限操作指定的资源，请检查是否赋权",
-                        "没有权限操作指定的资源，请检查是否赋权",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::ResourceDownloadFailed,
         "ResourceDownloadFailed",
         "ResourceDownloadFailed",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::ResourceDownloadFailed,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Downloading the specified input resource failed.",
-                        "Downloading the specified input resource failed.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "指定的输入资源下载失败",
-                        "指定的输入资源下载失败",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::CIRoleNotExist,
         "CIRoleNotExist",
         "CIRoleNotExist",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::CIRoleNotExist,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The CI role CI_QCSRole does not exist.",
-                        "The CI role `CI_QCSRole` does not exist.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "万象角色CI_QCSRole不存在",
-                        "万象角色CI_QCSRole不存在",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::ResourceNotSupported,
         "ResourceNotSupported",
         "ResourceNotSupported",
-        &[400],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::ResourceNotSupported,
-                400,
-                "Bad Request",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The file is faulty or unsupported.",
-                        "The file is faulty or unsupported.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "文件有问题或不支持",
-                        "文件有问题或不支持",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::MissingAuthorization,
         "MissingAuthorization",
         "MissingAuthorization",
-        &[401],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::MissingAuthorization,
-                401,
-                "Unauthorized",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Authorization missing.",
-                        "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) missing.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "缺少 Authorization",
-                        "缺少 [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609)",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InvalidAuthorization,
         "InvalidAuthorization",
         "InvalidAuthorization",
-        &[401],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidAuthorization,
-                401,
-                "Unauthorized",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Incorrect format of Authorization.",
-                        "Incorrect format of [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609).",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "Authorization 格式不正确",
-                        "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) 格式不正确",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::AccessDenied,
         "AccessDenied",
         "AccessDenied",
-        &[401, 403],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::AccessDenied,
-                401,
-                "Unauthorized",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "No permission.",
-                        "No permission.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "没有权限",
-                        "没有权限",
-                    ),
-                ],
-            ),
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::AccessDenied,
-                403,
-                "Forbidden",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The operation is prohibited.",
-                        "The operation is prohibited.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "禁止此操作",
-                        "禁止此操作",
-                    ),
-                ],
-            ),
-        ],
+        2,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::SecretidNotExist,
         "SecretidNotExist",
         "SecretidNotExist",
-        &[401],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::SecretidNotExist,
-                401,
-                "Unauthorized",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The key does not exist.",
-                        "The key does not exist.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该密钥不存在",
-                        "该密钥不存在",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::SignatureExpired,
         "SignatureExpired",
         "SignatureExpired",
-        &[401],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::SignatureExpired,
-                401,
-                "Unauthorized",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The signature has expired.",
-                        "The signature has expired.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "签名已过期",
-                        "签名已过期",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::MediaBucketAlreadyBinded,
         "MediaBucketAlreadyBinded",
         "MediaBucketAlreadyBinded",
-        &[403],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::MediaBucketAlreadyBinded,
-                403,
-                "Forbidden",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The bucket is already bound.",
-                        "The bucket is already bound.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该存储桶已经被绑定",
-                        "该存储桶已经被绑定",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::QueueSaturated,
         "QueueSaturated",
         "QueueSaturated",
-        &[403],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::QueueSaturated,
-                403,
-                "Forbidden",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The queue is full.",
-                        "The queue is full.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该队列已满",
-                        "该队列已满",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::QueuePaused,
         "QueuePaused",
         "QueuePaused",
-        &[403],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::QueuePaused,
-                403,
-                "Forbidden",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The queue is suspended.",
-                        "The queue is suspended.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "该队列已暂停",
-                        "该队列已暂停",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InvalidUrl,
         "InvalidUrl",
         "InvalidUrl",
-        &[404],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InvalidUrl,
-                404,
-                "Not Found",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The request URL format is incorrect.",
-                        "The request URL format is incorrect.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "请求的 Url 格式不正确",
-                        "请求的 Url 格式不正确",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::AuditingJobNotFound,
         "AuditingJobNotFound",
         "AuditingJobNotFound",
-        &[404],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::AuditingJobNotFound,
-                404,
-                "Not Found",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The audit job does not exist.",
-                        "The audit job does not exist.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "审核Job不存在",
-                        "审核Job不存在",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::MissingContentLength,
         "MissingContentLength",
         "MissingContentLength",
-        &[411],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::MissingContentLength,
-                411,
-                "Length Required",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The Content-Length request header is missing.",
-                        "The [Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) request header is missing.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "Content-Length 请求头部缺失",
-                        "[Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) 请求头部缺失",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
+    ::ci_errors_runtime::CodeInfo::new(ErrorCode::SlowDown, "SlowDown", "SlowDown", 1),
     ::ci_errors_runtime::CodeInfo::new(
-        "SlowDown",
-        "SlowDown",
-        &[429],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::SlowDown,
-                429,
-                "Too Many Requests",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Please decrease the access frequency.",
-                        "Please decrease the access frequency.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "请降低访问频率",
-                        "请降低访问频率",
-                    ),
-                ],
-            ),
-        ],
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::UnavailableForLegalReasons,
         "UnavailableForLegalReasons",
         "UnavailableForLegalReasons",
-        &[451],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::UnavailableForLegalReasons,
-                451,
-                "Unavailable For Legal Reasons",
-                Some("4xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Unavailable due to legal reasons. Please submit a ticket.",
-                        "Unavailable due to legal reasons. Please [submit a ticket](https://console.intl.cloud.tencent.com/workorder).",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "因法律原因不可用。请 提交工单",
-                        "因法律原因不可用。请 [提交工单](https://console.intl.cloud.tencent.com/workorder)",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::InternalError,
         "InternalError",
         "InternalError",
-        &[500],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::InternalError,
-                500,
-                "Internal Server",
-                Some("5xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "Internal server error.",
-                        "Internal server error.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "服务端内部错误",
-                        "服务端内部错误",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::NotImplemented,
         "NotImplemented",
         "NotImplemented",
-        &[501],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::NotImplemented,
-                501,
-                "Not Implemented",
-                Some("5xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The request has not been implemented.",
-                        "The request has not been implemented.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "请求尚未实现",
-                        "请求尚未实现",
-                    ),
-                ],
-            ),
-        ],
+        1,
     ),
     ::ci_errors_runtime::CodeInfo::new(
+        ErrorCode::ServiceUnavailable,
         "ServiceUnavailable",
         "ServiceUnavailable",
-        &[503],
-        &[
-            ::ci_errors_runtime::Row::new(
-                ErrorCode::ServiceUnavailable,
-                503,
-                "Service Unavailable",
-                Some("5xx errors"),
-                &[
-                    ::ci_errors_runtime::Description::new(
-                        "en",
-                        "The service is temporarily unavailable. Please try again.",
-                        "The service is temporarily unavailable. Please try again.",
-                    ),
-                    ::ci_errors_runtime::Description::new(
-                        "zh",
-                        "服务暂不可用，请重试",
-                        "服务暂不可用，请重试",
-                    ),
-                ],
-            ),
+        1,
+    ),
+];
+/// Every row, code by code in the enum's order, each code's in spec order.
+#[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
+    ::ci_errors_runtime::RowData::new(
+        301,
+        "Moved Permanently",
+        Some("3XX errors"),
+        [
+            "The resource has been permanently relocated. Please use the HTTP Location response header to get redirected to the correct location",
+            "The resource has been permanently relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
+            "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
+            "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        307,
+        "Temporary Redirect",
+        Some("3XX errors"),
+        [
+            "The resource has been temporarily relocated. Please use the HTTP Location response header to get redirected to the correct location",
+            "The resource has been temporarily relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
+            "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
+            "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "Some parameters of the request do not meet requirements.",
+            "Some parameters of the request do not meet requirements.",
+            "请求的部分参数不符合要求",
+            "请求的部分参数不符合要求",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        ["Packet missing.", "Packet missing.", "缺少包体", "缺少包体"],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "The packet sent is in incorrect format or is inconsistent with the value of Content-MD5.",
+            "The packet sent is in incorrect format or is inconsistent with the value of [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609).",
+            "发送的包体格式不正确或者与 Content-MD5 值不同",
+            "发送的包体格式不正确或者与 [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609) 值不同",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        413,
+        "Payload Too Large",
+        Some("4xx errors"),
+        [
+            "The sent packet is too large.",
+            "The sent packet is too large.",
+            "发送的包体过大",
+            "发送的包体过大",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "Host authentication failed.",
+            "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) authentication failed.",
+            "Host 验证失败",
+            "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) 验证失败",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "The specified input resource does not exist.",
+            "The specified input resource does not exist.",
+            "指定的输入资源不存在",
+            "指定的输入资源不存在",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "You have no permission to operate the specified resource. Check whether the permission is granted.",
+            "You have no permission to operate the specified resource. Check whether the permission is granted.",
+            "没有权限操作指定的资源，请检查是否赋权",
+            "没有权限操作指定的资源，请检查是否赋权",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "Downloading the specified input resource failed.",
+            "Downloading the specified input resource failed.",
+            "指定的输入资源下载失败",
+            "指定的输入资源下载失败",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "The CI role CI_QCSRole does not exist.",
+            "The CI role `CI_QCSRole` does not exist.",
+            "万象角色CI_QCSRole不存在",
+            "万象角色CI_QCSRole不存在",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        400,
+        "Bad Request",
+        Some("4xx errors"),
+        [
+            "The file is faulty or unsupported.",
+            "The file is faulty or unsupported.",
+            "文件有问题或不支持",
+            "文件有问题或不支持",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        401,
+        "Unauthorized",
+        Some("4xx errors"),
+        [
+            "Authorization missing.",
+            "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) missing.",
+            "缺少 Authorization",
+            "缺少 [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609)",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        401,
+        "Unauthorized",
+        Some("4xx errors"),
+        [
+            "Incorrect format of Authorization.",
+            "Incorrect format of [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609).",
+            "Authorization 格式不正确",
+            "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) 格式不正确",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        401,
+        "Unauthorized",
+        Some("4xx errors"),
+        ["No permission.", "No permission.", "没有权限", "没有权限"],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        403,
+        "Forbidden",
+        Some("4xx errors"),
+        [
+            "The operation is prohibited.",
+            "The operation is prohibited.",
+            "禁止此操作",
+            "禁止此操作",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        401,
+        "Unauthorized",
+        Some("4xx errors"),
+        [
+            "The key does not exist.",
+            "The key does not exist.",
+            "该密钥不存在",
+            "该密钥不存在",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        401,
+        "Unauthorized",
+        Some("4xx errors"),
+        [
+            "The signature has expired.",
+            "The signature has expired.",
+            "签名已过期",
+            "签名已过期",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        403,
+        "Forbidden",
+        Some("4xx errors"),
+        [
+            "The bucket is already bound.",
+            "The bucket is already bound.",
+            "该存储桶已经被绑定",
+            "该存储桶已经被绑定",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        403,
+        "Forbidden",
+        Some("4xx errors"),
+        [
+            "The queue is full.",
+            "The queue is full.",
+            "该队列已满",
+            "该队列已满",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        403,
+        "Forbidden",
+        Some("4xx errors"),
+        [
+            "The queue is suspended.",
+            "The queue is suspended.",
+            "该队列已暂停",
+            "该队列已暂停",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        404,
+        "Not Found",
+        Some("4xx errors"),
+        [
+            "The request URL format is incorrect.",
+            "The request URL format is incorrect.",
+            "请求的 Url 格式不正确",
+            "请求的 Url 格式不正确",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        404,
+        "Not Found",
+        Some("4xx errors"),
+        [
+            "The audit job does not exist.",
+            "The audit job does not exist.",
+            "审核Job不存在",
+            "审核Job不存在",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        411,
+        "Length Required",
+        Some("4xx errors"),
+        [
+            "The Content-Length request header is missing.",
+            "The [Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) request header is missing.",
+            "Content-Length 请求头部缺失",
+            "[Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) 请求头部缺失",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        429,
+        "Too Many Requests",
+        Some("4xx errors"),
+        [
+            "Please decrease the access frequency.",
+            "Please decrease the access frequency.",
+            "请降低访问频率",
+            "请降低访问频率",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        451,
+        "Unavailable For Legal Reasons",
+        Some("4xx errors"),
+        [
+            "Unavailable due to legal reasons. Please submit a ticket.",
+            "Unavailable due to legal reasons. Please [submit a ticket](https://console.intl.cloud.tencent.com/workorder).",
+            "因法律原因不可用。请 提交工单",
+            "因法律原因不可用。请 [提交工单](https://console.intl.cloud.tencent.com/workorder)",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        500,
+        "Internal Server",
+        Some("5xx errors"),
+        [
+            "Internal server error.",
+            "Internal server error.",
+            "服务端内部错误",
+            "服务端内部错误",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        501,
+        "Not Implemented",
+        Some("5xx errors"),
+        [
+            "The request has not been implemented.",
+            "The request has not been implemented.",
+            "请求尚未实现",
+            "请求尚未实现",
+        ],
+    ),
+    ::ci_errors_runtime::RowData::new(
+        503,
+        "Service Unavailable",
+        Some("5xx errors"),
+        [
+            "The service is temporarily unavailable. Please try again.",
+            "The service is temporarily unavailable. Please try again.",
+            "服务暂不可用，请重试",
+            "服务暂不可用，请重试",
         ],
     ),
 ];
-/// Every row of the spec's error tables, in spec order.
-pub static ROWS: &[&::ci_errors_runtime::Row<ErrorCode>] = &[
-    &ErrorCode::PermanentRedirect.rows()[0],
-    &ErrorCode::TemporaryRedirect.rows()[0],
-    &ErrorCode::InvalidArgument.rows()[0],
-    &ErrorCode::MissingContent.rows()[0],
-    &ErrorCode::InvalidContent.rows()[0],
-    &ErrorCode::InvalidHost.rows()[0],
-    &ErrorCode::ResourceNotFound.rows()[0],
-    &ErrorCode::ResourceAccessDenied.rows()[0],
-    &ErrorCode::ResourceDownloadFailed.rows()[0],
-    &ErrorCode::CIRoleNotExist.rows()[0],
-    &ErrorCode::ResourceNotSupported.rows()[0],
-    &ErrorCode::MissingAuthorization.rows()[0],
-    &ErrorCode::InvalidAuthorization.rows()[0],
-    &ErrorCode::AccessDenied.rows()[0],
-    &ErrorCode::SecretidNotExist.rows()[0],
-    &ErrorCode::SignatureExpired.rows()[0],
-    &ErrorCode::AccessDenied.rows()[1],
-    &ErrorCode::MediaBucketAlreadyBinded.rows()[0],
-    &ErrorCode::QueueSaturated.rows()[0],
-    &ErrorCode::QueuePaused.rows()[0],
-    &ErrorCode::InvalidUrl.rows()[0],
-    &ErrorCode::AuditingJobNotFound.rows()[0],
-    &ErrorCode::MissingContentLength.rows()[0],
-    &ErrorCode::InvalidContent.rows()[1],
-    &ErrorCode::SlowDown.rows()[0],
-    &ErrorCode::UnavailableForLegalReasons.rows()[0],
-    &ErrorCode::InternalError.rows()[0],
-    &ErrorCode::NotImplemented.rows()[0],
-    &ErrorCode::ServiceUnavailable.rows()[0],
-];
+/// Where each code's rows start in `ROWS`, and where the last ends.
+static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
+/// The editions' tags, the primary first.
+static LANG_TAGS: &[&str] = &["en", "zh"];
+/// The look-up table of `from_code`, built on first use.
+static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
 /// The `<Error>` document a failed request returns (All error messages).
 ///
 /// Generated from the field tables of `spec/error-codes.md`: one field per node, in spec order.
@@ -1229,10 +946,7 @@ impl ErrorResponse {
         out.finish()
     }
     /// The spec's row for this body's code with `status`.
-    pub fn row(
-        &self,
-        status: u16,
-    ) -> Option<&'static ::ci_errors_runtime::Row<ErrorCode>> {
+    pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<ErrorCode>> {
         self.code.known().and_then(|code| code.row(status))
     }
 }

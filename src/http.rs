@@ -169,16 +169,12 @@ impl ServiceError {
     /// [`ServiceError::description`] in the edition `lang`, as the generated
     /// enum's `description_in` takes it.
     pub fn description_in(&self, lang: Lang) -> Option<&'static str> {
-        self.row()?.descriptions.get(lang as usize).map(|d| d.text)
+        self.row()?.description_in(lang)
     }
 
     /// [`ServiceError::remedy`] in the edition `lang`.
     pub fn remedy_in(&self, lang: Lang) -> Option<&'static str> {
-        self.row()?
-            .remedies
-            .get(lang as usize)
-            .map(|r| r.text)
-            .filter(|text| !text.is_empty())
+        self.row()?.remedy_in(lang)
     }
 
     /// The parsed body, if it was an error document.
@@ -197,10 +193,10 @@ impl ServiceError {
     /// The spec's row for this (code, status) pair, when the spec has one;
     /// for a code the spec lists without a status (sent, as API 3.0 errors
     /// are, with any status), its first such row.
-    pub fn row(&self) -> Option<&'static ErrorRow> {
+    pub fn row(&self) -> Option<ErrorRow> {
         let code = self.response()?.code.known()?;
         code.row(self.status.as_u16())
-            .or_else(|| code.rows().iter().find(|row| row.status.is_none()))
+            .or_else(|| code.rows().find(|row| row.status.is_none()))
     }
 
     /// What the spec says to do about this error, in the primary language, when it says.

@@ -1,7 +1,7 @@
 //! Typed error codes and XML error bodies of Tencent Cloud Infinite (CI).
 //!
 //! Everything about the codes — the [`ErrorCode`] enum, statuses,
-//! descriptions in English and Chinese, [`ROWS`], the [`ErrorResponse`]
+//! descriptions in English and Chinese, [`ErrorCode::all_rows`], the [`ErrorResponse`]
 //! body — is generated from `spec/error-codes.md`, the vendor's own document,
 //! and its Chinese edition. The spec-independent types come from
 //! `ci-errors-runtime` and are re-exported here.
@@ -12,7 +12,7 @@
 //! let body = b"<Error><Code>AccessDenied</Code><Message>The operation is prohibited.</Message></Error>";
 //! let err = ErrorResponse::from_xml(body)?;
 //! assert_eq!(err.code, ErrorCode::AccessDenied);
-//! assert_eq!(ErrorCode::AccessDenied.statuses(), &[401, 403]); // one code, two statuses
+//! assert!(ErrorCode::AccessDenied.statuses().eq([401, 403])); // one code, two statuses
 //! assert_eq!(err.row(403).unwrap().description, "The operation is prohibited.");
 //!
 //! // A code the spec does not list is kept, not lost.
@@ -48,13 +48,13 @@ pub type Code = ci_errors_runtime::Code<ErrorCode>;
 /// One row of the spec's error tables: a code with one status, or with none.
 ///
 /// ```
-/// use ci_errors::{ErrorRow, Lang, ROWS};
+/// use ci_errors::{ErrorCode, ErrorRow, Lang};
 ///
-/// let row: &ErrorRow = ROWS[0];
+/// let row: ErrorRow = ErrorCode::all_rows().next().unwrap();
 /// if let Some(status) = row.status {
 ///     assert_eq!(row.code.row(status), Some(row));
 /// }
-/// assert_eq!(row.description, row.descriptions[Lang::En as usize].text);
+/// assert_eq!(Some(row.description), row.description_in(Lang::En));
 /// assert_eq!(row.class(), row.status.map(ci_errors::StatusClass::of));
 /// println!("{} {:?}: {}", row.code, row.status, row.description);
 /// ```

@@ -91,14 +91,14 @@ fn apply_edits(copy: &Path) {
     let removed = codes
         .iter()
         .rev()
-        .find(|c| c.rows().len() == 1 && c.statuses().len() == 1)
+        .find(|c| c.rows().len() == 1 && c.statuses().count() == 1)
         .unwrap();
     let widened = codes
         .iter()
-        .find(|c| *c != removed && !c.statuses().is_empty() && !c.statuses().contains(&409))
+        .find(|c| *c != removed && c.statuses().count() > 0 && c.row(409).is_none())
         .unwrap();
-    let widened_status = widened.statuses()[0];
-    let removed_status = removed.statuses()[0];
+    let widened_status = widened.statuses().next().unwrap();
+    let removed_status = removed.statuses().next().unwrap();
     for (file, lang_text, table_head, job_head) in [
         (
             "spec/error-codes.md",
@@ -233,7 +233,7 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
     );
     std::fs::write(
         copy.join("tests/uses_probe.rs"),
-        "#[test]\nfn probe() {\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.statuses(), &[410]);\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.description_in(ci_errors::Lang::Zh, 410), Some(\"探测。\"));\n}\n",
+        "#[test]\nfn probe() {\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.statuses().collect::<Vec<u16>>(), [410]);\n    assert_eq!(ci_errors::ErrorCode::ProbeCode.description_in(ci_errors::Lang::Zh, 410), Some(\"探测。\"));\n}\n",
     )
     .unwrap();
     let out = cargo(&copy, &["build"]);

@@ -1,6 +1,6 @@
 //! Reviewability: a new code anywhere in the spec changes at most four hunks
-//! of the generated file (its variant, its table entry, its place in `ROWS`,
-//! its look-up arm), and nothing about other codes.
+//! of the generated file (its variant, its table entry, its rows in `ROWS`),
+//! and nothing about other codes.
 
 use ci_errors_codegen::{Builder, SpecText};
 

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::hash::Hash;
 
-use crate::row::Row;
+use crate::row::{Edition, Rows};
 
 /// What a generated error-code enum provides; everything generic in this
 /// crate works through it.
@@ -12,6 +12,8 @@ use crate::row::Row;
 /// Implemented by generated code. The enum's own inherent methods of the same
 /// names are the ones to call; this trait is for code generic over specs.
 pub trait CodeEnum: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
+    /// The spec's editions (the generated `Lang`).
+    type Lang: Edition;
     /// Every code, in order of first appearance in the spec.
     const ALL: &'static [Self];
     /// The code for exactly `code` (case-sensitive), if the spec lists it.
@@ -19,7 +21,7 @@ pub trait CodeEnum: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
     /// The code as the spec writes it.
     fn as_str(&self) -> &'static str;
     /// The spec's rows for this code, one per status, in spec order.
-    fn rows(&self) -> &'static [Row<Self>];
+    fn rows(&self) -> Rows<Self>;
 }
 
 /// Any code a server may send: one the spec lists, or one it does not,
@@ -197,34 +199,30 @@ mod tests {
     }
 }
 
-/// For generated code: one code's entry in the generated table.
+/// For generated code: one code's entry in the generated table, in the
+/// enum's order; its rows follow those of the entries before it.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct CodeInfo<C: 'static> {
+    /// The code.
+    pub code: C,
     /// The Rust variant's name, which `Debug` writes.
     pub variant: &'static str,
     /// The code as the spec writes it.
     pub name: &'static str,
-    /// Its distinct statuses, in spec order.
-    pub statuses: &'static [u16],
-    /// Its rows, in spec order.
-    pub rows: &'static [Row<C>],
+    /// How many rows it has in the row table.
+    pub rows: u32,
     /// Its numeric value, for a numeric code or one with a value column.
     pub value: Option<i64>,
 }
 
 impl<C> CodeInfo<C> {
     /// For generated code.
-    pub const fn new(
-        variant: &'static str,
-        name: &'static str,
-        statuses: &'static [u16],
-        rows: &'static [Row<C>],
-    ) -> Self {
+    pub const fn new(code: C, variant: &'static str, name: &'static str, rows: u32) -> Self {
         CodeInfo {
+            code,
             variant,
             name,
-            statuses,
             rows,
             value: None,
         }
@@ -235,6 +233,22 @@ impl<C> CodeInfo<C> {
         self.value = Some(value);
         self
     }
+}
+
+/// For generated code: where each entry's rows start in the row table, and
+/// (last) where they end; `N` is one more than the entries. Evaluated by
+/// rustc, so the generated file holds counts, not offsets that a new code
+/// would shift.
+#[doc(hidden)]
+pub const fn row_starts<C, const N: usize>(table: &[CodeInfo<C>]) -> [u32; N] {
+    assert!(table.len() + 1 == N, "one start per entry, and the end");
+    let mut starts = [0; N];
+    let mut i = 0;
+    while i < table.len() {
+        starts[i + 1] = starts[i] + table[i].rows;
+        i += 1;
+    }
+    starts
 }
 
 /// The category of a dotted code: its first segment (`InvalidParameter` for
@@ -250,14 +264,14 @@ pub fn category_of(code: &str) -> Option<&str> {
         .filter(|c| !c.is_empty())
 }
 
-/// For generated code: every code of a table, in table order (each entry's
-/// code is read from its first row, so the table is the only list of codes).
+/// For generated code: every code of a table, in table order (read from
+/// the table, so the table is the only list of codes).
 #[doc(hidden)]
 pub const fn codes_of<C: Copy, const N: usize>(table: &[CodeInfo<C>]) -> [C; N] {
-    let mut codes = [table[0].rows[0].code; N];
+    let mut codes = [table[0].code; N];
     let mut i = 1;
     while i < N {
-        codes[i] = table[i].rows[0].code;
+        codes[i] = table[i].code;
         i += 1;
     }
     codes

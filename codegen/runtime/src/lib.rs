@@ -10,25 +10,32 @@
 //!
 //! ```
 //! use ci_errors_runtime::{Code, StatusClass};
-//! # use ci_errors_runtime::{CodeEnum, Row, Description};
+//! # use ci_errors_runtime::{CodeEnum, Edition, Row, RowData, Rows};
 //! # #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 //! # enum Demo { Gone }
-//! # static ROWS: &[Row<Demo>] = &[Row::new(Demo::Gone, 410, "", None, &[Description::new("en", "It is gone.", "It is gone.")])];
+//! # #[derive(Clone, Copy)]
+//! # enum Lang { En }
+//! # impl Edition for Lang { fn index(self) -> usize { 0 } fn tag(self) -> &'static str { "en" } }
+//! # static ROWS: [RowData<2>; 1] = [RowData::new(410, "", None, ["It is gone.", "It is gone."])];
 //! # impl CodeEnum for Demo {
+//! #     type Lang = Lang;
 //! #     const ALL: &'static [Self] = &[Demo::Gone];
 //! #     fn from_code(code: &str) -> Option<Self> { (code == "Gone").then_some(Demo::Gone) }
 //! #     fn as_str(&self) -> &'static str { "Gone" }
-//! #     fn rows(&self) -> &'static [Row<Self>] { ROWS }
+//! #     fn rows(&self) -> Rows<Self> { Rows::new(*self, 0..1, |c, i| Some(ROWS.get(i)?.view(c, &["en"]))) }
 //! # }
 //! let known: Code<Demo> = Code::from("Gone");
 //! assert_eq!(known, Demo::Gone);
 //! assert_eq!(Code::<Demo>::from("Elsewhere").as_str(), "Elsewhere"); // kept, not lost
-//! assert_eq!(Demo::Gone.rows()[0].class(), Some(StatusClass::ClientError));
+//! let row = Demo::Gone.rows().next().unwrap();
+//! assert_eq!(row.class(), Some(StatusClass::ClientError));
+//! assert_eq!(row.description_in(Lang::En), Some("It is gone."));
 //! ```
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod code;
+mod index;
 pub mod retry;
 mod row;
 #[cfg(feature = "serde")]
@@ -36,5 +43,6 @@ mod row;
 pub mod serde_impls;
 pub mod xml;
 
-pub use code::{category_of, codes_of, Code, CodeEnum, CodeInfo, ParseCodeError};
-pub use row::{codes_with_status, Description, Row, StatusClass};
+pub use code::{category_of, codes_of, row_starts, Code, CodeEnum, CodeInfo, ParseCodeError};
+pub use index::CodeIndex;
+pub use row::{distinct_statuses, Description, Edition, Row, RowData, Rows, StatusClass};

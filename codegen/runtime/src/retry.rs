@@ -12,6 +12,9 @@
 //! assert_eq!(advice(403, Some("AccessDenied")), Retry::DoNotRetry);
 //! ```
 
+use crate::code::CodeEnum;
+use crate::row::Row;
+
 /// What a client should do after a failed request.
 ///
 /// ```
@@ -61,6 +64,16 @@ pub fn code_advice(code: &str) -> Retry {
         Retry::Retry
     } else {
         Retry::DoNotRetry
+    }
+}
+
+impl<C: CodeEnum> Row<C> {
+    /// Retry advice for this row under this module's policy.
+    pub fn retry(&self) -> Retry {
+        match self.status {
+            Some(status) => advice(status, Some(self.code.as_str())),
+            None => code_advice(self.code.as_str()),
+        }
     }
 }
 

@@ -1,8 +1,5 @@
 //! One row of a spec's error tables, and the class of its status.
 
-use crate::code::CodeEnum;
-use crate::retry::{self, Retry};
-
 /// A description in one language: the spec's cell as plain text and as markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -27,20 +24,80 @@ impl Description {
     }
 }
 
+/// One edition of a spec (its language), as a generated `Lang` enum names it.
+pub trait Edition: Copy + 'static {
+    /// The edition's place among the spec's editions, the primary first.
+    fn index(self) -> usize;
+    /// The edition's language tag, such as `en`.
+    fn tag(self) -> &'static str;
+}
+
+/// For generated code: one row as stored in a generated table, its texts
+/// inline (`T` is two per edition, plain and markdown, for the
+/// descriptions, then as many for the remedies when the spec has them).
+///
+/// The table holds no code: the row's place in it says whose it is, which
+/// keeps the table flat and cheap for rustc to evaluate.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct RowData<const T: usize> {
+    status: Option<u16>,
+    reason: &'static str,
+    section: Option<&'static str>,
+    texts: [&'static str; T],
+}
+
+impl<const T: usize> RowData<T> {
+    /// A row with a status; a status outside 100–599, or no primary
+    /// description, fails at compile time (tables are statics).
+    pub const fn new(
+        status: u16,
+        reason: &'static str,
+        section: Option<&'static str>,
+        texts: [&'static str; T],
+    ) -> Self {
+        assert!(status >= 100 && status <= 599, "status out of 100–599");
+        assert!(T >= 2, "a row needs its primary description");
+        RowData {
+            status: Some(status),
+            reason,
+            section,
+            texts,
+        }
+    }
+
+    /// A row without a status.
+    pub const fn without_status(section: Option<&'static str>, texts: [&'static str; T]) -> Self {
+        assert!(T >= 2, "a row needs its primary description");
+        RowData {
+            status: None,
+            reason: "",
+            section,
+            texts,
+        }
+    }
+
+    /// The row as the API shows it: of `code`, with editions `langs`.
+    pub fn view<C>(&'static self, code: C, langs: &'static [&'static str]) -> Row<C> {
+        let texts: &'static [&'static str] = &self.texts;
+        Row {
+            code,
+            status: self.status,
+            reason: self.reason,
+            section: self.section,
+            description: texts.first().copied().unwrap_or_default(),
+            description_markdown: texts.get(1).copied().unwrap_or_default(),
+            texts,
+            langs,
+        }
+    }
+}
+
 /// One row of a spec's error tables: a code with one status, or with none
 /// (SDK, messaging and API 3.0 codes have no HTTP status).
 ///
-/// ```
-/// use ci_errors_runtime::{Description, Row, StatusClass};
-///
-/// const ROW: Row<&str> = Row::new("Busy", 503, "Service Unavailable", Some("5xx errors"),
-///     &[Description::new("en", "Try again.", "Try *again*.")]);
-/// let row = ROW;
-/// assert!(row.is_server_error());
-/// assert_eq!(row.class(), Some(StatusClass::ServerError));
-/// assert_eq!(row.description, "Try again.");
-/// assert_eq!(row.description_in("en"), Some("Try again."));
-/// ```
+/// A row is a small `Copy` view of the generated table, which a code's
+/// `rows()` hands out by value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Row<C: 'static> {
@@ -50,100 +107,75 @@ pub struct Row<C: 'static> {
     pub status: Option<u16>,
     /// The reason phrase as the spec writes it (`""` when absent); may differ from the standard one.
     pub reason: &'static str,
+    /// The heading or caption the row's table stands under.
+    pub section: Option<&'static str>,
     /// The description as plain text, in the spec's primary language.
     pub description: &'static str,
     /// The description as the spec's markdown, in the spec's primary language.
     pub description_markdown: &'static str,
-    /// The heading or caption the row's table stands under.
-    pub section: Option<&'static str>,
-    /// The description in every edition of the spec, the primary one first.
-    pub descriptions: &'static [Description],
-    /// What to do about the error in every edition, the primary one first;
-    /// empty when the spec has no remedy column.
-    pub remedies: &'static [Description],
+    /// Plain and markdown per edition: descriptions, then remedies if any.
+    texts: &'static [&'static str],
+    /// The editions' tags, the primary first.
+    langs: &'static [&'static str],
 }
 
 impl<C> Row<C> {
-    /// For generated code: a row whose primary description is `descriptions[0]`.
-    ///
-    /// A status outside 100–599, or no description, fails at compile time
-    /// (rows are built in statics).
-    #[doc(hidden)]
-    pub const fn new(
-        code: C,
-        status: u16,
-        reason: &'static str,
-        section: Option<&'static str>,
-        descriptions: &'static [Description],
-    ) -> Self {
-        assert!(status >= 100 && status <= 599, "status out of 100–599");
-        Self::with_status(code, Some(status), reason, section, descriptions)
+    /// The description in every edition of the spec, the primary one first.
+    pub fn descriptions(&self) -> impl ExactSizeIterator<Item = Description> + 'static {
+        self.texts_of(0)
     }
 
-    /// For generated code: a row without a status.
-    #[doc(hidden)]
-    pub const fn without_status(
-        code: C,
-        section: Option<&'static str>,
-        descriptions: &'static [Description],
-    ) -> Self {
-        Self::with_status(code, None, "", section, descriptions)
+    /// What to do about the error in every edition, the primary one first;
+    /// none when the spec has no remedy column.
+    pub fn remedies(&self) -> impl ExactSizeIterator<Item = Description> + 'static {
+        self.texts_of(if self.has_remedies() { 1 } else { 2 })
     }
 
-    /// A row from its parts; the primary description is `descriptions[0]`.
-    const fn with_status(
-        code: C,
-        status: Option<u16>,
-        reason: &'static str,
-        section: Option<&'static str>,
-        descriptions: &'static [Description],
-    ) -> Self {
-        assert!(
-            !descriptions.is_empty(),
-            "a row needs its primary description"
-        );
-        Row {
-            code,
-            status,
-            reason,
-            description: descriptions[0].text,
-            description_markdown: descriptions[0].markdown,
-            section,
-            descriptions,
-            remedies: &[],
-        }
-    }
-
-    /// For generated code: the row with its remedy in every edition.
-    #[doc(hidden)]
-    pub const fn with_remedies(mut self, remedies: &'static [Description]) -> Self {
-        self.remedies = remedies;
-        self
+    /// The plain-text description in the edition `lang` (a generated
+    /// `Lang`), if the spec has it.
+    pub fn description_in(&self, lang: impl Edition) -> Option<&'static str> {
+        self.text(0, lang)
     }
 
     /// What to do about the error, in the primary language, when the spec says.
     pub fn remedy(&self) -> Option<&'static str> {
-        self.remedies
-            .first()
-            .map(|r| r.text)
-            .filter(|t| !t.is_empty())
+        self.remedies().next().map(|r| r.text).filter(|t| !t.is_empty())
     }
 
-    /// [`Row::remedy`] in the edition tagged `lang`.
-    pub fn remedy_in(&self, lang: &str) -> Option<&'static str> {
-        self.remedies
-            .iter()
-            .find(|d| d.lang == lang)
-            .map(|d| d.text)
-            .filter(|t| !t.is_empty())
+    /// [`Row::remedy`] in the edition `lang`.
+    pub fn remedy_in(&self, lang: impl Edition) -> Option<&'static str> {
+        if !self.has_remedies() {
+            return None;
+        }
+        self.text(1, lang).filter(|t| !t.is_empty())
     }
 
-    /// The plain-text description in the edition tagged `lang` (such as `zh`), if the spec has it.
-    pub fn description_in(&self, lang: &str) -> Option<&'static str> {
-        self.descriptions
+    fn has_remedies(&self) -> bool {
+        self.texts.len() >= 4 * self.langs.len()
+    }
+
+    /// Texts of `kind` (0 descriptions, 1 remedies) per edition; `kind` 2 is none.
+    fn texts_of(&self, kind: usize) -> impl ExactSizeIterator<Item = Description> + 'static {
+        let start = (kind * 2 * self.langs.len()).min(self.texts.len());
+        let texts = &self.texts[start..];
+        let langs = if kind < 2 { self.langs } else { &[] };
+        langs
             .iter()
-            .find(|d| d.lang == lang)
-            .map(|d| d.text)
+            .zip(texts.chunks_exact(2))
+            .map(|(lang, pair)| Description::new(lang, pair[0], pair[1]))
+    }
+
+    /// The plain text of `kind` in the edition `lang`, found by its tag, so
+    /// that any `Lang` with the same tag finds it.
+    fn text(&self, kind: usize, lang: impl Edition) -> Option<&'static str> {
+        let tag = lang.tag();
+        let at = match self.langs.get(lang.index()) {
+            Some(&t) if t == tag => lang.index(),
+            _ => self.langs.iter().position(|&t| t == tag)?,
+        };
+        self.texts
+            .get((kind * self.langs.len() + at) * 2)
+            .copied()
     }
 
     /// The class of the row's status, if it has one.
@@ -183,38 +215,82 @@ impl<C> Row<C> {
     #[cfg(feature = "http")]
     #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
     pub fn status_code(&self) -> Option<http::StatusCode> {
-        // `Row::new` admits only 100–599, all of which `http` accepts.
+        // `RowData::new` admits only 100–599, all of which `http` accepts.
         self.status.and_then(|s| http::StatusCode::from_u16(s).ok())
     }
 }
 
-impl<C: CodeEnum> Row<C> {
-    /// Retry advice for this row under the crate's [policy](crate::retry).
-    pub fn retry(&self) -> Retry {
-        match self.status {
-            Some(status) => retry::advice(status, Some(self.code.as_str())),
-            None => retry::code_advice(self.code.as_str()),
+/// A code's rows, in spec order: what a generated `rows()` returns.
+#[derive(Clone)]
+pub struct Rows<C: 'static> {
+    code: C,
+    next: usize,
+    end: usize,
+    at: fn(C, usize) -> Option<Row<C>>,
+}
+
+impl<C> Rows<C> {
+    /// For generated code: the rows `range` of the table `at` reads, of `code`.
+    #[doc(hidden)]
+    pub fn new(code: C, range: std::ops::Range<usize>, at: fn(C, usize) -> Option<Row<C>>) -> Self {
+        Rows {
+            code,
+            next: range.start,
+            end: range.end.max(range.start),
+            at,
         }
     }
 }
 
-/// The distinct codes listed with `status` in `rows`, in order of first
-/// appearance; what a generated `for_status` returns.
-pub fn codes_with_status<C: CodeEnum>(
-    rows: &'static [&'static Row<C>],
-    status: u16,
-) -> impl Iterator<Item = C> {
-    rows.iter()
-        .filter(move |row| row.status == Some(status))
-        // A code listed twice with one status (lenient mode keeps both) counts once.
-        .filter(move |row| {
-            row.code
-                .rows()
-                .iter()
-                .find(|r| r.status == Some(status))
-                .is_some_and(|first| std::ptr::eq(first, **row))
-        })
-        .map(|row| row.code)
+impl<C: Copy> Iterator for Rows<C> {
+    type Item = Row<C>;
+
+    fn next(&mut self) -> Option<Row<C>> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.next += 1;
+        (self.at)(self.code, self.next - 1)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.end - self.next;
+        (left, Some(left))
+    }
+}
+
+impl<C: Copy> DoubleEndedIterator for Rows<C> {
+    fn next_back(&mut self) -> Option<Row<C>> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.end -= 1;
+        (self.at)(self.code, self.end)
+    }
+}
+
+impl<C: Copy> ExactSizeIterator for Rows<C> {}
+
+impl<C: Copy> std::iter::FusedIterator for Rows<C> {}
+
+impl<C: std::fmt::Debug> std::fmt::Debug for Rows<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rows")
+            .field("code", &self.code)
+            .field("left", &(self.end - self.next))
+            .finish()
+    }
+}
+
+/// The distinct statuses of `rows`, in spec order: what a generated
+/// `statuses()` returns.
+pub fn distinct_statuses<C: Copy>(rows: Rows<C>) -> impl Iterator<Item = u16> {
+    let all = rows.clone();
+    rows.enumerate().filter_map(move |(i, row)| {
+        let status = row.status?;
+        let seen = all.clone().take(i).any(|r| r.status == Some(status));
+        (!seen).then_some(status)
+    })
 }
 
 /// The class of an HTTP status, by its first digit.

@@ -180,7 +180,7 @@ pub(crate) fn emit(
             }
 
             /// The spec's row for this body's code with `status`.
-            pub fn row(&self, status: u16) -> Option<&'static #rt::Row<#name>> {
+            pub fn row(&self, status: u16) -> Option<#rt::Row<#name>> {
                 self.#code.known().and_then(|code| code.row(status))
             }
         }

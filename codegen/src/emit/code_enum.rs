@@ -125,35 +125,41 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
                 CODES[*self as usize].name
             }
 
-            /// Every HTTP status the spec gives this code, in spec order (none for a
-            /// code the spec lists without one).
-            pub const fn statuses(&self) -> &'static [u16] {
-                CODES[*self as usize].statuses
+            /// Every HTTP status the spec gives this code, once each, in spec
+            /// order (none for a code the spec lists without one).
+            pub fn statuses(&self) -> impl Iterator<Item = u16> {
+                #rt::distinct_statuses(self.rows())
             }
 
             /// The spec's rows for this code, in spec order.
-            pub const fn rows(&self) -> &'static [#rt::Row<Self>] {
-                CODES[*self as usize].rows
+            pub fn rows(&self) -> #rt::Rows<Self> {
+                let at = *self as usize;
+                let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+                #rt::Rows::new(*self, start as usize..end as usize, |code, i| {
+                    Some(ROWS.get(i)?.view(code, LANG_TAGS))
+                })
+            }
+
+            /// Every row of the spec, code by code in the enum's order.
+            pub fn all_rows() -> impl Iterator<Item = #rt::Row<Self>> {
+                Self::ALL.iter().flat_map(Self::rows)
             }
 
             /// The row for this code with `status`, if the spec has one (the first, if it has several).
-            pub fn row(&self, status: u16) -> Option<&'static #rt::Row<Self>> {
-                self.rows().iter().find(|row| row.status == Some(status))
+            pub fn row(&self, status: u16) -> Option<#rt::Row<Self>> {
+                self.rows().find(|row| row.status == Some(status))
             }
 
             /// The description of this code in the edition `lang`, whatever its
             /// status: its first row's (for a code without a status, the only way in).
             pub fn describe(&self, lang: Lang) -> &'static str {
-                self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+                self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
             }
 
             /// What to do about this code, in the edition `lang`, from its first
             /// row that says (`None` when the spec gives no remedy).
             pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-                self.rows()
-                    .iter()
-                    .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
-                    .filter(|text| !text.is_empty())
+                self.rows().find_map(|row| row.remedy_in(lang))
             }
 
             /// The code's numeric value: the code itself when it is a number,
@@ -182,16 +188,24 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
             /// [`Self::description`] in the edition `lang`.
             pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-                self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+                self.row(status)?.description_in(lang)
             }
 
-            /// The distinct codes the spec lists with `status`, in spec order.
+            /// The distinct codes the spec lists with `status`, in the enum's order.
             pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-                #rt::codes_with_status(ROWS, status)
+                Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+            }
+
+            /// Looks a code up: exact and case-sensitive, as servers send it.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                INDEX.find(CODES, code)
             }
         }
 
         impl #rt::CodeEnum for #name {
+            type Lang = Lang;
+
             const ALL: &'static [Self] = Self::ALL;
 
             fn from_code(code: &str) -> Option<Self> {
@@ -202,7 +216,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
                 Self::as_str(self)
             }
 
-            fn rows(&self) -> &'static [#rt::Row<Self>] {
+            fn rows(&self) -> #rt::Rows<Self> {
                 Self::rows(self)
             }
         }
@@ -264,9 +278,12 @@ fn example(model: &Model, options: &EmitOptions, names: &Names) -> TokenStream {
     // An empty array literal's type is not inferred when other crates add
     // `PartialEq` impls for `u16` (such as `http`): say it without one.
     let statuses = if statuses.is_empty() {
-        "assert!(code.statuses().is_empty());".to_owned()
+        "assert_eq!(code.statuses().count(), 0);".to_owned()
     } else {
-        format!("assert_eq!(code.statuses(), &[{}]);", statuses.join(", "))
+        format!(
+            "assert_eq!(code.statuses().collect::<Vec<u16>>(), [{}]);",
+            statuses.join(", ")
+        )
     };
     doc(&format!(
         "\n```\nuse {path}::{name};\n\n\

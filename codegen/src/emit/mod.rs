@@ -1,14 +1,13 @@
 //! Step 3: validated model → tokens, one submodule per generated item.
 //!
 //! Only what the spec decides is emitted: the code enum with its docs
-//! (`code_enum`), its rows (`table`), its look-up (`lookup`) and the
+//! (`code_enum`), its rows and look-up table (`table`) and the
 //! XML body (`body`). Everything else lives in the runtime crate
 //! (`ci-errors-runtime`), which generated code names through
 //! [`EmitOptions::runtime`].
 
 mod body;
 mod code_enum;
-mod lookup;
 mod table;
 
 use std::fmt;
@@ -130,6 +129,9 @@ const RESERVED_ENUM_NAMES: &[&str] = &[
     "Self",
     "CODES",
     "ROWS",
+    "ROW_STARTS",
+    "LANG_TAGS",
+    "INDEX",
 ];
 
 impl Names {
@@ -188,7 +190,6 @@ impl Names {
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
     let names = Names::new(model, options)?;
     let mut tokens = code_enum::emit(model, options, &names);
-    tokens.extend(lookup::emit(model, &names));
     tokens.extend(table::emit(model, &names));
     if options.xml_body {
         if let Some(body) = &model.body {

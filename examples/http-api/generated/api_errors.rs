@@ -13,7 +13,7 @@ pub mod v1 {
     /// let code: ApiError = "invalid_amount".parse()?;
     /// assert_eq!(code, ApiError::InvalidAmount);
     /// assert_eq!(code.as_str(), "invalid_amount");
-    /// assert_eq!(code.statuses(), &[400]);
+    /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [400]);
     /// assert!(ApiError::from_code("not a listed code").is_none());
     /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
     /// ```
@@ -66,34 +66,38 @@ pub mod v1 {
         pub const fn as_str(&self) -> &'static str {
             CODES[*self as usize].name
         }
-        /// Every HTTP status the spec gives this code, in spec order (none for a
-        /// code the spec lists without one).
-        pub const fn statuses(&self) -> &'static [u16] {
-            CODES[*self as usize].statuses
+        /// Every HTTP status the spec gives this code, once each, in spec
+        /// order (none for a code the spec lists without one).
+        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+            ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
-        pub const fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
-            CODES[*self as usize].rows
+        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+            let at = *self as usize;
+            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+            ::ci_errors_runtime::Rows::new(
+                *self,
+                start as usize..end as usize,
+                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+            )
+        }
+        /// Every row of the spec, code by code in the enum's order.
+        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+            Self::ALL.iter().flat_map(Self::rows)
         }
         /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(
-            &self,
-            status: u16,
-        ) -> Option<&'static ::ci_errors_runtime::Row<Self>> {
-            self.rows().iter().find(|row| row.status == Some(status))
+        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+            self.rows().find(|row| row.status == Some(status))
         }
         /// The description of this code in the edition `lang`, whatever its
         /// status: its first row's (for a code without a status, the only way in).
         pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
         }
         /// What to do about this code, in the edition `lang`, from its first
         /// row that says (`None` when the spec gives no remedy).
         pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows()
-                .iter()
-                .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
-                .filter(|text| !text.is_empty())
+            self.rows().find_map(|row| row.remedy_in(lang))
         }
         /// The code's numeric value: the code itself when it is a number,
         /// or the spec's value column beside a symbolic code.
@@ -117,14 +121,20 @@ pub mod v1 {
         }
         /// [`Self::description`] in the edition `lang`.
         pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+            self.row(status)?.description_in(lang)
         }
-        /// The distinct codes the spec lists with `status`, in spec order.
+        /// The distinct codes the spec lists with `status`, in the enum's order.
         pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            ::ci_errors_runtime::codes_with_status(ROWS, status)
+            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+        }
+        /// Looks a code up: exact and case-sensitive, as servers send it.
+        #[inline]
+        pub fn from_code(code: &str) -> Option<Self> {
+            INDEX.find(CODES, code)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
+        type Lang = Lang;
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -132,7 +142,7 @@ pub mod v1 {
         fn as_str(&self) -> &'static str {
             Self::as_str(self)
         }
-        fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
+        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
         }
     }
@@ -163,22 +173,6 @@ pub mod v1 {
             code.parse()
         }
     }
-    impl ApiError {
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            match code.as_bytes() {
-                b"invalid_amount" => Some(Self::InvalidAmount),
-                b"invalid_currency" => Some(Self::InvalidCurrency),
-                b"card_declined" => Some(Self::CardDeclined),
-                b"payment_not_found" => Some(Self::PaymentNotFound),
-                b"rate_limited" => Some(Self::RateLimited),
-                b"internal" => Some(Self::Internal),
-                b"maintenance" => Some(Self::Maintenance),
-                _ => None,
-            }
-        }
-    }
     /// The editions of the spec: the language of each description a row carries.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Lang {
@@ -195,180 +189,138 @@ pub mod v1 {
             }
         }
     }
+    impl ::ci_errors_runtime::Edition for Lang {
+        fn index(self) -> usize {
+            self as usize
+        }
+        fn tag(self) -> &'static str {
+            Lang::tag(self)
+        }
+    }
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use (a third of the build at 10,000 codes).
+    /// is evaluated again at each use.
+    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::InvalidAmount,
+            "InvalidAmount",
+            "invalid_amount",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::InvalidCurrency,
+            "InvalidCurrency",
+            "invalid_currency",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::CardDeclined,
+            "CardDeclined",
+            "card_declined",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::PaymentNotFound,
+            "PaymentNotFound",
+            "payment_not_found",
+            2,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::RateLimited,
+            "RateLimited",
+            "rate_limited",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::Internal,
+            "Internal",
+            "internal",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::Maintenance,
+            "Maintenance",
+            "maintenance",
+            1,
+        ),
+    ];
+    /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
         rustdoc::invalid_html_tags
     )]
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-            "InvalidAmount",
-            "invalid_amount",
-            &[400],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::InvalidAmount,
-                    400,
-                    "Bad Request",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The amount is not a positive number of minor units.",
-                            "The amount is not a positive number of minor units.",
-                        ),
-                    ],
-                ),
+    static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
+        ::ci_errors_runtime::RowData::new(
+            400,
+            "Bad Request",
+            Some("Request errors"),
+            [
+                "The amount is not a positive number of minor units.",
+                "The amount is not a positive number of minor units.",
             ],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "InvalidCurrency",
-            "invalid_currency",
-            &[400],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::InvalidCurrency,
-                    400,
-                    "Bad Request",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The currency is not an ISO 4217 code.",
-                            "The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.",
-                        ),
-                    ],
-                ),
+        ::ci_errors_runtime::RowData::new(
+            400,
+            "Bad Request",
+            Some("Request errors"),
+            [
+                "The currency is not an ISO 4217 code.",
+                "The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.",
             ],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "CardDeclined",
-            "card_declined",
-            &[402],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::CardDeclined,
-                    402,
-                    "Payment Required",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The issuer declined the card.",
-                            "The issuer declined the card.",
-                        ),
-                    ],
-                ),
+        ::ci_errors_runtime::RowData::new(
+            402,
+            "Payment Required",
+            Some("Request errors"),
+            ["The issuer declined the card.", "The issuer declined the card."],
+        ),
+        ::ci_errors_runtime::RowData::new(
+            404,
+            "",
+            Some("Request errors"),
+            ["No payment has this id.", "No payment has this id."],
+        ),
+        ::ci_errors_runtime::RowData::new(
+            409,
+            "Conflict",
+            Some("Request errors"),
+            [
+                "The payment was deleted while the request ran.",
+                "The payment was deleted while the request ran.",
             ],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "PaymentNotFound",
-            "payment_not_found",
-            &[404, 409],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::PaymentNotFound,
-                    404,
-                    "",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "No payment has this id.",
-                            "No payment has this id.",
-                        ),
-                    ],
-                ),
-                ::ci_errors_runtime::Row::new(
-                    ApiError::PaymentNotFound,
-                    409,
-                    "Conflict",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The payment was deleted while the request ran.",
-                            "The payment was deleted while the request ran.",
-                        ),
-                    ],
-                ),
+        ::ci_errors_runtime::RowData::new(
+            429,
+            "Too Many Requests",
+            Some("Request errors"),
+            [
+                "Slow down: see the Retry-After header.",
+                "Slow down: see the `Retry-After` header.",
             ],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "RateLimited",
-            "rate_limited",
-            &[429],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::RateLimited,
-                    429,
-                    "Too Many Requests",
-                    Some("Request errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "Slow down: see the Retry-After header.",
-                            "Slow down: see the `Retry-After` header.",
-                        ),
-                    ],
-                ),
-            ],
+        ::ci_errors_runtime::RowData::new(
+            500,
+            "Internal Server Error",
+            Some("Server errors"),
+            ["Something broke on our side.", "Something broke on our side."],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "Internal",
-            "internal",
-            &[500],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::Internal,
-                    500,
-                    "Internal Server Error",
-                    Some("Server errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "Something broke on our side.",
-                            "Something broke on our side.",
-                        ),
-                    ],
-                ),
-            ],
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "Maintenance",
-            "maintenance",
-            &[503],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::Maintenance,
-                    503,
-                    "",
-                    Some("Server errors"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "Planned maintenance; try again later.",
-                            "Planned maintenance; try again later.",
-                        ),
-                    ],
-                ),
+        ::ci_errors_runtime::RowData::new(
+            503,
+            "",
+            Some("Server errors"),
+            [
+                "Planned maintenance; try again later.",
+                "Planned maintenance; try again later.",
             ],
         ),
     ];
-    /// Every row of the spec's error tables, in spec order.
-    pub static ROWS: &[&::ci_errors_runtime::Row<ApiError>] = &[
-        &ApiError::InvalidAmount.rows()[0],
-        &ApiError::InvalidCurrency.rows()[0],
-        &ApiError::CardDeclined.rows()[0],
-        &ApiError::PaymentNotFound.rows()[0],
-        &ApiError::PaymentNotFound.rows()[1],
-        &ApiError::RateLimited.rows()[0],
-        &ApiError::Internal.rows()[0],
-        &ApiError::Maintenance.rows()[0],
-    ];
+    /// Where each code's rows start in `ROWS`, and where the last ends.
+    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
+    /// The editions' tags, the primary first.
+    static LANG_TAGS: &[&str] = &["en"];
+    /// The look-up table of `from_code`, built on first use.
+    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
 }
 /// Generated from `spec/v2.md`.
 pub mod v2 {
@@ -382,7 +334,7 @@ pub mod v2 {
     /// let code: ApiError = "card.declined".parse()?;
     /// assert_eq!(code, ApiError::CardDeclined);
     /// assert_eq!(code.as_str(), "card.declined");
-    /// assert_eq!(code.statuses(), &[402]);
+    /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [402]);
     /// assert!(ApiError::from_code("not a listed code").is_none());
     /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
     /// ```
@@ -426,34 +378,38 @@ pub mod v2 {
         pub const fn as_str(&self) -> &'static str {
             CODES[*self as usize].name
         }
-        /// Every HTTP status the spec gives this code, in spec order (none for a
-        /// code the spec lists without one).
-        pub const fn statuses(&self) -> &'static [u16] {
-            CODES[*self as usize].statuses
+        /// Every HTTP status the spec gives this code, once each, in spec
+        /// order (none for a code the spec lists without one).
+        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+            ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
-        pub const fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
-            CODES[*self as usize].rows
+        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+            let at = *self as usize;
+            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+            ::ci_errors_runtime::Rows::new(
+                *self,
+                start as usize..end as usize,
+                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+            )
+        }
+        /// Every row of the spec, code by code in the enum's order.
+        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+            Self::ALL.iter().flat_map(Self::rows)
         }
         /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(
-            &self,
-            status: u16,
-        ) -> Option<&'static ::ci_errors_runtime::Row<Self>> {
-            self.rows().iter().find(|row| row.status == Some(status))
+        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+            self.rows().find(|row| row.status == Some(status))
         }
         /// The description of this code in the edition `lang`, whatever its
         /// status: its first row's (for a code without a status, the only way in).
         pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
         }
         /// What to do about this code, in the edition `lang`, from its first
         /// row that says (`None` when the spec gives no remedy).
         pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows()
-                .iter()
-                .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
-                .filter(|text| !text.is_empty())
+            self.rows().find_map(|row| row.remedy_in(lang))
         }
         /// The code's numeric value: the code itself when it is a number,
         /// or the spec's value column beside a symbolic code.
@@ -477,14 +433,20 @@ pub mod v2 {
         }
         /// [`Self::description`] in the edition `lang`.
         pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+            self.row(status)?.description_in(lang)
         }
-        /// The distinct codes the spec lists with `status`, in spec order.
+        /// The distinct codes the spec lists with `status`, in the enum's order.
         pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            ::ci_errors_runtime::codes_with_status(ROWS, status)
+            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+        }
+        /// Looks a code up: exact and case-sensitive, as servers send it.
+        #[inline]
+        pub fn from_code(code: &str) -> Option<Self> {
+            INDEX.find(CODES, code)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
+        type Lang = Lang;
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -492,7 +454,7 @@ pub mod v2 {
         fn as_str(&self) -> &'static str {
             Self::as_str(self)
         }
-        fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
+        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
         }
     }
@@ -523,20 +485,6 @@ pub mod v2 {
             code.parse()
         }
     }
-    impl ApiError {
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            match code.as_bytes() {
-                b"card.declined" => Some(Self::CardDeclined),
-                b"card.expired" => Some(Self::CardExpired),
-                b"card.3ds-required" => Some(Self::Card3dsRequired),
-                b"limits.rate" => Some(Self::LimitsRate),
-                b"limits.daily" => Some(Self::LimitsDaily),
-                _ => None,
-            }
-        }
-    }
     /// The editions of the spec: the language of each description a row carries.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Lang {
@@ -553,124 +501,93 @@ pub mod v2 {
             }
         }
     }
+    impl ::ci_errors_runtime::Edition for Lang {
+        fn index(self) -> usize {
+            self as usize
+        }
+        fn tag(self) -> &'static str {
+            Lang::tag(self)
+        }
+    }
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use (a third of the build at 10,000 codes).
+    /// is evaluated again at each use.
+    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::CardDeclined,
+            "CardDeclined",
+            "card.declined",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::CardExpired,
+            "CardExpired",
+            "card.expired",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::Card3dsRequired,
+            "Card3dsRequired",
+            "card.3ds-required",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::LimitsRate,
+            "LimitsRate",
+            "limits.rate",
+            1,
+        ),
+        ::ci_errors_runtime::CodeInfo::new(
+            ApiError::LimitsDaily,
+            "LimitsDaily",
+            "limits.daily",
+            1,
+        ),
+    ];
+    /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
         rustdoc::invalid_html_tags
     )]
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-            "CardDeclined",
-            "card.declined",
-            &[402],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::CardDeclined,
-                    402,
-                    "",
-                    Some("Cards"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The issuer declined the card.",
-                            "The issuer declined the card.",
-                        ),
-                    ],
-                ),
-            ],
+    static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
+        ::ci_errors_runtime::RowData::new(
+            402,
+            "",
+            Some("Cards"),
+            ["The issuer declined the card.", "The issuer declined the card."],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "CardExpired",
-            "card.expired",
-            &[402],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::CardExpired,
-                    402,
-                    "",
-                    Some("Cards"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The card has expired.",
-                            "The card has expired.",
-                        ),
-                    ],
-                ),
-            ],
+        ::ci_errors_runtime::RowData::new(
+            402,
+            "",
+            Some("Cards"),
+            ["The card has expired.", "The card has expired."],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "Card3dsRequired",
-            "card.3ds-required",
-            &[401],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::Card3dsRequired,
-                    401,
-                    "Unauthorized",
-                    Some("Cards"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The issuer wants 3-D Secure.",
-                            "The issuer wants 3-D Secure.",
-                        ),
-                    ],
-                ),
-            ],
+        ::ci_errors_runtime::RowData::new(
+            401,
+            "Unauthorized",
+            Some("Cards"),
+            ["The issuer wants 3-D Secure.", "The issuer wants 3-D Secure."],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "LimitsRate",
-            "limits.rate",
-            &[429],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::LimitsRate,
-                    429,
-                    "Too Many Requests",
-                    Some("Limits"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "Slow down: see Retry-After.",
-                            "Slow down: see `Retry-After`.",
-                        ),
-                    ],
-                ),
-            ],
+        ::ci_errors_runtime::RowData::new(
+            429,
+            "Too Many Requests",
+            Some("Limits"),
+            ["Slow down: see Retry-After.", "Slow down: see `Retry-After`."],
         ),
-        ::ci_errors_runtime::CodeInfo::new(
-            "LimitsDaily",
-            "limits.daily",
-            &[429],
-            &[
-                ::ci_errors_runtime::Row::new(
-                    ApiError::LimitsDaily,
-                    429,
-                    "Too Many Requests",
-                    Some("Limits"),
-                    &[
-                        ::ci_errors_runtime::Description::new(
-                            "en",
-                            "The daily volume is used up.",
-                            "The daily volume is used up.",
-                        ),
-                    ],
-                ),
-            ],
+        ::ci_errors_runtime::RowData::new(
+            429,
+            "Too Many Requests",
+            Some("Limits"),
+            ["The daily volume is used up.", "The daily volume is used up."],
         ),
     ];
-    /// Every row of the spec's error tables, in spec order.
-    pub static ROWS: &[&::ci_errors_runtime::Row<ApiError>] = &[
-        &ApiError::CardDeclined.rows()[0],
-        &ApiError::CardExpired.rows()[0],
-        &ApiError::Card3dsRequired.rows()[0],
-        &ApiError::LimitsRate.rows()[0],
-        &ApiError::LimitsDaily.rows()[0],
-    ];
+    /// Where each code's rows start in `ROWS`, and where the last ends.
+    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
+    /// The editions' tags, the primary first.
+    static LANG_TAGS: &[&str] = &["en"];
+    /// The look-up table of `from_code`, built on first use.
+    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
 }
 /// Generated from `spec/sdk.md`.
 pub mod sdk {
@@ -684,7 +601,7 @@ pub mod sdk {
     /// let code: ApiError = "Session.Expired".parse()?;
     /// assert_eq!(code, ApiError::SessionExpired);
     /// assert_eq!(code.as_str(), "Session.Expired");
-    /// assert!(code.statuses().is_empty());
+    /// assert_eq!(code.statuses().count(), 0);
     /// assert!(ApiError::from_code("not a listed code").is_none());
     /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
     /// ```
@@ -727,34 +644,38 @@ pub mod sdk {
         pub const fn as_str(&self) -> &'static str {
             CODES[*self as usize].name
         }
-        /// Every HTTP status the spec gives this code, in spec order (none for a
-        /// code the spec lists without one).
-        pub const fn statuses(&self) -> &'static [u16] {
-            CODES[*self as usize].statuses
+        /// Every HTTP status the spec gives this code, once each, in spec
+        /// order (none for a code the spec lists without one).
+        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+            ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
-        pub const fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
-            CODES[*self as usize].rows
+        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+            let at = *self as usize;
+            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+            ::ci_errors_runtime::Rows::new(
+                *self,
+                start as usize..end as usize,
+                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+            )
+        }
+        /// Every row of the spec, code by code in the enum's order.
+        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+            Self::ALL.iter().flat_map(Self::rows)
         }
         /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(
-            &self,
-            status: u16,
-        ) -> Option<&'static ::ci_errors_runtime::Row<Self>> {
-            self.rows().iter().find(|row| row.status == Some(status))
+        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+            self.rows().find(|row| row.status == Some(status))
         }
         /// The description of this code in the edition `lang`, whatever its
         /// status: its first row's (for a code without a status, the only way in).
         pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows()[0].descriptions.get(lang as usize).map_or("", |d| d.text)
+            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
         }
         /// What to do about this code, in the edition `lang`, from its first
         /// row that says (`None` when the spec gives no remedy).
         pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows()
-                .iter()
-                .find_map(|row| row.remedies.get(lang as usize).map(|r| r.text))
-                .filter(|text| !text.is_empty())
+            self.rows().find_map(|row| row.remedy_in(lang))
         }
         /// The code's numeric value: the code itself when it is a number,
         /// or the spec's value column beside a symbolic code.
@@ -778,14 +699,20 @@ pub mod sdk {
         }
         /// [`Self::description`] in the edition `lang`.
         pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.descriptions.get(lang as usize).map(|d| d.text)
+            self.row(status)?.description_in(lang)
         }
-        /// The distinct codes the spec lists with `status`, in spec order.
+        /// The distinct codes the spec lists with `status`, in the enum's order.
         pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            ::ci_errors_runtime::codes_with_status(ROWS, status)
+            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+        }
+        /// Looks a code up: exact and case-sensitive, as servers send it.
+        #[inline]
+        pub fn from_code(code: &str) -> Option<Self> {
+            INDEX.find(CODES, code)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
+        type Lang = Lang;
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -793,7 +720,7 @@ pub mod sdk {
         fn as_str(&self) -> &'static str {
             Self::as_str(self)
         }
-        fn rows(&self) -> &'static [::ci_errors_runtime::Row<Self>] {
+        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
         }
     }
@@ -824,18 +751,6 @@ pub mod sdk {
             code.parse()
         }
     }
-    impl ApiError {
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            match code.as_bytes() {
-                b"Session.Expired" => Some(Self::SessionExpired),
-                b"Session.Revoked" => Some(Self::SessionRevoked),
-                b"Network.Timeout" => Some(Self::NetworkTimeout),
-                _ => None,
-            }
-        }
-    }
     /// The editions of the spec: the language of each description a row carries.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Lang {
@@ -852,125 +767,88 @@ pub mod sdk {
             }
         }
     }
+    impl ::ci_errors_runtime::Edition for Lang {
+        fn index(self) -> usize {
+            self as usize
+        }
+        fn tag(self) -> &'static str {
+            Lang::tag(self)
+        }
+    }
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use (a third of the build at 10,000 codes).
+    /// is evaluated again at each use.
+    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
+        ::ci_errors_runtime::CodeInfo::new(
+                ApiError::SessionExpired,
+                "SessionExpired",
+                "Session.Expired",
+                2,
+            )
+            .with_value(-1001),
+        ::ci_errors_runtime::CodeInfo::new(
+                ApiError::SessionRevoked,
+                "SessionRevoked",
+                "Session.Revoked",
+                1,
+            )
+            .with_value(-1002),
+        ::ci_errors_runtime::CodeInfo::new(
+                ApiError::NetworkTimeout,
+                "NetworkTimeout",
+                "Network.Timeout",
+                1,
+            )
+            .with_value(-2001),
+    ];
+    /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
         rustdoc::invalid_html_tags
     )]
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-                "SessionExpired",
-                "Session.Expired",
-                &[],
-                &[
-                    ::ci_errors_runtime::Row::without_status(
-                            ApiError::SessionExpired,
-                            Some("Session errors"),
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "The session has expired.",
-                                    "The session has expired.",
-                                ),
-                            ],
-                        )
-                        .with_remedies(
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "Sign in again.",
-                                    "Sign in again.",
-                                ),
-                            ],
-                        ),
-                    ::ci_errors_runtime::Row::without_status(
-                            ApiError::SessionExpired,
-                            Some("Network errors"),
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "The session expired during a request.",
-                                    "The session expired during a request.",
-                                ),
-                            ],
-                        )
-                        .with_remedies(
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "Sign in, then resend.",
-                                    "Sign in, then resend.",
-                                ),
-                            ],
-                        ),
-                ],
-            )
-            .with_value(-1001),
-        ::ci_errors_runtime::CodeInfo::new(
-                "SessionRevoked",
-                "Session.Revoked",
-                &[],
-                &[
-                    ::ci_errors_runtime::Row::without_status(
-                            ApiError::SessionRevoked,
-                            Some("Session errors"),
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "The session was revoked.",
-                                    "The session was revoked.",
-                                ),
-                            ],
-                        )
-                        .with_remedies(
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "Contact support.",
-                                    "Contact support.",
-                                ),
-                            ],
-                        ),
-                ],
-            )
-            .with_value(-1002),
-        ::ci_errors_runtime::CodeInfo::new(
-                "NetworkTimeout",
-                "Network.Timeout",
-                &[],
-                &[
-                    ::ci_errors_runtime::Row::without_status(
-                            ApiError::NetworkTimeout,
-                            Some("Network errors"),
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "The request timed out.",
-                                    "The request timed out.",
-                                ),
-                            ],
-                        )
-                        .with_remedies(
-                            &[
-                                ::ci_errors_runtime::Description::new(
-                                    "en",
-                                    "Retry with back-off.",
-                                    "Retry with back-off.",
-                                ),
-                            ],
-                        ),
-                ],
-            )
-            .with_value(-2001),
+    static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
+        ::ci_errors_runtime::RowData::without_status(
+            Some("Session errors"),
+            [
+                "The session has expired.",
+                "The session has expired.",
+                "Sign in again.",
+                "Sign in again.",
+            ],
+        ),
+        ::ci_errors_runtime::RowData::without_status(
+            Some("Network errors"),
+            [
+                "The session expired during a request.",
+                "The session expired during a request.",
+                "Sign in, then resend.",
+                "Sign in, then resend.",
+            ],
+        ),
+        ::ci_errors_runtime::RowData::without_status(
+            Some("Session errors"),
+            [
+                "The session was revoked.",
+                "The session was revoked.",
+                "Contact support.",
+                "Contact support.",
+            ],
+        ),
+        ::ci_errors_runtime::RowData::without_status(
+            Some("Network errors"),
+            [
+                "The request timed out.",
+                "The request timed out.",
+                "Retry with back-off.",
+                "Retry with back-off.",
+            ],
+        ),
     ];
-    /// Every row of the spec's error tables, in spec order.
-    pub static ROWS: &[&::ci_errors_runtime::Row<ApiError>] = &[
-        &ApiError::SessionExpired.rows()[0],
-        &ApiError::SessionRevoked.rows()[0],
-        &ApiError::NetworkTimeout.rows()[0],
-        &ApiError::SessionExpired.rows()[1],
-    ];
+    /// Where each code's rows start in `ROWS`, and where the last ends.
+    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
+    /// The editions' tags, the primary first.
+    static LANG_TAGS: &[&str] = &["en"];
+    /// The look-up table of `from_code`, built on first use.
+    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
 }

@@ -5,7 +5,7 @@
 //! use http_api_errors_example::{v1, v2};
 //!
 //! let code: v1::ApiError = "rate_limited".parse()?;
-//! assert_eq!(code.statuses(), &[429]);
+//! assert_eq!(code.statuses().collect::<Vec<_>>(), [429]);
 //! assert_eq!(v2::ApiError::for_status(402).count(), 2);
 //! # Ok::<(), ci_errors_runtime::ParseCodeError>(())
 //! ```
