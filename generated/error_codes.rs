@@ -17,6 +17,7 @@
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub enum ErrorCode {
     /// The resource has been permanently relocated. Please use the `HTTP Location` response header to get redirected to the correct location
@@ -184,12 +185,31 @@ pub enum ErrorCode {
     /// `ServiceUnavailable`: `503 Service Unavailable`, in *5xx errors*.
     ServiceUnavailable,
 }
+const _: () = assert!(CODES.len() == ErrorCode::ServiceUnavailable as usize + 1);
 impl ErrorCode {
     /// Every code, in order of first appearance in the spec.
-    pub const ALL: &'static [Self] = &::ci_errors_runtime::codes_of::<
-        Self,
-        { CODES.len() },
-    >(CODES);
+    pub const ALL: &'static [Self] = &{
+        let mut all = [Self::PermanentRedirect; CODES.len()];
+        let mut i = 0;
+        while i < all.len() {
+            if let Some(code) = Self::from_index(i) {
+                all[i] = code;
+            }
+            i += 1;
+        }
+        all
+    };
+    /// The variant whose discriminant is `index`. Not a `match` and
+    /// not a table of variants: rustc looks each variant path up
+    /// among all the variants, which at 10,000 codes costs seconds.
+    #[allow(unsafe_code)]
+    const fn from_index(index: usize) -> Option<Self> {
+        if index < CODES.len() {
+            Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+        } else {
+            None
+        }
+    }
     /// The code exactly as the spec writes it.
     #[inline]
     pub const fn as_str(&self) -> &'static str {
@@ -259,7 +279,7 @@ impl ErrorCode {
     /// Looks a code up: exact and case-sensitive, as servers send it.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        INDEX.find(CODES, code)
+        INDEX.find(CODES, code).and_then(Self::from_index)
     }
 }
 impl ::ci_errors_runtime::CodeEnum for ErrorCode {
@@ -349,477 +369,482 @@ impl ::ci_errors_runtime::Edition for Lang {
 /// One entry per code, in the enum's order (the enum's discriminant is
 /// the index). A `static`: rustc evaluates it once, where a `const`
 /// is evaluated again at each use.
-static CODES: &[::ci_errors_runtime::CodeInfo<ErrorCode>] = &[
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::PermanentRedirect,
-        "PermanentRedirect",
-        "PermanentRedirect",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::TemporaryRedirect,
-        "TemporaryRedirect",
-        "TemporaryRedirect",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InvalidArgument,
-        "InvalidArgument",
-        "InvalidArgument",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::MissingContent,
-        "MissingContent",
-        "MissingContent",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InvalidContent,
-        "InvalidContent",
-        "InvalidContent",
-        2,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InvalidHost,
-        "InvalidHost",
-        "InvalidHost",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::ResourceNotFound,
-        "ResourceNotFound",
-        "ResourceNotFound",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::ResourceAccessDenied,
-        "ResourceAccessDenied",
-        "ResourceAccessDenied",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::ResourceDownloadFailed,
-        "ResourceDownloadFailed",
-        "ResourceDownloadFailed",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::CIRoleNotExist,
-        "CIRoleNotExist",
-        "CIRoleNotExist",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::ResourceNotSupported,
-        "ResourceNotSupported",
-        "ResourceNotSupported",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::MissingAuthorization,
-        "MissingAuthorization",
-        "MissingAuthorization",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InvalidAuthorization,
-        "InvalidAuthorization",
-        "InvalidAuthorization",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::AccessDenied,
-        "AccessDenied",
-        "AccessDenied",
-        2,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::SecretidNotExist,
-        "SecretidNotExist",
-        "SecretidNotExist",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::SignatureExpired,
-        "SignatureExpired",
-        "SignatureExpired",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::MediaBucketAlreadyBinded,
-        "MediaBucketAlreadyBinded",
-        "MediaBucketAlreadyBinded",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::QueueSaturated,
-        "QueueSaturated",
-        "QueueSaturated",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::QueuePaused,
-        "QueuePaused",
-        "QueuePaused",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InvalidUrl,
-        "InvalidUrl",
-        "InvalidUrl",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::AuditingJobNotFound,
-        "AuditingJobNotFound",
-        "AuditingJobNotFound",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::MissingContentLength,
-        "MissingContentLength",
-        "MissingContentLength",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(ErrorCode::SlowDown, "SlowDown", "SlowDown", 1),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::UnavailableForLegalReasons,
-        "UnavailableForLegalReasons",
-        "UnavailableForLegalReasons",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::InternalError,
-        "InternalError",
-        "InternalError",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::NotImplemented,
-        "NotImplemented",
-        "NotImplemented",
-        1,
-    ),
-    ::ci_errors_runtime::CodeInfo::new(
-        ErrorCode::ServiceUnavailable,
-        "ServiceUnavailable",
-        "ServiceUnavailable",
-        1,
-    ),
+static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+    ::ci_errors_runtime::CodeInfo {
+        variant: "PermanentRedirect",
+        name: "PermanentRedirect",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "TemporaryRedirect",
+        name: "TemporaryRedirect",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InvalidArgument",
+        name: "InvalidArgument",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "MissingContent",
+        name: "MissingContent",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InvalidContent",
+        name: "InvalidContent",
+        rows: 2,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InvalidHost",
+        name: "InvalidHost",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "ResourceNotFound",
+        name: "ResourceNotFound",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "ResourceAccessDenied",
+        name: "ResourceAccessDenied",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "ResourceDownloadFailed",
+        name: "ResourceDownloadFailed",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "CIRoleNotExist",
+        name: "CIRoleNotExist",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "ResourceNotSupported",
+        name: "ResourceNotSupported",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "MissingAuthorization",
+        name: "MissingAuthorization",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InvalidAuthorization",
+        name: "InvalidAuthorization",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "AccessDenied",
+        name: "AccessDenied",
+        rows: 2,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "SecretidNotExist",
+        name: "SecretidNotExist",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "SignatureExpired",
+        name: "SignatureExpired",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "MediaBucketAlreadyBinded",
+        name: "MediaBucketAlreadyBinded",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "QueueSaturated",
+        name: "QueueSaturated",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "QueuePaused",
+        name: "QueuePaused",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InvalidUrl",
+        name: "InvalidUrl",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "AuditingJobNotFound",
+        name: "AuditingJobNotFound",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "MissingContentLength",
+        name: "MissingContentLength",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "SlowDown",
+        name: "SlowDown",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "UnavailableForLegalReasons",
+        name: "UnavailableForLegalReasons",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "InternalError",
+        name: "InternalError",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "NotImplemented",
+        name: "NotImplemented",
+        rows: 1,
+        value: None,
+    },
+    ::ci_errors_runtime::CodeInfo {
+        variant: "ServiceUnavailable",
+        name: "ServiceUnavailable",
+        rows: 1,
+        value: None,
+    },
 ];
 /// Every row, code by code in the enum's order, each code's in spec order.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
-    ::ci_errors_runtime::RowData::new(
-        301,
-        "Moved Permanently",
-        Some("3XX errors"),
-        [
+    ::ci_errors_runtime::RowData {
+        status: Some(301),
+        reason: "Moved Permanently",
+        section: Some("3XX errors"),
+        texts: [
             "The resource has been permanently relocated. Please use the HTTP Location response header to get redirected to the correct location",
             "The resource has been permanently relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
             "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
             "该资源已经被永久改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        307,
-        "Temporary Redirect",
-        Some("3XX errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(307),
+        reason: "Temporary Redirect",
+        section: Some("3XX errors"),
+        texts: [
             "The resource has been temporarily relocated. Please use the HTTP Location response header to get redirected to the correct location",
             "The resource has been temporarily relocated. Please use the `HTTP Location` response header to get redirected to the correct location",
             "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
             "该资源已经被临时改变了位置，请利用 HTTP Location 响应头部来重定向到正确的新位置",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "Some parameters of the request do not meet requirements.",
             "Some parameters of the request do not meet requirements.",
             "请求的部分参数不符合要求",
             "请求的部分参数不符合要求",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        ["Packet missing.", "Packet missing.", "缺少包体", "缺少包体"],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: ["Packet missing.", "Packet missing.", "缺少包体", "缺少包体"],
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "The packet sent is in incorrect format or is inconsistent with the value of Content-MD5.",
             "The packet sent is in incorrect format or is inconsistent with the value of [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609).",
             "发送的包体格式不正确或者与 Content-MD5 值不同",
             "发送的包体格式不正确或者与 [Content-MD5](https://intl.cloud.tencent.com/document/product/1045/43609) 值不同",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        413,
-        "Payload Too Large",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(413),
+        reason: "Payload Too Large",
+        section: Some("4xx errors"),
+        texts: [
             "The sent packet is too large.",
             "The sent packet is too large.",
             "发送的包体过大",
             "发送的包体过大",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "Host authentication failed.",
             "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) authentication failed.",
             "Host 验证失败",
             "[Host](https://intl.cloud.tencent.com/document/product/1045/43609) 验证失败",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "The specified input resource does not exist.",
             "The specified input resource does not exist.",
             "指定的输入资源不存在",
             "指定的输入资源不存在",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "You have no permission to operate the specified resource. Check whether the permission is granted.",
             "You have no permission to operate the specified resource. Check whether the permission is granted.",
             "没有权限操作指定的资源，请检查是否赋权",
             "没有权限操作指定的资源，请检查是否赋权",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "Downloading the specified input resource failed.",
             "Downloading the specified input resource failed.",
             "指定的输入资源下载失败",
             "指定的输入资源下载失败",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "The CI role CI_QCSRole does not exist.",
             "The CI role `CI_QCSRole` does not exist.",
             "万象角色CI_QCSRole不存在",
             "万象角色CI_QCSRole不存在",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        400,
-        "Bad Request",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(400),
+        reason: "Bad Request",
+        section: Some("4xx errors"),
+        texts: [
             "The file is faulty or unsupported.",
             "The file is faulty or unsupported.",
             "文件有问题或不支持",
             "文件有问题或不支持",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        401,
-        "Unauthorized",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(401),
+        reason: "Unauthorized",
+        section: Some("4xx errors"),
+        texts: [
             "Authorization missing.",
             "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) missing.",
             "缺少 Authorization",
             "缺少 [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609)",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        401,
-        "Unauthorized",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(401),
+        reason: "Unauthorized",
+        section: Some("4xx errors"),
+        texts: [
             "Incorrect format of Authorization.",
             "Incorrect format of [Authorization](https://intl.cloud.tencent.com/document/product/1045/43609).",
             "Authorization 格式不正确",
             "[Authorization](https://intl.cloud.tencent.com/document/product/1045/43609) 格式不正确",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        401,
-        "Unauthorized",
-        Some("4xx errors"),
-        ["No permission.", "No permission.", "没有权限", "没有权限"],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        403,
-        "Forbidden",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(401),
+        reason: "Unauthorized",
+        section: Some("4xx errors"),
+        texts: ["No permission.", "No permission.", "没有权限", "没有权限"],
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(403),
+        reason: "Forbidden",
+        section: Some("4xx errors"),
+        texts: [
             "The operation is prohibited.",
             "The operation is prohibited.",
             "禁止此操作",
             "禁止此操作",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        401,
-        "Unauthorized",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(401),
+        reason: "Unauthorized",
+        section: Some("4xx errors"),
+        texts: [
             "The key does not exist.",
             "The key does not exist.",
             "该密钥不存在",
             "该密钥不存在",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        401,
-        "Unauthorized",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(401),
+        reason: "Unauthorized",
+        section: Some("4xx errors"),
+        texts: [
             "The signature has expired.",
             "The signature has expired.",
             "签名已过期",
             "签名已过期",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        403,
-        "Forbidden",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(403),
+        reason: "Forbidden",
+        section: Some("4xx errors"),
+        texts: [
             "The bucket is already bound.",
             "The bucket is already bound.",
             "该存储桶已经被绑定",
             "该存储桶已经被绑定",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        403,
-        "Forbidden",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(403),
+        reason: "Forbidden",
+        section: Some("4xx errors"),
+        texts: [
             "The queue is full.",
             "The queue is full.",
             "该队列已满",
             "该队列已满",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        403,
-        "Forbidden",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(403),
+        reason: "Forbidden",
+        section: Some("4xx errors"),
+        texts: [
             "The queue is suspended.",
             "The queue is suspended.",
             "该队列已暂停",
             "该队列已暂停",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        404,
-        "Not Found",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(404),
+        reason: "Not Found",
+        section: Some("4xx errors"),
+        texts: [
             "The request URL format is incorrect.",
             "The request URL format is incorrect.",
             "请求的 Url 格式不正确",
             "请求的 Url 格式不正确",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        404,
-        "Not Found",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(404),
+        reason: "Not Found",
+        section: Some("4xx errors"),
+        texts: [
             "The audit job does not exist.",
             "The audit job does not exist.",
             "审核Job不存在",
             "审核Job不存在",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        411,
-        "Length Required",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(411),
+        reason: "Length Required",
+        section: Some("4xx errors"),
+        texts: [
             "The Content-Length request header is missing.",
             "The [Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) request header is missing.",
             "Content-Length 请求头部缺失",
             "[Content-Length](https://intl.cloud.tencent.com/document/product/1045/43609) 请求头部缺失",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        429,
-        "Too Many Requests",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(429),
+        reason: "Too Many Requests",
+        section: Some("4xx errors"),
+        texts: [
             "Please decrease the access frequency.",
             "Please decrease the access frequency.",
             "请降低访问频率",
             "请降低访问频率",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        451,
-        "Unavailable For Legal Reasons",
-        Some("4xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(451),
+        reason: "Unavailable For Legal Reasons",
+        section: Some("4xx errors"),
+        texts: [
             "Unavailable due to legal reasons. Please submit a ticket.",
             "Unavailable due to legal reasons. Please [submit a ticket](https://console.intl.cloud.tencent.com/workorder).",
             "因法律原因不可用。请 提交工单",
             "因法律原因不可用。请 [提交工单](https://console.intl.cloud.tencent.com/workorder)",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        500,
-        "Internal Server",
-        Some("5xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(500),
+        reason: "Internal Server",
+        section: Some("5xx errors"),
+        texts: [
             "Internal server error.",
             "Internal server error.",
             "服务端内部错误",
             "服务端内部错误",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        501,
-        "Not Implemented",
-        Some("5xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(501),
+        reason: "Not Implemented",
+        section: Some("5xx errors"),
+        texts: [
             "The request has not been implemented.",
             "The request has not been implemented.",
             "请求尚未实现",
             "请求尚未实现",
         ],
-    ),
-    ::ci_errors_runtime::RowData::new(
-        503,
-        "Service Unavailable",
-        Some("5xx errors"),
-        [
+    },
+    ::ci_errors_runtime::RowData {
+        status: Some(503),
+        reason: "Service Unavailable",
+        section: Some("5xx errors"),
+        texts: [
             "The service is temporarily unavailable. Please try again.",
             "The service is temporarily unavailable. Please try again.",
             "服务暂不可用，请重试",
             "服务暂不可用，请重试",
         ],
-    ),
+    },
 ];
 /// Where each code's rows start in `ROWS`, and where the last ends.
 static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);

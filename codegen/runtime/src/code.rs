@@ -200,12 +200,14 @@ mod tests {
 }
 
 /// For generated code: one code's entry in the generated table, in the
-/// enum's order; its rows follow those of the entries before it.
+/// enum's order (its index is the variant's discriminant); its rows follow
+/// those of the entries before it.
+///
+/// The entry does not hold the variant itself: an enum path in a static
+/// costs rustc a search of the enum's variants, quadratic in their number.
 #[doc(hidden)]
 #[derive(Debug)]
-pub struct CodeInfo<C: 'static> {
-    /// The code.
-    pub code: C,
+pub struct CodeInfo {
     /// The Rust variant's name, which `Debug` writes.
     pub variant: &'static str,
     /// The code as the spec writes it.
@@ -216,31 +218,12 @@ pub struct CodeInfo<C: 'static> {
     pub value: Option<i64>,
 }
 
-impl<C> CodeInfo<C> {
-    /// For generated code.
-    pub const fn new(code: C, variant: &'static str, name: &'static str, rows: u32) -> Self {
-        CodeInfo {
-            code,
-            variant,
-            name,
-            rows,
-            value: None,
-        }
-    }
-
-    /// For generated code: the entry with its numeric value.
-    pub const fn with_value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-}
-
 /// For generated code: where each entry's rows start in the row table, and
 /// (last) where they end; `N` is one more than the entries. Evaluated by
 /// rustc, so the generated file holds counts, not offsets that a new code
 /// would shift.
 #[doc(hidden)]
-pub const fn row_starts<C, const N: usize>(table: &[CodeInfo<C>]) -> [u32; N] {
+pub const fn row_starts<const N: usize>(table: &[CodeInfo]) -> [u32; N] {
     assert!(table.len() + 1 == N, "one start per entry, and the end");
     let mut starts = [0; N];
     let mut i = 0;
@@ -262,17 +245,4 @@ pub fn category_of(code: &str) -> Option<&str> {
     code.split_once('.')
         .map(|(category, _)| category)
         .filter(|c| !c.is_empty())
-}
-
-/// For generated code: every code of a table, in table order (read from
-/// the table, so the table is the only list of codes).
-#[doc(hidden)]
-pub const fn codes_of<C: Copy, const N: usize>(table: &[CodeInfo<C>]) -> [C; N] {
-    let mut codes = [table[0].code; N];
-    let mut i = 1;
-    while i < N {
-        codes[i] = table[i].code;
-        i += 1;
-    }
-    codes
 }

@@ -16,7 +16,7 @@
 //! # #[derive(Clone, Copy)]
 //! # enum Lang { En }
 //! # impl Edition for Lang { fn index(self) -> usize { 0 } fn tag(self) -> &'static str { "en" } }
-//! # static ROWS: [RowData<2>; 1] = [RowData::new(410, "", None, ["It is gone.", "It is gone."])];
+//! # static ROWS: [RowData<2>; 1] = [RowData { status: Some(410), reason: "", section: None, texts: ["It is gone.", "It is gone."] }];
 //! # impl CodeEnum for Demo {
 //! #     type Lang = Lang;
 //! #     const ALL: &'static [Self] = &[Demo::Gone];
@@ -43,6 +43,6 @@ mod row;
 pub mod serde_impls;
 pub mod xml;
 
-pub use code::{category_of, codes_of, row_starts, Code, CodeEnum, CodeInfo, ParseCodeError};
+pub use code::{category_of, row_starts, Code, CodeEnum, CodeInfo, ParseCodeError};
 pub use index::CodeIndex;
 pub use row::{distinct_statuses, Description, Edition, Row, RowData, Rows, StatusClass};

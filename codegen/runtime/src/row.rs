@@ -38,45 +38,24 @@ pub trait Edition: Copy + 'static {
 ///
 /// The table holds no code: the row's place in it says whose it is, which
 /// keeps the table flat and cheap for rustc to evaluate.
+///
+/// Written as struct literals: a `const fn` call per row costs rustc about
+/// three times as much to evaluate. The generator writes only statuses in
+/// 100–599 and at least the primary description.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct RowData<const T: usize> {
-    status: Option<u16>,
-    reason: &'static str,
-    section: Option<&'static str>,
-    texts: [&'static str; T],
+    /// The HTTP status, if the row has one.
+    pub status: Option<u16>,
+    /// The reason phrase as written, or `""`.
+    pub reason: &'static str,
+    /// The heading or caption the row stands under.
+    pub section: Option<&'static str>,
+    /// Plain and markdown text per edition: descriptions, then remedies.
+    pub texts: [&'static str; T],
 }
 
 impl<const T: usize> RowData<T> {
-    /// A row with a status; a status outside 100–599, or no primary
-    /// description, fails at compile time (tables are statics).
-    pub const fn new(
-        status: u16,
-        reason: &'static str,
-        section: Option<&'static str>,
-        texts: [&'static str; T],
-    ) -> Self {
-        assert!(status >= 100 && status <= 599, "status out of 100–599");
-        assert!(T >= 2, "a row needs its primary description");
-        RowData {
-            status: Some(status),
-            reason,
-            section,
-            texts,
-        }
-    }
-
-    /// A row without a status.
-    pub const fn without_status(section: Option<&'static str>, texts: [&'static str; T]) -> Self {
-        assert!(T >= 2, "a row needs its primary description");
-        RowData {
-            status: None,
-            reason: "",
-            section,
-            texts,
-        }
-    }
-
     /// The row as the API shows it: of `code`, with editions `langs`.
     pub fn view<C>(&'static self, code: C, langs: &'static [&'static str]) -> Row<C> {
         let texts: &'static [&'static str] = &self.texts;

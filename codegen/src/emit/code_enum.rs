@@ -92,6 +92,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         variants,
         ..
     } = names;
+    let (first, last) = (&variants[0], &variants[variants.len() - 1]);
     let variant_defs = model.codes.iter().zip(variants).map(|(entry, v)| {
         let doc = doc(&variant_doc(model, entry));
         quote! { #doc #v, }
@@ -110,14 +111,43 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         #example
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #[repr(u32)]
         #allow
         pub enum #name {
             #(#variant_defs)*
         }
 
+        // The table has one entry per variant: `from_index` relies on it.
+        const _: () = assert!(CODES.len() == #name::#last as usize + 1);
+
         impl #name {
             /// Every code, in order of first appearance in the spec.
-            pub const ALL: &'static [Self] = &#rt::codes_of::<Self, { CODES.len() }>(CODES);
+            pub const ALL: &'static [Self] = &{
+                let mut all = [Self::#first; CODES.len()];
+                let mut i = 0;
+                while i < all.len() {
+                    if let Some(code) = Self::from_index(i) {
+                        all[i] = code;
+                    }
+                    i += 1;
+                }
+                all
+            };
+
+            /// The variant whose discriminant is `index`. Not a `match` and
+            /// not a table of variants: rustc looks each variant path up
+            /// among all the variants, which at 10,000 codes costs seconds.
+            #[allow(unsafe_code)]
+            const fn from_index(index: usize) -> Option<Self> {
+                if index < CODES.len() {
+                    // SAFETY: the enum is `repr(u32)` with implicit
+                    // discriminants, so exactly 0..CODES.len() (asserted
+                    // above) are its values, and `index` is one of them.
+                    Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+                } else {
+                    None
+                }
+            }
 
             /// The code exactly as the spec writes it.
             #[inline]
@@ -199,7 +229,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
             /// Looks a code up: exact and case-sensitive, as servers send it.
             #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
-                INDEX.find(CODES, code)
+                INDEX.find(CODES, code).and_then(Self::from_index)
             }
         }
 

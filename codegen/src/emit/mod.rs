@@ -80,12 +80,16 @@ pub enum EmitError {
         /// What `syn` said.
         reason: String,
     },
+    /// A model without codes (the reader refuses such a spec; a model built
+    /// by hand may still have none).
+    NoCodes,
 }
 
 impl fmt::Display for EmitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EmitError::Identifier(name) => write!(f, "`{name}` is not a valid Rust identifier"),
+            EmitError::NoCodes => f.write_str("the model has no codes, so there is no enum to emit"),
             EmitError::RuntimePath { path, reason } => {
                 write!(f, "runtime path `{path}`: {reason}")
             }
@@ -136,6 +140,9 @@ const RESERVED_ENUM_NAMES: &[&str] = &[
 
 impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
+        if model.codes.is_empty() {
+            return Err(EmitError::NoCodes);
+        }
         if RESERVED_ENUM_NAMES.contains(&options.enum_name.as_str()) {
             return Err(EmitError::Reserved {
                 name: options.enum_name.clone(),

@@ -17,22 +17,20 @@ use crate::model::{ErrorRow, Model};
 /// `Lang`, the per-code table `CODES`, the row table `ROWS`, where each
 /// code's rows start, and the look-up index.
 pub(crate) fn emit(model: &Model, names: &Names) -> TokenStream {
-    let Names {
-        code_enum: name,
-        rt,
-        variants,
-        ..
-    } = names;
+    let Names { rt, variants, .. } = names;
     let entries = model.codes.iter().zip(variants).map(|(entry, v)| {
         let code = &entry.code;
         let variant_name = v.to_string();
         let rows = Literal::u32_unsuffixed(entry.rows.len() as u32);
-        let value = entry.value.map(|v| {
-            let v = Literal::i64_unsuffixed(v);
-            quote!(.with_value(#v))
-        });
+        let value = match entry.value {
+            Some(v) => {
+                let v = Literal::i64_unsuffixed(v);
+                quote!(Some(#v))
+            }
+            None => quote!(None),
+        };
         quote! {
-            #rt::CodeInfo::new(#name::#v, #variant_name, #code, #rows)#value,
+            #rt::CodeInfo { variant: #variant_name, name: #code, rows: #rows, value: #value },
         }
     });
     let remedies = model
@@ -55,7 +53,7 @@ pub(crate) fn emit(model: &Model, names: &Names) -> TokenStream {
         /// One entry per code, in the enum's order (the enum's discriminant is
         /// the index). A `static`: rustc evaluates it once, where a `const`
         /// is evaluated again at each use.
-        static CODES: &[#rt::CodeInfo<#name>] = &[
+        static CODES: &[#rt::CodeInfo] = &[
             #(#entries)*
         ];
 
@@ -95,13 +93,16 @@ fn row_tokens(model: &Model, names: &Names, row: &ErrorRow, remedies: bool) -> T
             .flat_map(|t| [t.plain.as_str(), t.markdown.as_str()])
     });
     let texts: Vec<&str> = texts.collect();
-    match row.status {
+    let status = match row.status {
         Some(status) => {
             let status = Literal::u16_unsuffixed(status);
-            let reason = &row.reason;
-            quote!(#rt::RowData::new(#status, #reason, #section, [#(#texts),*]),)
+            quote!(Some(#status))
         }
-        None => quote!(#rt::RowData::without_status(#section, [#(#texts),*]),),
+        None => quote!(None),
+    };
+    let reason = &row.reason;
+    quote! {
+        #rt::RowData { status: #status, reason: #reason, section: #section, texts: [#(#texts),*] },
     }
 }
 

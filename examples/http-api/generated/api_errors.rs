@@ -19,6 +19,7 @@ pub mod v1 {
     /// ```
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
+    #[repr(u32)]
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
@@ -55,12 +56,31 @@ pub mod v1 {
         /// `maintenance`: `503`, in *Server errors*.
         Maintenance,
     }
+    const _: () = assert!(CODES.len() == ApiError::Maintenance as usize + 1);
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &::ci_errors_runtime::codes_of::<
-            Self,
-            { CODES.len() },
-        >(CODES);
+        pub const ALL: &'static [Self] = &{
+            let mut all = [Self::InvalidAmount; CODES.len()];
+            let mut i = 0;
+            while i < all.len() {
+                if let Some(code) = Self::from_index(i) {
+                    all[i] = code;
+                }
+                i += 1;
+            }
+            all
+        };
+        /// The variant whose discriminant is `index`. Not a `match` and
+        /// not a table of variants: rustc looks each variant path up
+        /// among all the variants, which at 10,000 codes costs seconds.
+        #[allow(unsafe_code)]
+        const fn from_index(index: usize) -> Option<Self> {
+            if index < CODES.len() {
+                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+            } else {
+                None
+            }
+        }
         /// The code exactly as the spec writes it.
         #[inline]
         pub const fn as_str(&self) -> &'static str {
@@ -130,7 +150,7 @@ pub mod v1 {
         /// Looks a code up: exact and case-sensitive, as servers send it.
         #[inline]
         pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code)
+            INDEX.find(CODES, code).and_then(Self::from_index)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
@@ -200,49 +220,49 @@ pub mod v1 {
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
     /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::InvalidAmount,
-            "InvalidAmount",
-            "invalid_amount",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::InvalidCurrency,
-            "InvalidCurrency",
-            "invalid_currency",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::CardDeclined,
-            "CardDeclined",
-            "card_declined",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::PaymentNotFound,
-            "PaymentNotFound",
-            "payment_not_found",
-            2,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::RateLimited,
-            "RateLimited",
-            "rate_limited",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::Internal,
-            "Internal",
-            "internal",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::Maintenance,
-            "Maintenance",
-            "maintenance",
-            1,
-        ),
+    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+        ::ci_errors_runtime::CodeInfo {
+            variant: "InvalidAmount",
+            name: "invalid_amount",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "InvalidCurrency",
+            name: "invalid_currency",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "CardDeclined",
+            name: "card_declined",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "PaymentNotFound",
+            name: "payment_not_found",
+            rows: 2,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "RateLimited",
+            name: "rate_limited",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "Internal",
+            name: "internal",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "Maintenance",
+            name: "maintenance",
+            rows: 1,
+            value: None,
+        },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
@@ -251,69 +271,69 @@ pub mod v1 {
         rustdoc::invalid_html_tags
     )]
     static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
-        ::ci_errors_runtime::RowData::new(
-            400,
-            "Bad Request",
-            Some("Request errors"),
-            [
+        ::ci_errors_runtime::RowData {
+            status: Some(400),
+            reason: "Bad Request",
+            section: Some("Request errors"),
+            texts: [
                 "The amount is not a positive number of minor units.",
                 "The amount is not a positive number of minor units.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            400,
-            "Bad Request",
-            Some("Request errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(400),
+            reason: "Bad Request",
+            section: Some("Request errors"),
+            texts: [
                 "The currency is not an ISO 4217 code.",
                 "The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            402,
-            "Payment Required",
-            Some("Request errors"),
-            ["The issuer declined the card.", "The issuer declined the card."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            404,
-            "",
-            Some("Request errors"),
-            ["No payment has this id.", "No payment has this id."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            409,
-            "Conflict",
-            Some("Request errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(402),
+            reason: "Payment Required",
+            section: Some("Request errors"),
+            texts: ["The issuer declined the card.", "The issuer declined the card."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(404),
+            reason: "",
+            section: Some("Request errors"),
+            texts: ["No payment has this id.", "No payment has this id."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(409),
+            reason: "Conflict",
+            section: Some("Request errors"),
+            texts: [
                 "The payment was deleted while the request ran.",
                 "The payment was deleted while the request ran.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            429,
-            "Too Many Requests",
-            Some("Request errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(429),
+            reason: "Too Many Requests",
+            section: Some("Request errors"),
+            texts: [
                 "Slow down: see the Retry-After header.",
                 "Slow down: see the `Retry-After` header.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            500,
-            "Internal Server Error",
-            Some("Server errors"),
-            ["Something broke on our side.", "Something broke on our side."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            503,
-            "",
-            Some("Server errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(500),
+            reason: "Internal Server Error",
+            section: Some("Server errors"),
+            texts: ["Something broke on our side.", "Something broke on our side."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(503),
+            reason: "",
+            section: Some("Server errors"),
+            texts: [
                 "Planned maintenance; try again later.",
                 "Planned maintenance; try again later.",
             ],
-        ),
+        },
     ];
     /// Where each code's rows start in `ROWS`, and where the last ends.
     static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
@@ -340,6 +360,7 @@ pub mod v2 {
     /// ```
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
+    #[repr(u32)]
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
@@ -367,12 +388,31 @@ pub mod v2 {
         /// `limits.daily`: `429 Too Many Requests`, in *Limits*.
         LimitsDaily,
     }
+    const _: () = assert!(CODES.len() == ApiError::LimitsDaily as usize + 1);
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &::ci_errors_runtime::codes_of::<
-            Self,
-            { CODES.len() },
-        >(CODES);
+        pub const ALL: &'static [Self] = &{
+            let mut all = [Self::CardDeclined; CODES.len()];
+            let mut i = 0;
+            while i < all.len() {
+                if let Some(code) = Self::from_index(i) {
+                    all[i] = code;
+                }
+                i += 1;
+            }
+            all
+        };
+        /// The variant whose discriminant is `index`. Not a `match` and
+        /// not a table of variants: rustc looks each variant path up
+        /// among all the variants, which at 10,000 codes costs seconds.
+        #[allow(unsafe_code)]
+        const fn from_index(index: usize) -> Option<Self> {
+            if index < CODES.len() {
+                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+            } else {
+                None
+            }
+        }
         /// The code exactly as the spec writes it.
         #[inline]
         pub const fn as_str(&self) -> &'static str {
@@ -442,7 +482,7 @@ pub mod v2 {
         /// Looks a code up: exact and case-sensitive, as servers send it.
         #[inline]
         pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code)
+            INDEX.find(CODES, code).and_then(Self::from_index)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
@@ -512,37 +552,37 @@ pub mod v2 {
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
     /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::CardDeclined,
-            "CardDeclined",
-            "card.declined",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::CardExpired,
-            "CardExpired",
-            "card.expired",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::Card3dsRequired,
-            "Card3dsRequired",
-            "card.3ds-required",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::LimitsRate,
-            "LimitsRate",
-            "limits.rate",
-            1,
-        ),
-        ::ci_errors_runtime::CodeInfo::new(
-            ApiError::LimitsDaily,
-            "LimitsDaily",
-            "limits.daily",
-            1,
-        ),
+    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+        ::ci_errors_runtime::CodeInfo {
+            variant: "CardDeclined",
+            name: "card.declined",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "CardExpired",
+            name: "card.expired",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "Card3dsRequired",
+            name: "card.3ds-required",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "LimitsRate",
+            name: "limits.rate",
+            rows: 1,
+            value: None,
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "LimitsDaily",
+            name: "limits.daily",
+            rows: 1,
+            value: None,
+        },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
@@ -551,36 +591,36 @@ pub mod v2 {
         rustdoc::invalid_html_tags
     )]
     static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
-        ::ci_errors_runtime::RowData::new(
-            402,
-            "",
-            Some("Cards"),
-            ["The issuer declined the card.", "The issuer declined the card."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            402,
-            "",
-            Some("Cards"),
-            ["The card has expired.", "The card has expired."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            401,
-            "Unauthorized",
-            Some("Cards"),
-            ["The issuer wants 3-D Secure.", "The issuer wants 3-D Secure."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            429,
-            "Too Many Requests",
-            Some("Limits"),
-            ["Slow down: see Retry-After.", "Slow down: see `Retry-After`."],
-        ),
-        ::ci_errors_runtime::RowData::new(
-            429,
-            "Too Many Requests",
-            Some("Limits"),
-            ["The daily volume is used up.", "The daily volume is used up."],
-        ),
+        ::ci_errors_runtime::RowData {
+            status: Some(402),
+            reason: "",
+            section: Some("Cards"),
+            texts: ["The issuer declined the card.", "The issuer declined the card."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(402),
+            reason: "",
+            section: Some("Cards"),
+            texts: ["The card has expired.", "The card has expired."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(401),
+            reason: "Unauthorized",
+            section: Some("Cards"),
+            texts: ["The issuer wants 3-D Secure.", "The issuer wants 3-D Secure."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(429),
+            reason: "Too Many Requests",
+            section: Some("Limits"),
+            texts: ["Slow down: see Retry-After.", "Slow down: see `Retry-After`."],
+        },
+        ::ci_errors_runtime::RowData {
+            status: Some(429),
+            reason: "Too Many Requests",
+            section: Some("Limits"),
+            texts: ["The daily volume is used up.", "The daily volume is used up."],
+        },
     ];
     /// Where each code's rows start in `ROWS`, and where the last ends.
     static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
@@ -607,6 +647,7 @@ pub mod sdk {
     /// ```
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
+    #[repr(u32)]
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,
@@ -633,12 +674,31 @@ pub mod sdk {
         /// `Network.Timeout`: in *Network errors*.
         NetworkTimeout,
     }
+    const _: () = assert!(CODES.len() == ApiError::NetworkTimeout as usize + 1);
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &::ci_errors_runtime::codes_of::<
-            Self,
-            { CODES.len() },
-        >(CODES);
+        pub const ALL: &'static [Self] = &{
+            let mut all = [Self::SessionExpired; CODES.len()];
+            let mut i = 0;
+            while i < all.len() {
+                if let Some(code) = Self::from_index(i) {
+                    all[i] = code;
+                }
+                i += 1;
+            }
+            all
+        };
+        /// The variant whose discriminant is `index`. Not a `match` and
+        /// not a table of variants: rustc looks each variant path up
+        /// among all the variants, which at 10,000 codes costs seconds.
+        #[allow(unsafe_code)]
+        const fn from_index(index: usize) -> Option<Self> {
+            if index < CODES.len() {
+                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+            } else {
+                None
+            }
+        }
         /// The code exactly as the spec writes it.
         #[inline]
         pub const fn as_str(&self) -> &'static str {
@@ -708,7 +768,7 @@ pub mod sdk {
         /// Looks a code up: exact and case-sensitive, as servers send it.
         #[inline]
         pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code)
+            INDEX.find(CODES, code).and_then(Self::from_index)
         }
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
@@ -778,28 +838,25 @@ pub mod sdk {
     /// One entry per code, in the enum's order (the enum's discriminant is
     /// the index). A `static`: rustc evaluates it once, where a `const`
     /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo<ApiError>] = &[
-        ::ci_errors_runtime::CodeInfo::new(
-                ApiError::SessionExpired,
-                "SessionExpired",
-                "Session.Expired",
-                2,
-            )
-            .with_value(-1001),
-        ::ci_errors_runtime::CodeInfo::new(
-                ApiError::SessionRevoked,
-                "SessionRevoked",
-                "Session.Revoked",
-                1,
-            )
-            .with_value(-1002),
-        ::ci_errors_runtime::CodeInfo::new(
-                ApiError::NetworkTimeout,
-                "NetworkTimeout",
-                "Network.Timeout",
-                1,
-            )
-            .with_value(-2001),
+    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+        ::ci_errors_runtime::CodeInfo {
+            variant: "SessionExpired",
+            name: "Session.Expired",
+            rows: 2,
+            value: Some(-1001),
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "SessionRevoked",
+            name: "Session.Revoked",
+            rows: 1,
+            value: Some(-1002),
+        },
+        ::ci_errors_runtime::CodeInfo {
+            variant: "NetworkTimeout",
+            name: "Network.Timeout",
+            rows: 1,
+            value: Some(-2001),
+        },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.
     #[allow(
@@ -808,42 +865,50 @@ pub mod sdk {
         rustdoc::invalid_html_tags
     )]
     static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
-        ::ci_errors_runtime::RowData::without_status(
-            Some("Session errors"),
-            [
+        ::ci_errors_runtime::RowData {
+            status: None,
+            reason: "",
+            section: Some("Session errors"),
+            texts: [
                 "The session has expired.",
                 "The session has expired.",
                 "Sign in again.",
                 "Sign in again.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::without_status(
-            Some("Network errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: None,
+            reason: "",
+            section: Some("Network errors"),
+            texts: [
                 "The session expired during a request.",
                 "The session expired during a request.",
                 "Sign in, then resend.",
                 "Sign in, then resend.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::without_status(
-            Some("Session errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: None,
+            reason: "",
+            section: Some("Session errors"),
+            texts: [
                 "The session was revoked.",
                 "The session was revoked.",
                 "Contact support.",
                 "Contact support.",
             ],
-        ),
-        ::ci_errors_runtime::RowData::without_status(
-            Some("Network errors"),
-            [
+        },
+        ::ci_errors_runtime::RowData {
+            status: None,
+            reason: "",
+            section: Some("Network errors"),
+            texts: [
                 "The request timed out.",
                 "The request timed out.",
                 "Retry with back-off.",
                 "Retry with back-off.",
             ],
-        ),
+        },
     ];
     /// Where each code's rows start in `ROWS`, and where the last ends.
     static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
