@@ -118,7 +118,10 @@ impl<C> Row<C> {
 
     /// What to do about the error, in the primary language, when the spec says.
     pub fn remedy(&self) -> Option<&'static str> {
-        self.remedies().next().map(|r| r.text).filter(|t| !t.is_empty())
+        self.remedies()
+            .next()
+            .map(|r| r.text)
+            .filter(|t| !t.is_empty())
     }
 
     /// [`Row::remedy`] in the edition `lang`.
@@ -152,9 +155,7 @@ impl<C> Row<C> {
             Some(&t) if t == tag => lang.index(),
             _ => self.langs.iter().position(|&t| t == tag)?,
         };
-        self.texts
-            .get((kind * self.langs.len() + at) * 2)
-            .copied()
+        self.texts.get((kind * self.langs.len() + at) * 2).copied()
     }
 
     /// The class of the row's status, if it has one.

@@ -78,7 +78,10 @@ fn sdk_codes_have_no_status_but_a_value_a_remedy_and_a_category() {
         .all(|r| r.status.is_none() && r.class().is_none()));
     assert_eq!(expired.describe(Lang::En), "The session has expired.");
     assert_eq!(expired.remedy(Lang::En), Some("Sign in again."));
-    assert_eq!(expired.rows().nth(1).unwrap().remedy(), Some("Sign in, then resend."));
+    assert_eq!(
+        expired.rows().nth(1).unwrap().remedy(),
+        Some("Sign in, then resend.")
+    );
     assert_eq!(expired.value(), Some(-1001));
     assert_eq!(ApiError::from_value(-2001), Some(ApiError::NetworkTimeout));
     assert_eq!(ApiError::from_value(-9999), None);
