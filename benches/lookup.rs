@@ -1,5 +1,6 @@
-//! `ErrorCode::from_str` against a `HashMap<&str, ErrorCode>` and a linear
-//! scan, both built here from `ErrorCode::ALL`, on hits and on misses.
+//! `ErrorCode::from_str` against a `HashMap<&str, ErrorCode>`, a binary
+//! search over the codes sorted and a linear scan, all built here from
+//! `ErrorCode::ALL`, on hits and on misses.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -38,6 +39,15 @@ fn bench(c: &mut Criterion) {
     assert_eq!(hits.len(), misses.len());
     let map: HashMap<&str, ErrorCode> = ErrorCode::ALL.iter().map(|c| (c.as_str(), *c)).collect();
     let linear = |s: &str| ErrorCode::ALL.iter().copied().find(|c| c.as_str() == s);
+    let mut sorted: Vec<(&str, ErrorCode)> =
+        ErrorCode::ALL.iter().map(|c| (c.as_str(), *c)).collect();
+    sorted.sort_unstable();
+    let binary = |s: &str| {
+        sorted
+            .binary_search_by(|(name, _)| (*name).cmp(s))
+            .ok()
+            .map(|i| sorted[i].1)
+    };
 
     for (name, inputs) in [("hits", &hits), ("misses", &misses)] {
         let mut group = c.benchmark_group(format!("lookup/{name}"));
@@ -61,6 +71,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for s in inputs.iter() {
                     black_box(map.get(black_box(*s)));
+                }
+            })
+        });
+        group.bench_function("binary_search", |b| {
+            b.iter(|| {
+                for s in inputs.iter() {
+                    black_box(binary(black_box(s)));
                 }
             })
         });
