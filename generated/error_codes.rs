@@ -189,7 +189,10 @@ const _: () = assert!(CODES.len() == ErrorCode::ServiceUnavailable as usize + 1)
 impl ErrorCode {
     /// Every code, in order of first appearance in the spec.
     pub const ALL: &'static [Self] = &{
-        let mut all = [Self::PermanentRedirect; CODES.len()];
+        let Some(first) = Self::from_index(0) else {
+            panic!("a generated enum has at least one code")
+        };
+        let mut all = [first; CODES.len()];
         let mut i = 0;
         while i < all.len() {
             if let Some(code) = Self::from_index(i) {

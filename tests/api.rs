@@ -296,9 +296,9 @@ fn generated_header_marks_the_file_and_fingerprints_name_every_spec_file() {
 }
 
 /// A new code anywhere in the spec (kept in step in both editions) changes
-/// at most four hunks of the checked-in file.
+/// at most three hunks (the issue allows four) of the checked-in file.
 #[test]
-fn a_new_code_changes_at_most_four_hunks_of_the_generated_file() {
+fn a_new_code_changes_at_most_three_hunks_of_the_generated_file() {
     let builder = Builder::from_manifest(ROOT).unwrap();
     let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
     let (en, zh) = (read("spec/error-codes.md"), read("spec/error-codes.zh.md"));
@@ -329,7 +329,7 @@ fn a_new_code_changes_at_most_four_hunks_of_the_generated_file() {
             .context_radius(3)
             .iter_hunks()
             .count();
-        assert!(hunks <= 4, "after {} {status}: {hunks} hunks", row.code);
+        assert!(hunks <= 3, "after {} {status}: {hunks} hunks", row.code);
         assert!(after.contains("HunkProbe,"));
     }
 }

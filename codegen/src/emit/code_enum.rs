@@ -92,7 +92,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         variants,
         ..
     } = names;
-    let (first, last) = (&variants[0], &variants[variants.len() - 1]);
+    let last = &variants[variants.len() - 1];
     let variant_defs = model.codes.iter().zip(variants).map(|(entry, v)| {
         let doc = doc(&variant_doc(model, entry));
         quote! { #doc #v, }
@@ -123,7 +123,12 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         impl #name {
             /// Every code, in order of first appearance in the spec.
             pub const ALL: &'static [Self] = &{
-                let mut all = [Self::#first; CODES.len()];
+                // Not a variant by name: the first code may change with the spec,
+                // and this line would then be one more hunk of the diff.
+                let Some(first) = Self::from_index(0) else {
+                    panic!("a generated enum has at least one code")
+                };
+                let mut all = [first; CODES.len()];
                 let mut i = 0;
                 while i < all.len() {
                     if let Some(code) = Self::from_index(i) {

@@ -60,7 +60,10 @@ pub mod v1 {
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
         pub const ALL: &'static [Self] = &{
-            let mut all = [Self::InvalidAmount; CODES.len()];
+            let Some(first) = Self::from_index(0) else {
+                panic!("a generated enum has at least one code")
+            };
+            let mut all = [first; CODES.len()];
             let mut i = 0;
             while i < all.len() {
                 if let Some(code) = Self::from_index(i) {
@@ -392,7 +395,10 @@ pub mod v2 {
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
         pub const ALL: &'static [Self] = &{
-            let mut all = [Self::CardDeclined; CODES.len()];
+            let Some(first) = Self::from_index(0) else {
+                panic!("a generated enum has at least one code")
+            };
+            let mut all = [first; CODES.len()];
             let mut i = 0;
             while i < all.len() {
                 if let Some(code) = Self::from_index(i) {
@@ -678,7 +684,10 @@ pub mod sdk {
     impl ApiError {
         /// Every code, in order of first appearance in the spec.
         pub const ALL: &'static [Self] = &{
-            let mut all = [Self::SessionExpired; CODES.len()];
+            let Some(first) = Self::from_index(0) else {
+                panic!("a generated enum has at least one code")
+            };
+            let mut all = [first; CODES.len()];
             let mut i = 0;
             while i < all.len() {
                 if let Some(code) = Self::from_index(i) {
