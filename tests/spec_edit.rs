@@ -9,9 +9,15 @@
 //! 3. a spec edit without `generate` fails `cargo build -p ci-errors` (the
 //!    generator off) with the fixing command, while `cargo build` at the
 //!    root regenerates and the new variant is usable;
-//! 4. a bad row fails `cargo build` with its location.
+//! 4. a new crate adopted with `ci-errors-codegen init`, for a spec of its own
+//!    with its own enum name, builds and passes its tests; a settings change
+//!    (`enum-name`) reruns its build script; its staleness test fails after a
+//!    spec edit until `generate`; the README's gate fails on a breaking edit;
+//! 5. a bad row fails `cargo build` with its location.
 //!
 //! The edits touch both editions, as a maintainer keeping them in step would.
+//! The adopted crate shares the copy's target directory (the generator and
+//! runtime are built once), and the copy is removed when the test passes.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -38,11 +44,16 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 fn cargo(dir: &Path, args: &[&str]) -> Output {
+    cargo_with_target(dir, &dir.join("target"), args)
+}
+
+/// Cargo in `dir`, building into `target`.
+fn cargo_with_target(dir: &Path, target: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO"))
         .arg("--offline")
         .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("CARGO_TARGET_DIR", target)
         .env(NESTED, "1")
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
@@ -241,7 +252,10 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
     let out = cargo(&copy, &["test", "--test", "uses_probe"]);
     assert!(out.status.success(), "{}", text(&out));
 
-    // 4. A bad row fails the build with its location.
+    // 4. A crate adopted with `init`.
+    adopt_a_new_crate(&copy);
+
+    // 5. A bad row fails the build with its location.
     edit(&copy.join("spec/error-codes.md"), |spec| {
         spec.replace("| 410 |", "| N/A |")
     });
@@ -263,4 +277,146 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
         "{message}"
     );
     assert!(!message.contains("panicked"), "{message}");
+    // About 2 GB of build: kept only when the test fails, for a look.
+    let _ = std::fs::remove_dir_all(&copy);
+}
+
+/// A COS-like error page, trimmed to the structure the vendor uses.
+const ADOPTED_SPEC: &str = "# Object storage errors\n\n\
+## Error body\n\n\
+| Node Name | Parent Node | Description | Type |\n| --- | --- | --- | --- |\n\
+| Error | None | Holds the error | Container |\n| Code | Error | The error code | String |\n\
+| Message | Error | What went wrong | String |\n| RequestId | Error | The request's ID | String |\n\n\
+## 4xx errors\n\n\
+| HTTP Status Code | Error Code | Description |\n| --- | --- | --- |\n\
+| 403 Forbidden | AccessDenied | Access denied. |\n\
+| 404 Not Found | NoSuchBucket | The bucket does not exist. |\n\
+| 404 Not Found | NoSuchKey | The key does not exist. |\n";
+
+/// Runs the copy's tool in `dir`.
+fn tool(copy: &Path, dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(copy.join("target/debug/ci-errors-codegen"));
+    cmd.args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the tool runs")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+}
+
+/// Step 4: `init` on a fresh crate, then the README's adopter commands.
+fn adopt_a_new_crate(copy: &Path) {
+    let out = cargo(copy, &["build", "-q", "-p", "ci-errors-codegen"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let krate = copy.with_file_name("adopted-crate");
+    // The copy's target: its generator and runtime are built already.
+    let target = copy.join("target");
+    let _ = std::fs::remove_dir_all(&krate);
+    std::fs::create_dir_all(krate.join("spec")).unwrap();
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        "[package]\nname = \"object-errors\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(krate.join("src/lib.rs"), "//! Object storage errors.\n").unwrap();
+    std::fs::write(krate.join("spec/errors.md"), ADOPTED_SPEC).unwrap();
+    std::fs::copy(copy.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    let copy_arg = copy.display().to_string();
+    let init = [
+        "init",
+        "--spec",
+        "spec/errors.md",
+        "--enum-name",
+        "ObjectError",
+        "--from-checkout",
+        &copy_arg,
+    ];
+    let out = tool(copy, &krate, &init);
+    assert!(out.status.success(), "{}", text(&out));
+    // Never twice: the second run refuses and writes nothing.
+    let manifest = std::fs::read_to_string(krate.join("Cargo.toml")).unwrap();
+    let out = tool(copy, &krate, &init);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("nothing was written"), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(krate.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+    std::fs::write(
+        krate.join("tests/uses_the_enum.rs"),
+        "#[test]\nfn the_enum_is_named_as_set() {\n    assert_eq!(\"NoSuchKey\".parse::<object_errors::ObjectError>().unwrap().as_str(), \"NoSuchKey\");\n    let body = object_errors::ErrorResponse::from_xml(b\"<Error><Code>AccessDenied</Code></Error>\").unwrap();\n    assert_eq!(body.code, object_errors::ObjectError::AccessDenied);\n}\n",
+    )
+    .unwrap();
+    let out = cargo_with_target(&krate, &target, &["test"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("warning"), "{}", text(&out));
+    // The generator's dependencies come from the copy's build (the two path
+    // crates themselves are compiled again: about 4 s).
+    assert!(
+        !text(&out).contains("Compiling syn"),
+        "the copy's build was not shared:\n{}",
+        text(&out)
+    );
+
+    // A settings change reruns the build script: OUT_DIR follows the new
+    // name, so the checked-in copy is now stale, until `generate`.
+    edit(&krate.join("Cargo.toml"), |m| {
+        m.replace(
+            "enum-name = \"ObjectError\"",
+            "enum-name = \"StorageError\"",
+        )
+    });
+    let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("generated/errors.rs is stale: run `ci-errors-codegen generate`"),
+        "{}",
+        text(&out)
+    );
+    let out = tool(copy, &krate, &["generate"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(std::fs::read_to_string(krate.join("generated/errors.rs"))
+        .unwrap()
+        .contains("pub enum StorageError"));
+    let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // The gate: a removed code is breaking, against the committed spec.
+    git(&krate, &["init", "-q"]);
+    git(&krate, &["add", "-A"]);
+    git(&krate, &["commit", "-q", "-m", "adopted"]);
+    edit(&krate.join("spec/errors.md"), |spec| {
+        spec.lines()
+            .filter(|l| !l.contains("NoSuchBucket"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    });
+    let out = tool(
+        copy,
+        &krate,
+        &["changes", "--since", "HEAD", "--fail-on-breaking"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("removed code `NoSuchBucket`"),
+        "{}",
+        text(&out)
+    );
+    let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
+    assert!(
+        !out.status.success(),
+        "a spec edit without generate passed:\n{}",
+        text(&out)
+    );
+    let _ = std::fs::remove_dir_all(&krate);
 }

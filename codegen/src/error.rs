@@ -62,6 +62,13 @@ pub enum Error {
         /// The command that regenerates it.
         fix: String,
     },
+    /// `init` would overwrite something; nothing was written.
+    Exists {
+        /// The file.
+        path: PathBuf,
+        /// What is there.
+        why: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -97,6 +104,11 @@ impl fmt::Display for Error {
                 write!(f, "generated code does not parse (a generator bug): {e}")
             }
             Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Exists { path, why } => write!(
+                f,
+                "{}: {why}; nothing was written (init adopts a crate once)",
+                path.display()
+            ),
             Error::Stale { path, diff, fix } => write!(
                 f,
                 "{} is stale: it differs from what the spec gives\n\n{diff}\nto fix: {fix}",

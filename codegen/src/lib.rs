@@ -54,6 +54,8 @@ mod emit;
 mod error;
 mod fingerprint;
 mod format;
+#[cfg(feature = "cli")]
+mod init;
 mod layout;
 mod model;
 mod naming;
@@ -72,6 +74,8 @@ pub use config::{has_settings, METADATA_KEY};
 pub use diagnostic::{render_all, Diagnostic, Lint, Severity};
 pub use error::Error;
 pub use fingerprint::{fingerprint, input_line, recorded_inputs};
+#[cfg(feature = "cli")]
+pub use init::{Dependencies, Init};
 pub use model::{
     Body, BodyField, CodeEntry, ErrorRow, FieldRole, FieldRow, Model, NodeType, ReadOptions, Text,
     Texts, Validated,

@@ -32,6 +32,28 @@ struct Project {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Adopt a crate for a spec of its own: write the settings and
+    /// dependencies into Cargo.toml, a build.rs, the `include!` in
+    /// src/lib.rs, the first checked-in copy and a staleness test. Never
+    /// overwrites; writes nothing unless the spec reads.
+    Init {
+        /// The spec, relative to the crate.
+        #[arg(long)]
+        spec: PathBuf,
+        /// A translation of it, `LANG=PATH` (repeatable).
+        #[arg(long = "translation", value_name = "LANG=PATH")]
+        translations: Vec<String>,
+        /// The code enum's name (default `ErrorCode`).
+        #[arg(long)]
+        enum_name: Option<String>,
+        /// The crate's directory (default: the current one).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Take the generator and runtime from a checkout of this repository
+        /// (path dependencies) instead of the registry.
+        #[arg(long, value_name = "CHECKOUT")]
+        from_checkout: Option<PathBuf>,
+    },
     /// Regenerate the checked-in file from the spec and print a summary.
     Generate(Project),
     /// Fail if the checked-in file differs from what the spec gives; print a diff and the fix.
@@ -84,8 +106,15 @@ enum Command {
 fn main() -> ExitCode {
     let command = Cli::parse().command;
     // Only `generate` writes: only it says that nothing was.
-    let writes = matches!(command, Command::Generate(_));
+    let writes = matches!(command, Command::Generate(_) | Command::Init { .. });
     let result = match command {
+        Command::Init {
+            spec,
+            translations,
+            enum_name,
+            dir,
+            from_checkout,
+        } => init(&dir, &spec, &translations, enum_name, from_checkout),
         Command::Generate(project) => project.builder_for_generate().and_then(|b| generate(&b)),
         Command::Check(project) => project.builder().and_then(|b| check(&b)),
         Command::Dump {
@@ -145,6 +174,42 @@ fn main() -> ExitCode {
 }
 
 /// The text of `file` (relative to `root`) at git revision `rev`, if git has it.
+/// `init`: adopts the crate in `dir` and says what it wrote and what to run next.
+fn init(
+    dir: &Path,
+    spec: &Path,
+    translations: &[String],
+    enum_name: Option<String>,
+    from_checkout: Option<PathBuf>,
+) -> Result<ExitCode, Error> {
+    let mut adopt = ci_errors_codegen::Init::new(dir, spec);
+    for t in translations {
+        let (lang, path) = t.split_once('=').ok_or_else(|| Error::Config {
+            path: PathBuf::from(t),
+            message: "a translation is `LANG=PATH`".into(),
+        })?;
+        adopt = adopt.translation(lang, path);
+    }
+    if let Some(name) = &enum_name {
+        adopt = adopt.enum_name(name);
+    }
+    if let Some(checkout) = from_checkout {
+        adopt = adopt.dependencies(ci_errors_codegen::Dependencies::Checkout(checkout));
+    }
+    let written = adopt.run()?;
+    println!("Adopted {} for {}; wrote:", dir.display(), spec.display());
+    for file in &written {
+        println!("  {}", file.display());
+    }
+    println!(
+        "\nNext, in {}:\n  cargo test                      builds, and checks the checked-in copy\n  \
+         ci-errors-codegen generate      after editing the spec: rewrites the checked-in copy\n  \
+         ci-errors-codegen changes --since origin/main --fail-on-breaking   the CI gate",
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn git_show(root: &Path, rev: &str, file: &str) -> Option<String> {
     std::process::Command::new("git")
         .args(["show", &format!("{rev}:./{file}")])
