@@ -586,3 +586,112 @@ fn dump_and_changes_carry_translations() {
     );
     assert!(text.contains("No breaking changes."), "{text}");
 }
+
+/// A fresh crate as `cargo new --lib` leaves it, with `spec` as its spec.
+fn fresh_crate(name: &str, spec: &str) -> PathBuf {
+    let root = temp_dir(name);
+    write(
+        &root.join("Cargo.toml"),
+        "[package]\nname = \"fresh-crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n",
+    );
+    write(&root.join("src/lib.rs"), "pub fn kept() {}\n");
+    write(&root.join("spec/errors.md"), spec);
+    root
+}
+
+fn init(root: &Path, extra: &[&str]) -> Output {
+    let dir = root.to_str().unwrap();
+    let mut args = vec!["init", "--dir", dir, "--spec", "spec/errors.md"];
+    args.extend(extra);
+    tool(&args)
+}
+
+#[test]
+fn init_writes_settings_build_script_include_copy_and_test() {
+    let root = fresh_crate("init", STORE);
+    let out = init(&root, &["--enum-name", "StoreError"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = |f: &str| std::fs::read_to_string(root.join(f)).unwrap();
+    let manifest: toml::Table = read("Cargo.toml").parse().unwrap();
+    let settings = &manifest["package"]["metadata"]["ci-errors-codegen"];
+    assert_eq!(settings["enum-name"].as_str(), Some("StoreError"));
+    assert_eq!(settings["checked-in"].as_str(), Some("generated/errors.rs"));
+    assert_eq!(settings["doc-crate"].as_str(), Some("fresh_crate"));
+    assert_eq!(
+        manifest["dependencies"]["ci-errors-runtime"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(
+        manifest["build-dependencies"]["ci-errors-codegen"]["default-features"].as_bool(),
+        Some(false)
+    );
+    assert!(read("build.rs").contains("Builder::from_manifest(\".\")"));
+    let lib = read("src/lib.rs");
+    assert!(lib.starts_with("pub fn kept() {}"), "{lib}");
+    assert!(lib.contains("include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));"));
+    assert!(read("generated/errors.rs").contains("pub enum StoreError"));
+    assert!(
+        read("tests/errors_are_current.rs").contains("include_str!(\"../generated/errors.rs\")")
+    );
+    for file in [
+        "Cargo.toml",
+        "build.rs",
+        "src/lib.rs",
+        "generated/errors.rs",
+    ] {
+        assert!(stdout(&out).contains(file), "{file}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn init_never_overwrites_and_writes_nothing_when_it_refuses() {
+    // Run twice: the second refuses, everything as the first left it.
+    let root = fresh_crate("init-twice", STORE);
+    assert!(init(&root, &[]).status.success());
+    let before: Vec<String> = ["Cargo.toml", "build.rs", "src/lib.rs"]
+        .iter()
+        .map(|f| std::fs::read_to_string(root.join(f)).unwrap())
+        .collect();
+    let out = init(&root, &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).starts_with("error: "), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    for (f, text) in ["Cargo.toml", "build.rs", "src/lib.rs"].iter().zip(&before) {
+        assert_eq!(&std::fs::read_to_string(root.join(f)).unwrap(), text, "{f}");
+    }
+
+    // A build script of its own: refused, nothing written.
+    let root = fresh_crate("init-build-rs", STORE);
+    write(&root.join("build.rs"), "fn main() {}\n");
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let out = init(&root, &[]);
+    assert!(
+        stderr(&out).contains("build.rs: it exists"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+
+    // A spec that does not read: its problems, and nothing written.
+    let root = fresh_crate("init-bad-spec", "| Error Code | Description | HTTP Status Code |\n| --- | --- | --- |\n| Bad | A bad status. | N/A |\n");
+    let out = init(&root, &[]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("spec/errors.md:3:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+    assert!(!root.join("build.rs").exists());
+    assert!(!root.join("generated").exists());
+}
