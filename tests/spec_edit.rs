@@ -207,6 +207,18 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
         text(&out)
     );
     assert!(text(&out).contains("test result: ok"), "{}", text(&out));
+    // The edits' warnings reach cargo one line each, with their place.
+    assert!(
+        text(&out).contains("warning: ci-errors@0.1.0: spec/error-codes.md:")
+            && text(&out).contains(": warning[status_class_mismatch]: status 418"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !text(&out).contains("ci-errors@0.1.0:    |"),
+        "{}",
+        text(&out)
+    );
 
     // 3. An edit without `generate`: the generator off refuses, `cargo build` regenerates.
     for (file, description, head) in [

@@ -323,8 +323,10 @@ impl Builder {
     }
 
     /// Runs [`Builder::compile`] the way a build script should: asks Cargo to
-    /// rerun when a spec or the manifest changes, passes warnings on as `cargo:warning`, and
-    /// on failure prints every problem and returns failure. Never panics.
+    /// rerun when a spec or the manifest changes, passes each warning on as one
+    /// `cargo:warning` line with its `file:line:col` (rendered in full when
+    /// [`FULL_ENV`] is set), and on failure prints every problem in full and
+    /// returns failure. Never panics.
     pub fn build_script(self) -> ExitCode {
         for path in self.inputs() {
             println!("cargo:rerun-if-changed={}", self.root.join(path).display());
@@ -333,10 +335,24 @@ impl Builder {
         if let Some(manifest) = &self.manifest {
             println!("cargo:rerun-if-changed={}", manifest.display());
         }
+        println!("cargo:rerun-if-env-changed={FULL_ENV}");
         match self.compile() {
             Ok((generated, _)) => {
-                for line in generated.rendered_warnings().lines() {
+                // Cargo prefixes every line: one line per warning, unless asked.
+                let lines = if std::env::var_os(FULL_ENV).is_some() {
+                    generated
+                        .rendered_warnings()
+                        .lines()
+                        .map(str::to_owned)
+                        .collect()
+                } else {
+                    generated.warning_lines()
+                };
+                for line in &lines {
                     println!("cargo:warning={line}");
+                }
+                if !lines.is_empty() && std::env::var_os(FULL_ENV).is_none() {
+                    println!("cargo:warning=(each in full: {FULL_ENV}=1 cargo build, or `ci-errors-codegen generate`)");
                 }
                 ExitCode::SUCCESS
             }
@@ -489,6 +505,10 @@ pub fn fingerprint_file(checked_in: &Path) -> PathBuf {
 
 /// Set to `1`, [`Builder::check_checked_in`] rewrites a stale file instead of failing.
 pub const UPDATE_ENV: &str = "CI_ERRORS_CODEGEN_UPDATE";
+
+/// Set, [`Builder::build_script`] renders each warning in full (source line
+/// and carets) instead of one line with its `file:line:col`.
+pub const FULL_ENV: &str = "CI_ERRORS_CODEGEN_FULL";
 
 /// Writes `text` to `path` unless the file already holds exactly that.
 pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {

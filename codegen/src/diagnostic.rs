@@ -222,6 +222,24 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic on one line: `file:line:col: warning[lint]: message`
+    /// (the column when `src`, the file it names, is given).
+    pub fn one_line(&self, src: Option<&SourceFile>) -> String {
+        let at = match (&self.span, self.line, src) {
+            (Some(span), Some(_), Some(src)) if span.start <= src.text().len() => {
+                let (line, column) = src.line_column(span.start);
+                format!("{}:{line}:{column}", self.file)
+            }
+            _ => self.location(),
+        };
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let lint = self.lint.map(|l| format!("[{l}]")).unwrap_or_default();
+        format!("{at}: {level}{lint}: {}", visible(&self.message))
+    }
+
     /// Renders like rustc: the message, `--> file:line:col`, the line with a
     /// caret under the cell, then notes. Plain text, no colour.
     pub fn render(&self, src: &SourceFile) -> String {

@@ -68,7 +68,9 @@ mod status;
 mod translate;
 mod vocabulary;
 
-pub use builder::{fingerprint_file, read_spec_file, write_if_changed, Builder, UPDATE_ENV};
+pub use builder::{
+    fingerprint_file, read_spec_file, write_if_changed, Builder, FULL_ENV, UPDATE_ENV,
+};
 pub use changes::{Api, ApiCode, Change};
 pub use config::{has_settings, METADATA_KEY};
 pub use diagnostic::{render_all, Diagnostic, Lint, Severity};

@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::format::{format, header};
 use crate::model::{Model, Validated};
 use crate::settings::Settings;
+use crate::source::SourceFile;
 use crate::spec::SpecText;
 use crate::translate;
 
@@ -27,6 +28,21 @@ impl Generated {
     /// Every warning of every spec.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.specs.iter().flat_map(|s| &s.warnings)
+    }
+
+    /// Every warning on one line (`file:line:col: warning[lint]: message`),
+    /// as a build script passes them to cargo, which prefixes every line.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.specs
+            .iter()
+            .flat_map(|s| {
+                let sources: Vec<&SourceFile> = s.spec.sources().collect();
+                s.warnings.iter().map(move |d| {
+                    let src = sources.iter().find(|src| src.name() == d.file).copied();
+                    d.one_line(src)
+                })
+            })
+            .collect()
     }
 
     /// Every warning rendered, spec by spec.
@@ -75,7 +91,12 @@ pub(crate) fn read(spec: SpecText, settings: &Settings) -> Result<SpecResult, Er
 /// The model of the primary edition with every translation merged in.
 fn validate(spec: &SpecText, settings: &Settings) -> Validated {
     let src = spec.primary();
-    let (mut model, mut diagnostics) = crate::read_spec(src, &settings.read)?;
+    // Acknowledged warnings stay quiet beside errors too.
+    let quiet = |mut d: Vec<Diagnostic>| {
+        d.retain(|d| !settings.acknowledged(d));
+        d
+    };
+    let (mut model, mut diagnostics) = crate::read_spec(src, &settings.read).map_err(quiet)?;
     if settings.require_xml_body && model.body.is_none() {
         diagnostics.push(
             Diagnostic::file_error(src, "the spec describes no usable XML error body")

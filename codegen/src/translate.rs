@@ -56,16 +56,18 @@ pub fn merge(
                 Some(&edition.model.errors[i])
             }
             None => {
+                // Carets under the code and the status, not the whole row.
                 report(
                     Diagnostic::error(
                         src,
-                        src.line_range(row.line),
+                        row.cells.0.clone(),
                         format!(
                             "{} is missing from the `{}` edition",
                             row_name(row),
                             edition.lang
                         ),
                     )
+                    .also_at(row.cells.1.clone())
                     .with_note(format!("{other} has no row for this code and status")),
                 );
                 None
@@ -87,9 +89,10 @@ pub fn merge(
         report(
             Diagnostic::error(
                 edition.src,
-                edition.src.line_range(row.line),
+                row.cells.0.clone(),
                 format!("{} is not in the primary edition", row_name(row)),
             )
+            .also_at(row.cells.1.clone())
             .with_note(format!(
                 "{} has no row for this code and status; it is left out",
                 src.name()

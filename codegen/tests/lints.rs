@@ -286,3 +286,63 @@ fn a_long_row_is_windowed_with_its_code_in_view() {
         "{rendered}"
     );
 }
+
+/// What cargo shows of a build script's warnings: one line each, with the
+/// place and the name.
+#[test]
+fn each_warning_is_one_line_for_cargo() {
+    let spec = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Gone | 410 | Gone. |\n| Oops | 500 Internal Server | Oops. |\n";
+    let generated = Builder::new()
+        .generate_from([SpecText::new("one.md", spec)])
+        .unwrap();
+    assert_eq!(
+        generated.warning_lines(),
+        ["one.md:4:10: warning[non_standard_reason]: non-standard reason phrase `Internal Server` for status 500"]
+    );
+    assert!(generated.rendered_warnings().lines().count() > 3);
+}
+
+/// A row missing from a translation is underlined at its code and status,
+/// not across the whole row.
+#[test]
+fn a_missing_translated_row_has_short_carets() {
+    let long = "x".repeat(120);
+    let en = format!("| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Gone | 410 | Gone {long}. |\n| Busy | 503 | Busy {long}. |\n");
+    let zh = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Gone | 410 | 没了。 |\n";
+    let err = Builder::new()
+        .generate_from([SpecText::new("en.md", en).with_translation("zh", "zh.md", zh)])
+        .unwrap_err();
+    let ci_errors_codegen::Error::Spec { rendered, .. } = err else {
+        panic!("{err}")
+    };
+    assert!(rendered.contains("--> en.md:4:3"), "{rendered}");
+    let longest = rendered
+        .split(|c| c != '^')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert_eq!(longest, "Busy".len(), "{rendered}");
+}
+
+/// An accepted warning stays quiet when the spec also has an error.
+#[test]
+fn accepted_warnings_are_not_shown_beside_errors() {
+    let spec = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Oops | 500 Internal Server | Oops. |\n| Bad | N/A | Bad. |\n";
+    let err = Builder::new()
+        .accept(Lint::NonStandardReason, "500 Internal Server")
+        .generate_from([SpecText::new("both.md", spec)])
+        .unwrap_err();
+    let ci_errors_codegen::Error::Spec {
+        rendered,
+        diagnostics,
+    } = err
+    else {
+        panic!("{err}")
+    };
+    assert!(
+        rendered.contains("error: status `N/A` is not a number"),
+        "{rendered}"
+    );
+    assert!(!rendered.contains("non_standard_reason"), "{rendered}");
+    assert_eq!(diagnostics.len(), 1);
+}
