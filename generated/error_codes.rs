@@ -256,6 +256,18 @@ impl ErrorCode {
     pub const fn value(&self) -> Option<i64> {
         CODES[*self as usize].value
     }
+    /// The code's retry class, when the settings give it one
+    /// (`retry = { throttling = […], transient = […] }`).
+    pub const fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+        CODES[*self as usize].retry
+    }
+    /// Retry advice for this code: for its first row (its status, if
+    /// it has one) and its retry class, under the runtime's
+    /// `retry` policy.
+    pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+        let status = self.rows().next().and_then(|row| row.status);
+        ::ci_errors_runtime::retry::advice(status, self.retry_class())
+    }
     /// The code whose numeric value is `value`, if the spec lists one
     /// (the first, if several share it).
     pub fn from_value(value: i64) -> Option<Self> {
@@ -296,6 +308,9 @@ impl ::ci_errors_runtime::CodeEnum for ErrorCode {
     }
     fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
         Self::rows(self)
+    }
+    fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+        Self::retry_class(self)
     }
 }
 impl ::core::fmt::Debug for ErrorCode {
@@ -378,162 +393,189 @@ static CODES: &[::ci_errors_runtime::CodeInfo] = &[
         name: "PermanentRedirect",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "TemporaryRedirect",
         name: "TemporaryRedirect",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InvalidArgument",
         name: "InvalidArgument",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "MissingContent",
         name: "MissingContent",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InvalidContent",
         name: "InvalidContent",
         rows: 2,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InvalidHost",
         name: "InvalidHost",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "ResourceNotFound",
         name: "ResourceNotFound",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "ResourceAccessDenied",
         name: "ResourceAccessDenied",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "ResourceDownloadFailed",
         name: "ResourceDownloadFailed",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "CIRoleNotExist",
         name: "CIRoleNotExist",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "ResourceNotSupported",
         name: "ResourceNotSupported",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "MissingAuthorization",
         name: "MissingAuthorization",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InvalidAuthorization",
         name: "InvalidAuthorization",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "AccessDenied",
         name: "AccessDenied",
         rows: 2,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "SecretidNotExist",
         name: "SecretidNotExist",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "SignatureExpired",
         name: "SignatureExpired",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "MediaBucketAlreadyBinded",
         name: "MediaBucketAlreadyBinded",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "QueueSaturated",
         name: "QueueSaturated",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "QueuePaused",
         name: "QueuePaused",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InvalidUrl",
         name: "InvalidUrl",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "AuditingJobNotFound",
         name: "AuditingJobNotFound",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "MissingContentLength",
         name: "MissingContentLength",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "SlowDown",
         name: "SlowDown",
         rows: 1,
         value: None,
+        retry: Some(::ci_errors_runtime::retry::RetryClass::Throttling),
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "UnavailableForLegalReasons",
         name: "UnavailableForLegalReasons",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "InternalError",
         name: "InternalError",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "NotImplemented",
         name: "NotImplemented",
         rows: 1,
         value: None,
+        retry: None,
     },
     ::ci_errors_runtime::CodeInfo {
         variant: "ServiceUnavailable",
         name: "ServiceUnavailable",
         rows: 1,
         value: None,
+        retry: None,
     },
 ];
 /// Every row, code by code in the enum's order, each code's in spec order.
@@ -1005,3 +1047,48 @@ impl ::core::fmt::Display for ErrorResponse {
     }
 }
 impl ::std::error::Error for ErrorResponse {}
+#[cfg(feature = "http")]
+impl ::ci_errors_runtime::http::ErrorBody for ErrorResponse {
+    type Code = ErrorCode;
+    const REQUEST_ID_HEADERS: &'static [&'static str] = &[
+        "x-ci-request-id",
+        "x-cos-request-id",
+    ];
+    const TRACE_ID_HEADERS: &'static [&'static str] = &[
+        "x-ci-trace-id",
+        "x-cos-trace-id",
+    ];
+    fn from_xml_with(
+        body: &[u8],
+        limits: &::ci_errors_runtime::xml::Limits,
+    ) -> Result<Self, ::ci_errors_runtime::xml::XmlError> {
+        Self::from_xml_with(body, limits)
+    }
+    fn to_xml(&self) -> ::std::string::String {
+        Self::to_xml(self)
+    }
+    fn from_fields(
+        code: ::ci_errors_runtime::Code<ErrorCode>,
+        message: Option<::std::string::String>,
+        request_id: Option<::std::string::String>,
+        trace_id: Option<::std::string::String>,
+    ) -> Self {
+        let mut body = Self::new(code);
+        body.message = message;
+        body.request_id = request_id;
+        body.trace_id = trace_id;
+        body
+    }
+    fn code(&self) -> &::ci_errors_runtime::Code<ErrorCode> {
+        &self.code
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn trace_id(&self) -> Option<&str> {
+        self.trace_id.as_deref()
+    }
+}

@@ -25,7 +25,27 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub use ci_errors_runtime::{retry, xml, Description, ParseCodeError, StatusClass};
+pub use ci_errors_runtime::{xml, Description, ParseCodeError, StatusClass};
+
+/// Retry advice: the runtime's policy by status (429 and 500, 502, 503, 504
+/// retry; 3xx redirect), and each code's retry class from this crate's
+/// settings (`retry = { throttling = ["SlowDown"] }` in `Cargo.toml`).
+///
+/// ```
+/// use ci_errors::retry::{advice, Retry, RetryClass};
+/// use ci_errors::ErrorCode;
+///
+/// assert_eq!(advice(Some(503), None), Retry::Retry);
+/// for code in ErrorCode::ALL {
+///     if code.retry_class().is_some() {
+///         assert_eq!(code.retry(), Retry::Retry);
+///     }
+/// }
+/// # let _ = RetryClass::Throttling;
+/// ```
+pub mod retry {
+    pub use ci_errors_runtime::retry::{advice, Retry, RetryClass};
+}
 
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]

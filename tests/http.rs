@@ -55,7 +55,7 @@ fn every_row_round_trips_with_every_accessor() {
             .row(sent.as_u16())
             .or_else(|| row.code.rows().find(|r| r.status.is_none()));
         assert_eq!(e.row(), first);
-        assert_eq!(e.description(), first.map(|r| r.description));
+        assert_eq!(e.spec_description(), first.map(|r| r.description));
         assert_eq!(e.remedy(), first.and_then(|r| r.remedy()));
         for &lang in Lang::ALL {
             let text = first
@@ -215,5 +215,85 @@ fn rows_become_responses() {
         let body = ErrorResponse::from_xml(resp.body().as_bytes()).unwrap();
         assert_eq!(body.code, row.code);
         assert_eq!(body.message.as_deref(), Some(row.description));
+    }
+}
+
+/// Request and trace ids come from the headers the settings name when the
+/// body has none; the body's win when it has them.
+#[test]
+fn ids_come_from_the_settings_headers_when_the_body_lacks_them() {
+    use ci_errors::http::ErrorBody;
+    let code = ErrorCode::ALL[0].as_str();
+    let request = <ErrorResponse as ErrorBody>::REQUEST_ID_HEADERS;
+    let trace = <ErrorResponse as ErrorBody>::TRACE_ID_HEADERS;
+    for (i, (request, trace)) in request.iter().zip(trace).enumerate() {
+        let bare = format!("<Error><Code>{code}</Code></Error>");
+        let reply = Response::builder()
+            .status(400)
+            .header(*request, format!("h-req-{i}"))
+            .header(*trace, format!("h-trace-{i}"))
+            .header("x-unrelated-id", "nope")
+            .body(bare.into_bytes())
+            .unwrap();
+        let e = ServiceError::from_response(&reply);
+        assert_eq!(e.request_id(), Some(format!("h-req-{i}").as_str()));
+        assert_eq!(e.trace_id(), Some(format!("h-trace-{i}").as_str()));
+        let full = format!("<Error><Code>{code}</Code><RequestId>b-req</RequestId><TraceId>b-trace</TraceId></Error>");
+        let reply = Response::builder()
+            .status(400)
+            .header(*request, "h-req")
+            .body(full.into_bytes())
+            .unwrap();
+        let e = ServiceError::from_response(&reply);
+        assert_eq!(e.request_id(), Some("b-req"));
+        assert_eq!(e.trace_id(), Some("b-trace"));
+    }
+    // A header the settings do not name is not read.
+    let reply = Response::builder()
+        .status(400)
+        .header("x-unrelated-id", "nope")
+        .body(format!("<Error><Code>{code}</Code></Error>").into_bytes())
+        .unwrap();
+    assert_eq!(ServiceError::from_response(&reply).request_id(), None);
+}
+
+/// The retry class of every code is what the settings say (`retry` in
+/// `Cargo.toml`), and it makes a code retryable whatever its status.
+#[test]
+fn retry_classes_come_from_the_settings() {
+    use ci_errors::retry::RetryClass;
+    let manifest: toml::Table =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+    let retry = &manifest["package"]["metadata"]["ci-errors-codegen"].get("retry");
+    let listed = |class: &str| -> Vec<String> {
+        retry
+            .and_then(|r| r.get(class))
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (throttling, transient) = (listed("throttling"), listed("transient"));
+    for &code in ErrorCode::ALL {
+        let expected = if throttling.iter().any(|c| c == code.as_str()) {
+            Some(RetryClass::Throttling)
+        } else if transient.iter().any(|c| c == code.as_str()) {
+            Some(RetryClass::Transient)
+        } else {
+            None
+        };
+        assert_eq!(code.retry_class(), expected, "{code}");
+        if expected.is_some() {
+            assert_eq!(code.retry(), Retry::Retry, "{code}");
+            let body = format!("<Error><Code>{code}</Code></Error>");
+            let e = ServiceError::from_response(&reply(400, &body));
+            assert!(e.is_retryable(), "{code} at 400");
+        }
     }
 }

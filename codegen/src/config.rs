@@ -92,6 +92,10 @@ const KEYS: &[&str] = &[
     "enum-name",
     "runtime",
     "serde-feature",
+    "http-feature",
+    "request-id-headers",
+    "trace-id-headers",
+    "retry",
     "regenerate",
     "doc-crate",
     "xml-body",
@@ -146,6 +150,10 @@ fn apply(settings: &Table) -> Result<Manifest, String> {
             "enum-name" => s.emit.enum_name = owned(value)?,
             "runtime" => s.emit.runtime = owned(value)?,
             "serde-feature" => s.emit.serde_feature = Some(owned(value)?),
+            "http-feature" => s.emit.http_feature = Some(owned(value)?),
+            "request-id-headers" => s.emit.request_id_headers = strings(key, value)?,
+            "trace-id-headers" => s.emit.trace_id_headers = strings(key, value)?,
+            "retry" => retry(s, value)?,
             "regenerate" => s.regenerate = owned(value)?,
             "doc-crate" => s.emit.doc_path = Some(owned(value)?),
             "xml-body" => s.emit.xml_body = boolean(key, value)?,
@@ -260,6 +268,37 @@ fn lint(key: &str, value: &Value) -> Result<Lint, String> {
             names.join(", ")
         )
     })
+}
+
+/// An array of strings.
+fn strings(key: &str, value: &Value) -> Result<Vec<String>, String> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| format!("`{key}` must be an array of strings"))?;
+    items
+        .iter()
+        .map(|v| string(key, v).map(str::to_owned))
+        .collect()
+}
+
+/// `retry = { throttling = ["Code", …], transient = ["Code", …] }`.
+fn retry(settings: &mut Settings, value: &Value) -> Result<(), String> {
+    let table = value
+        .as_table()
+        .ok_or("`retry` must be a table: `{ throttling = [codes], transient = [codes] }`")?;
+    for (class, codes) in table {
+        let codes = strings(&format!("retry.{class}"), codes)?;
+        match class.as_str() {
+            "throttling" => settings.emit.throttling = codes,
+            "transient" => settings.emit.transient = codes,
+            other => {
+                return Err(format!(
+                    "unknown retry class `{other}`: the classes are `throttling` and `transient`"
+                ))
+            }
+        }
+    }
+    Ok(())
 }
 
 fn allow(settings: &mut Settings, value: &Value) -> Result<(), String> {

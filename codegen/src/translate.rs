@@ -56,20 +56,7 @@ pub fn merge(
                 Some(&edition.model.errors[i])
             }
             None => {
-                // Carets under the code and the status, not the whole row.
-                report(
-                    Diagnostic::error(
-                        src,
-                        row.cells.0.clone(),
-                        format!(
-                            "{} is missing from the `{}` edition",
-                            row_name(row),
-                            edition.lang
-                        ),
-                    )
-                    .also_at(row.cells.1.clone())
-                    .with_note(format!("{other} has no row for this code and status")),
-                );
+                report(missing_row(src, row, edition.lang, other));
                 None
             }
         };
@@ -110,6 +97,18 @@ fn row_name(row: &ErrorRow) -> String {
         Some(status) => format!("`{}` with status {status}", row.code),
         None => format!("`{}`", row.code),
     }
+}
+
+/// A primary row the edition lacks: carets under its code and status,
+/// not across the whole row.
+fn missing_row(src: &SourceFile, row: &ErrorRow, lang: &str, other: &str) -> Diagnostic {
+    Diagnostic::error(
+        src,
+        row.cells.0.clone(),
+        format!("{} is missing from the `{lang}` edition", row_name(row)),
+    )
+    .also_at(row.cells.1.clone())
+    .with_note(format!("{other} has no row for this code and status"))
 }
 
 /// Field nodes by name: descriptions for the body's docs, drift reported.

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::hash::Hash;
 
+use crate::retry::RetryClass;
 use crate::row::{Edition, Rows};
 
 /// What a generated error-code enum provides; everything generic in this
@@ -22,6 +23,8 @@ pub trait CodeEnum: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
     fn as_str(&self) -> &'static str;
     /// The spec's rows for this code, one per status, in spec order.
     fn rows(&self) -> Rows<Self>;
+    /// The code's retry class, when the settings give it one.
+    fn retry_class(&self) -> Option<RetryClass>;
 }
 
 /// Any code a server may send: one the spec lists, or one it does not,
@@ -216,6 +219,8 @@ pub struct CodeInfo {
     pub rows: u32,
     /// Its numeric value, for a numeric code or one with a value column.
     pub value: Option<i64>,
+    /// Its retry class, when the settings give it one.
+    pub retry: Option<RetryClass>,
 }
 
 /// For generated code: where each entry's rows start in the row table, and

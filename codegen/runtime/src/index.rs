@@ -152,6 +152,7 @@ mod tests {
                 name,
                 rows: 1,
                 value: None,
+                retry: None,
             })
             .collect()
     }

@@ -23,6 +23,7 @@
 //! #     fn from_code(code: &str) -> Option<Self> { (code == "Gone").then_some(Demo::Gone) }
 //! #     fn as_str(&self) -> &'static str { "Gone" }
 //! #     fn rows(&self) -> Rows<Self> { Rows::new(*self, 0..1, |c, i| Some(ROWS.get(i)?.view(c, &["en"]))) }
+//! #     fn retry_class(&self) -> Option<ci_errors_runtime::retry::RetryClass> { None }
 //! # }
 //! let known: Code<Demo> = Code::from("Gone");
 //! assert_eq!(known, Demo::Gone);
@@ -35,6 +36,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod code;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
 mod index;
 pub mod retry;
 mod row;

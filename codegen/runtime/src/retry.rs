@@ -1,15 +1,20 @@
-//! Retry advice: this crate's policy, not the spec's (the spec says nothing on retries).
+//! Retry advice: the runtime's policy by status, and each code's retry
+//! class from the generator's settings (`retry = { throttling = […],
+//! transient = […] }`), in the manner of smithy's throttling and transient
+//! errors. The runtime names no vendor's code.
 //!
-//! - throttling (status 429, or code `SlowDown` whatever its status) and
-//!   transient server errors (500, 502, 503, 504): retry, with back-off;
+//! - a code with a retry class, throttling or transient, whatever its status,
+//!   and statuses 429 (throttling) and 500, 502, 503, 504 (transient): retry,
+//!   with back-off;
 //! - redirects (3xx): send again to where the `Location` header points;
 //! - everything else: the request must change first.
 //!
 //! ```
-//! use ci_errors_runtime::retry::{advice, Retry};
-//! assert_eq!(advice(503, None), Retry::Retry);
-//! assert_eq!(advice(400, Some("SlowDown")), Retry::Retry);
-//! assert_eq!(advice(403, Some("AccessDenied")), Retry::DoNotRetry);
+//! use ci_errors_runtime::retry::{advice, Retry, RetryClass};
+//! assert_eq!(advice(Some(503), None), Retry::Retry);
+//! assert_eq!(advice(Some(400), Some(RetryClass::Throttling)), Retry::Retry);
+//! assert_eq!(advice(Some(403), None), Retry::DoNotRetry);
+//! assert_eq!(advice(None, Some(RetryClass::Transient)), Retry::Retry);
 //! ```
 
 use crate::code::CodeEnum;
@@ -19,10 +24,10 @@ use crate::row::Row;
 ///
 /// ```
 /// use ci_errors_runtime::retry::{advice, Retry};
-/// let next = advice(429, None);
+/// let next = advice(Some(429), None);
 /// assert_eq!(next, Retry::Retry);
 /// assert!(next.is_retryable());
-/// assert_eq!(advice(301, None), Retry::Redirect);
+/// assert_eq!(advice(Some(301), None), Retry::Redirect);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Retry {
@@ -41,39 +46,32 @@ impl Retry {
     }
 }
 
-/// The code this policy treats as throttling at any status.
-const THROTTLING_CODE: &str = "SlowDown";
-
-/// Advice for a response with `status` and, when the body parsed, `code`.
-pub fn advice(status: u16, code: Option<&str>) -> Retry {
-    let throttled = status == 429 || code == Some(THROTTLING_CODE);
-    let transient = matches!(status, 500 | 502 | 503 | 504);
-    if throttled || transient {
-        Retry::Retry
-    } else if (300..400).contains(&status) {
-        Retry::Redirect
-    } else {
-        Retry::DoNotRetry
-    }
+/// Why a code may be retried, as the settings class it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RetryClass {
+    /// The service asks the client to slow down: retry with a longer back-off.
+    Throttling,
+    /// A passing fault on the service's side: retry with back-off.
+    Transient,
 }
 
-/// Advice for a code the spec gives no status, by the code alone: the
-/// throttling code is retried, anything else is not.
-pub fn code_advice(code: &str) -> Retry {
-    if code == THROTTLING_CODE {
-        Retry::Retry
-    } else {
-        Retry::DoNotRetry
+/// Advice for a response with `status` (none for a code the spec lists
+/// without one) and, when known, its code's retry class.
+pub const fn advice(status: Option<u16>, class: Option<RetryClass>) -> Retry {
+    if class.is_some() {
+        return Retry::Retry;
+    }
+    match status {
+        Some(429 | 500 | 502 | 503 | 504) => Retry::Retry,
+        Some(300..=399) => Retry::Redirect,
+        _ => Retry::DoNotRetry,
     }
 }
 
 impl<C: CodeEnum> Row<C> {
     /// Retry advice for this row under this module's policy.
     pub fn retry(&self) -> Retry {
-        match self.status {
-            Some(status) => advice(status, Some(self.code.as_str())),
-            None => code_advice(self.code.as_str()),
-        }
+        advice(self.status, self.code.retry_class())
     }
 }
 
@@ -82,16 +80,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn throttling_and_transient_server_errors_are_retryable() {
-        assert_eq!(advice(429, None), Retry::Retry);
-        assert_eq!(advice(400, Some("SlowDown")), Retry::Retry);
+    fn throttling_and_transient_are_retryable_by_status_or_class() {
+        assert_eq!(advice(Some(429), None), Retry::Retry);
         for status in [500, 502, 503, 504] {
-            assert_eq!(advice(status, None), Retry::Retry, "{status}");
-            assert!(advice(status, None).is_retryable());
+            assert_eq!(advice(Some(status), None), Retry::Retry, "{status}");
         }
-        assert_eq!(advice(501, None), Retry::DoNotRetry);
-        assert_eq!(advice(403, Some("AccessDenied")), Retry::DoNotRetry);
-        assert_eq!(advice(301, None), Retry::Redirect);
-        assert_eq!(advice(307, Some("TemporaryRedirect")), Retry::Redirect);
+        for class in [RetryClass::Throttling, RetryClass::Transient] {
+            assert_eq!(advice(Some(400), Some(class)), Retry::Retry);
+            assert_eq!(advice(None, Some(class)), Retry::Retry);
+        }
+        assert_eq!(advice(Some(501), None), Retry::DoNotRetry);
+        assert_eq!(advice(Some(403), None), Retry::DoNotRetry);
+        assert_eq!(advice(None, None), Retry::DoNotRetry);
+        assert_eq!(advice(Some(301), None), Retry::Redirect);
+        assert_eq!(advice(Some(307), None), Retry::Redirect);
     }
 }

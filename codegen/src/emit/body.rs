@@ -84,6 +84,7 @@ pub(crate) fn emit(
         None => quote!(),
     };
     let from_row = from_row(body, names)?;
+    let http = http_impl(body, options, names)?;
     let display = display(body)?;
     let from_xml_doc = doc(&format!(
         "Parses a body with the default [limits]({}::xml::Limits).",
@@ -188,6 +189,100 @@ pub(crate) fn emit(
         #display
 
         impl ::std::error::Error for ErrorResponse {}
+
+        #http
+    })
+}
+
+/// `ErrorBody` for the runtime's typed `http::ServiceError`, under the
+/// configured feature: the message, request id and trace id are the fields
+/// named so (`Message`, `RequestId`, `TraceId`), when the body has them.
+fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenStream, EmitError> {
+    let Some(feature) = &options.http_feature else {
+        return Ok(quote!());
+    };
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    let field = |wanted: &str| -> Result<Option<proc_macro2::Ident>, EmitError> {
+        let found = body.fields.iter().find(|f| {
+            if wanted == "message" {
+                body.message().is_some_and(|m| m.field == f.field)
+            } else {
+                f.field == wanted
+            }
+        });
+        found.map(|f| ident(&f.field)).transpose()
+    };
+    let getter = |f: &Option<proc_macro2::Ident>| match f {
+        Some(f) => quote!(self.#f.as_deref()),
+        None => quote!(None),
+    };
+    let setter = |f: &Option<proc_macro2::Ident>, value: proc_macro2::TokenStream| match f {
+        Some(f) => quote!(body.#f = #value;),
+        None => quote!(let _ = #value;),
+    };
+    let (message, request_id, trace_id) =
+        (field("message")?, field("request_id")?, field("trace_id")?);
+    let (get_message, get_request_id, get_trace_id) =
+        (getter(&message), getter(&request_id), getter(&trace_id));
+    let set = [
+        setter(&message, quote!(message)),
+        setter(&request_id, quote!(request_id)),
+        setter(&trace_id, quote!(trace_id)),
+    ];
+    let mutable = if message.is_some() || request_id.is_some() || trace_id.is_some() {
+        quote!(mut)
+    } else {
+        quote!()
+    };
+    let code = ident(CODE_FIELD)?;
+    let request_headers = &options.request_id_headers;
+    let trace_headers = &options.trace_id_headers;
+    Ok(quote! {
+        #[cfg(feature = #feature)]
+        impl #rt::http::ErrorBody for ErrorResponse {
+            type Code = #name;
+            const REQUEST_ID_HEADERS: &'static [&'static str] = &[#(#request_headers),*];
+            const TRACE_ID_HEADERS: &'static [&'static str] = &[#(#trace_headers),*];
+
+            fn from_xml_with(body: &[u8], limits: &#rt::xml::Limits) -> Result<Self, #rt::xml::XmlError> {
+                Self::from_xml_with(body, limits)
+            }
+
+            fn to_xml(&self) -> ::std::string::String {
+                Self::to_xml(self)
+            }
+
+            fn from_fields(
+                code: #rt::Code<#name>,
+                message: Option<::std::string::String>,
+                request_id: Option<::std::string::String>,
+                trace_id: Option<::std::string::String>,
+            ) -> Self {
+                let #mutable body = Self::new(code);
+                #(#set)*
+                body
+            }
+
+            fn code(&self) -> &#rt::Code<#name> {
+                &self.#code
+            }
+
+            fn message(&self) -> Option<&str> {
+                #get_message
+            }
+
+            fn request_id(&self) -> Option<&str> {
+                #get_request_id
+            }
+
+            fn trace_id(&self) -> Option<&str> {
+                #get_trace_id
+            }
+        }
     })
 }
 

@@ -203,6 +203,20 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
                 CODES[*self as usize].value
             }
 
+            /// The code's retry class, when the settings give it one
+            /// (`retry = { throttling = […], transient = […] }`).
+            pub const fn retry_class(&self) -> Option<#rt::retry::RetryClass> {
+                CODES[*self as usize].retry
+            }
+
+            /// Retry advice for this code: for its first row (its status, if
+            /// it has one) and its retry class, under the runtime's
+            /// `retry` policy.
+            pub fn retry(&self) -> #rt::retry::Retry {
+                let status = self.rows().next().and_then(|row| row.status);
+                #rt::retry::advice(status, self.retry_class())
+            }
+
             /// The code whose numeric value is `value`, if the spec lists one
             /// (the first, if several share it).
             pub fn from_value(value: i64) -> Option<Self> {
@@ -253,6 +267,10 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
             fn rows(&self) -> #rt::Rows<Self> {
                 Self::rows(self)
+            }
+
+            fn retry_class(&self) -> Option<#rt::retry::RetryClass> {
+                Self::retry_class(self)
             }
         }
 

@@ -34,6 +34,17 @@ pub struct EmitOptions {
     /// The path users name the generated items by (such as `ci_errors` or
     /// `my_crate::v1`); when set, the enum's and body's docs get runnable examples.
     pub doc_path: Option<String>,
+    /// Cargo feature under which the body implements the runtime's
+    /// `http::ErrorBody`, for the typed `ServiceError` (none by default).
+    pub http_feature: Option<String>,
+    /// Response headers that carry the request id when the body lacks it.
+    pub request_id_headers: Vec<String>,
+    /// Response headers that carry the trace id when the body lacks it.
+    pub trace_id_headers: Vec<String>,
+    /// Codes whose retry class is throttling.
+    pub throttling: Vec<String>,
+    /// Codes whose retry class is transient.
+    pub transient: Vec<String>,
 }
 
 impl Default for EmitOptions {
@@ -45,6 +56,11 @@ impl Default for EmitOptions {
             spec_name: "the spec".to_owned(),
             serde_feature: None,
             doc_path: None,
+            http_feature: None,
+            request_id_headers: Vec::new(),
+            trace_id_headers: Vec::new(),
+            throttling: Vec::new(),
+            transient: Vec::new(),
         }
     }
 }
@@ -83,6 +99,13 @@ pub enum EmitError {
     /// A model without codes (the reader refuses such a spec; a model built
     /// by hand may still have none).
     NoCodes,
+    /// A code the settings name (in `retry`) that the spec does not list.
+    UnknownCode {
+        /// The setting.
+        setting: String,
+        /// The code.
+        code: String,
+    },
 }
 
 impl fmt::Display for EmitError {
@@ -90,6 +113,10 @@ impl fmt::Display for EmitError {
         match self {
             EmitError::Identifier(name) => write!(f, "`{name}` is not a valid Rust identifier"),
             EmitError::NoCodes => f.write_str("the model has no codes, so there is no enum to emit"),
+            EmitError::UnknownCode { setting, code } => write!(
+                f,
+                "`{setting}` names `{code}`, which the spec does not list: remove it or add the code to the spec"
+            ),
             EmitError::RuntimePath { path, reason } => {
                 write!(f, "runtime path `{path}`: {reason}")
             }
@@ -142,6 +169,21 @@ impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
         if model.codes.is_empty() {
             return Err(EmitError::NoCodes);
+        }
+        let retry = [
+            ("retry.throttling", &options.throttling),
+            ("retry.transient", &options.transient),
+        ];
+        for (setting, codes) in retry {
+            if let Some(code) = codes
+                .iter()
+                .find(|c| !model.codes.iter().any(|e| &e.code == *c))
+            {
+                return Err(EmitError::UnknownCode {
+                    setting: setting.to_owned(),
+                    code: code.clone(),
+                });
+            }
         }
         if RESERVED_ENUM_NAMES.contains(&options.enum_name.as_str()) {
             return Err(EmitError::Reserved {
@@ -197,7 +239,7 @@ impl Names {
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
     let names = Names::new(model, options)?;
     let mut tokens = code_enum::emit(model, options, &names);
-    tokens.extend(table::emit(model, &names));
+    tokens.extend(table::emit(model, options, &names));
     if options.xml_body {
         if let Some(body) = &model.body {
             tokens.extend(body::emit(body, &model.languages, options, &names)?);

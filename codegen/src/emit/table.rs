@@ -16,7 +16,7 @@ use crate::model::{ErrorRow, Model};
 
 /// `Lang`, the per-code table `CODES`, the row table `ROWS`, where each
 /// code's rows start, and the look-up index.
-pub(crate) fn emit(model: &Model, names: &Names) -> TokenStream {
+pub(crate) fn emit(model: &Model, options: &super::EmitOptions, names: &Names) -> TokenStream {
     let Names { rt, variants, .. } = names;
     let entries = model.codes.iter().zip(variants).map(|(entry, v)| {
         let code = &entry.code;
@@ -29,8 +29,15 @@ pub(crate) fn emit(model: &Model, names: &Names) -> TokenStream {
             }
             None => quote!(None),
         };
+        let retry = if options.throttling.contains(code) {
+            quote!(Some(#rt::retry::RetryClass::Throttling))
+        } else if options.transient.contains(code) {
+            quote!(Some(#rt::retry::RetryClass::Transient))
+        } else {
+            quote!(None)
+        };
         quote! {
-            #rt::CodeInfo { variant: #variant_name, name: #code, rows: #rows, value: #value },
+            #rt::CodeInfo { variant: #variant_name, name: #code, rows: #rows, value: #value, retry: #retry },
         }
     });
     let remedies = model

@@ -127,6 +127,20 @@ pub mod v1 {
         pub const fn value(&self) -> Option<i64> {
             CODES[*self as usize].value
         }
+        /// The code's retry class, when the settings give it one
+        /// (`retry = { throttling = […], transient = […] }`).
+        pub const fn retry_class(
+            &self,
+        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            CODES[*self as usize].retry
+        }
+        /// Retry advice for this code: for its first row (its status, if
+        /// it has one) and its retry class, under the runtime's
+        /// `retry` policy.
+        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+            let status = self.rows().next().and_then(|row| row.status);
+            ::ci_errors_runtime::retry::advice(status, self.retry_class())
+        }
         /// The code whose numeric value is `value`, if the spec lists one
         /// (the first, if several share it).
         pub fn from_value(value: i64) -> Option<Self> {
@@ -167,6 +181,9 @@ pub mod v1 {
         }
         fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
+        }
+        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            Self::retry_class(self)
         }
     }
     impl ::core::fmt::Debug for ApiError {
@@ -229,42 +246,49 @@ pub mod v1 {
             name: "invalid_amount",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidCurrency",
             name: "invalid_currency",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "CardDeclined",
             name: "card_declined",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "PaymentNotFound",
             name: "payment_not_found",
             rows: 2,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "RateLimited",
             name: "rate_limited",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "Internal",
             name: "internal",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "Maintenance",
             name: "maintenance",
             rows: 1,
             value: None,
+            retry: None,
         },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.
@@ -462,6 +486,20 @@ pub mod v2 {
         pub const fn value(&self) -> Option<i64> {
             CODES[*self as usize].value
         }
+        /// The code's retry class, when the settings give it one
+        /// (`retry = { throttling = […], transient = […] }`).
+        pub const fn retry_class(
+            &self,
+        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            CODES[*self as usize].retry
+        }
+        /// Retry advice for this code: for its first row (its status, if
+        /// it has one) and its retry class, under the runtime's
+        /// `retry` policy.
+        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+            let status = self.rows().next().and_then(|row| row.status);
+            ::ci_errors_runtime::retry::advice(status, self.retry_class())
+        }
         /// The code whose numeric value is `value`, if the spec lists one
         /// (the first, if several share it).
         pub fn from_value(value: i64) -> Option<Self> {
@@ -502,6 +540,9 @@ pub mod v2 {
         }
         fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
+        }
+        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            Self::retry_class(self)
         }
     }
     impl ::core::fmt::Debug for ApiError {
@@ -564,30 +605,35 @@ pub mod v2 {
             name: "card.declined",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "CardExpired",
             name: "card.expired",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "Card3dsRequired",
             name: "card.3ds-required",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "LimitsRate",
             name: "limits.rate",
             rows: 1,
             value: None,
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "LimitsDaily",
             name: "limits.daily",
             rows: 1,
             value: None,
+            retry: None,
         },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.
@@ -751,6 +797,20 @@ pub mod sdk {
         pub const fn value(&self) -> Option<i64> {
             CODES[*self as usize].value
         }
+        /// The code's retry class, when the settings give it one
+        /// (`retry = { throttling = […], transient = […] }`).
+        pub const fn retry_class(
+            &self,
+        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            CODES[*self as usize].retry
+        }
+        /// Retry advice for this code: for its first row (its status, if
+        /// it has one) and its retry class, under the runtime's
+        /// `retry` policy.
+        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+            let status = self.rows().next().and_then(|row| row.status);
+            ::ci_errors_runtime::retry::advice(status, self.retry_class())
+        }
         /// The code whose numeric value is `value`, if the spec lists one
         /// (the first, if several share it).
         pub fn from_value(value: i64) -> Option<Self> {
@@ -791,6 +851,9 @@ pub mod sdk {
         }
         fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
             Self::rows(self)
+        }
+        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+            Self::retry_class(self)
         }
     }
     impl ::core::fmt::Debug for ApiError {
@@ -853,18 +916,21 @@ pub mod sdk {
             name: "Session.Expired",
             rows: 2,
             value: Some(-1001),
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "SessionRevoked",
             name: "Session.Revoked",
             rows: 1,
             value: Some(-1002),
+            retry: None,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "NetworkTimeout",
             name: "Network.Timeout",
             rows: 1,
             value: Some(-2001),
+            retry: None,
         },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.

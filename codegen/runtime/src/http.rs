@@ -1,0 +1,406 @@
+//! `http` integration (feature `http`): a response → a typed [`ServiceError`],
+//! and a spec row → a response, for servers and test doubles. Generic over
+//! the generated body type, which implements [`ErrorBody`] under the
+//! generated crate's `http` feature (setting `http-feature`).
+//!
+//! The request and trace ids come from the body, or, when it lacks them,
+//! from the response headers the settings name (`request-id-headers`,
+//! `trace-id-headers`).
+
+use std::fmt;
+
+use http::header::{CONTENT_TYPE, LOCATION};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
+
+use crate::code::{Code, CodeEnum};
+use crate::retry::{self, Retry};
+use crate::row::{Edition, Row};
+use crate::xml::{Limits, XmlError, XmlErrorKind};
+
+/// How much of a body that is not an error document is kept.
+pub const RAW_SNIPPET_BYTES: usize = 512;
+
+/// What a generated error body provides to [`ServiceError`]; implemented
+/// by generated code.
+pub trait ErrorBody: Sized + Clone + PartialEq + fmt::Debug + fmt::Display {
+    /// The generated code enum.
+    type Code: CodeEnum;
+    /// Response headers that carry the request id, first found wins.
+    const REQUEST_ID_HEADERS: &'static [&'static str];
+    /// Response headers that carry the trace id, first found wins.
+    const TRACE_ID_HEADERS: &'static [&'static str];
+    /// Parses an XML body within `limits`.
+    fn from_xml_with(body: &[u8], limits: &Limits) -> Result<Self, XmlError>;
+    /// Writes the body as XML.
+    fn to_xml(&self) -> String;
+    /// A body from the fields every error document has (a JSON error is
+    /// read into these); fields the body does not have are dropped.
+    fn from_fields(
+        code: Code<Self::Code>,
+        message: Option<String>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    ) -> Self;
+    /// The code.
+    fn code(&self) -> &Code<Self::Code>;
+    /// The message, if the body has one.
+    fn message(&self) -> Option<&str>;
+    /// The request id, if the body has one.
+    fn request_id(&self) -> Option<&str>;
+    /// The trace id, if the body has one.
+    fn trace_id(&self) -> Option<&str>;
+}
+
+/// What the body of a failed response turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body<B> {
+    /// An XML error document, or a Tencent Cloud API 3.0 JSON error
+    /// (`{"Response":{"Error":{"Code","Message"},"RequestId"}}`), read into the same type.
+    Parsed(B),
+    /// Anything else: what it is, and its first [`RAW_SNIPPET_BYTES`] bytes as text.
+    Unparsed {
+        /// What the body is.
+        kind: BodyKind,
+        /// The start of the body, lossily decoded, cut on a character boundary.
+        snippet: String,
+    },
+}
+
+/// What a body that is not an error document is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// Empty, or only white space.
+    Empty,
+    /// An HTML page, typically from a proxy or load balancer.
+    Html,
+    /// JSON without the API 3.0 error shape.
+    Json,
+    /// Not text: not UTF-8, or with control characters.
+    Binary,
+    /// XML (or something that starts like it) that is not an error document: why.
+    Xml(XmlError),
+    /// Plain text.
+    Text,
+    /// Larger than the body limit ([`Limits::max_body_bytes`], 64 KiB by
+    /// default), XML or JSON alike: not read.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyKind::Empty => f.write_str("an empty body"),
+            BodyKind::Html => f.write_str("an HTML page"),
+            BodyKind::Json => f.write_str("JSON that is not an error document"),
+            BodyKind::Binary => f.write_str("a binary body"),
+            BodyKind::Xml(_) => f.write_str("an unreadable XML body"),
+            BodyKind::Text => f.write_str("a plain-text body"),
+            BodyKind::TooLarge { limit } => write!(f, "a body over {limit} bytes, not read"),
+        }
+    }
+}
+
+/// A failed request, as typed as the response allows.
+///
+/// `Display` gives the status and the whole error document (code, message,
+/// request id) once; `source()` is the XML error only when the body could
+/// not be read, so walking the chain prints the message once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError<B> {
+    status: StatusCode,
+    location: Option<String>,
+    request_id: Option<String>,
+    trace_id: Option<String>,
+    body: Body<B>,
+}
+
+impl<B: ErrorBody> ServiceError<B> {
+    /// Builds the error from a response's parts.
+    pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let header = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|name| headers.get(*name)?.to_str().ok())
+                .map(str::to_owned)
+        };
+        let location = status
+            .is_redirection()
+            .then(|| header(&[LOCATION.as_str()]))
+            .flatten();
+        ServiceError {
+            status,
+            location,
+            request_id: header(B::REQUEST_ID_HEADERS),
+            trace_id: header(B::TRACE_ID_HEADERS),
+            body: read_body(body),
+        }
+    }
+
+    /// Builds the error from a whole response.
+    pub fn from_response<T: AsRef<[u8]>>(response: &Response<T>) -> Self {
+        Self::from_parts(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The code as sent, if the body was an error document.
+    pub fn code(&self) -> Option<&str> {
+        self.response().map(|r| r.code().as_str())
+    }
+
+    /// The code, typed: known to the spec or kept as sent.
+    pub fn typed_code(&self) -> Option<&Code<B::Code>> {
+        self.response().map(ErrorBody::code)
+    }
+
+    /// The body's message.
+    pub fn message(&self) -> Option<&str> {
+        self.response()?.message()
+    }
+
+    /// The request id, to quote to the vendor's support: the body's, else
+    /// the first of the settings' request-id headers the response has.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response()
+            .and_then(ErrorBody::request_id)
+            .or(self.request_id.as_deref())
+    }
+
+    /// The trace id: the body's, else the first trace-id header the response has.
+    pub fn trace_id(&self) -> Option<&str> {
+        self.response()
+            .and_then(ErrorBody::trace_id)
+            .or(self.trace_id.as_deref())
+    }
+
+    /// The spec's description of this code with this status (see
+    /// [`ServiceError::row`]), in the primary language.
+    pub fn spec_description(&self) -> Option<&'static str> {
+        self.row().map(|row| row.description)
+    }
+
+    /// [`ServiceError::spec_description`] in the edition `lang` (a generated `Lang`).
+    pub fn description_in(&self, lang: impl Edition) -> Option<&'static str> {
+        self.row()?.description_in(lang)
+    }
+
+    /// What the spec says to do about this error, in the primary language, when it says.
+    pub fn remedy(&self) -> Option<&'static str> {
+        self.row()?.remedy()
+    }
+
+    /// [`ServiceError::remedy`] in the edition `lang`.
+    pub fn remedy_in(&self, lang: impl Edition) -> Option<&'static str> {
+        self.row()?.remedy_in(lang)
+    }
+
+    /// The parsed body, if it was an error document.
+    pub fn response(&self) -> Option<&B> {
+        match &self.body {
+            Body::Parsed(r) => Some(r),
+            Body::Unparsed { .. } => None,
+        }
+    }
+
+    /// The body, parsed or not.
+    pub fn body(&self) -> &Body<B> {
+        &self.body
+    }
+
+    /// The spec's row for this (code, status) pair, when the spec has one;
+    /// for a code the spec lists without a status (sent, as API 3.0 errors
+    /// are, with any status), its first such row.
+    pub fn row(&self) -> Option<Row<B::Code>> {
+        let code = self.response()?.code().known()?;
+        let status = self.status.as_u16();
+        code.rows()
+            .find(|row| row.status == Some(status))
+            .or_else(|| code.rows().find(|row| row.status.is_none()))
+    }
+
+    /// The `Location` header of a 3xx response.
+    pub fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
+
+    /// What to do next, under the runtime's [policy](crate::retry): by
+    /// the status, and by the code's retry class when the spec's settings
+    /// give it one.
+    pub fn retry(&self) -> Retry {
+        let class = self
+            .response()
+            .and_then(|r| r.code().known())
+            .and_then(|c| c.retry_class());
+        retry::advice(Some(self.status.as_u16()), class)
+    }
+
+    /// Whether the same request may be sent again, after a back-off.
+    pub fn is_retryable(&self) -> bool {
+        self.retry().is_retryable()
+    }
+}
+
+impl<B: ErrorBody> fmt::Display for ServiceError<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}: ", self.status)?;
+        match &self.body {
+            Body::Parsed(r) => write!(f, "{r}"),
+            Body::Unparsed { kind, .. } => write!(f, "{kind}, not an error document"),
+        }
+    }
+}
+
+impl<B: ErrorBody> std::error::Error for ServiceError<B> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.body {
+            Body::Unparsed {
+                kind: BodyKind::Xml(error),
+                ..
+            } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a body: an XML or JSON error document, or what else it is.
+fn read_body<B: ErrorBody>(body: &[u8]) -> Body<B> {
+    let unparsed = |kind| Body::Unparsed {
+        kind,
+        snippet: snippet(body),
+    };
+    let limits = Limits::default();
+    if body.len() > limits.max_body_bytes {
+        return unparsed(BodyKind::TooLarge {
+            limit: limits.max_body_bytes,
+        });
+    }
+    let Ok(text) = std::str::from_utf8(body) else {
+        return unparsed(BodyKind::Binary);
+    };
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return unparsed(BodyKind::Empty);
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !c.is_whitespace())
+    {
+        return unparsed(BodyKind::Binary);
+    }
+    if trimmed.starts_with(['{', '[']) {
+        return match json_error(trimmed) {
+            Ok(Some(parsed)) => Body::Parsed(parsed),
+            Ok(None) => unparsed(BodyKind::Json),
+            Err(_) => unparsed(BodyKind::Text),
+        };
+    }
+    match B::from_xml_with(body, &limits) {
+        Ok(parsed) => Body::Parsed(parsed),
+        Err(error) if *error.kind() == XmlErrorKind::Html => unparsed(BodyKind::Html),
+        Err(_) if !trimmed.starts_with('<') => unparsed(BodyKind::Text),
+        Err(error) => unparsed(BodyKind::Xml(error)),
+    }
+}
+
+/// Tencent Cloud API 3.0's error shape, `{"Response":{"Error":{"Code","Message"},"RequestId"}}`
+/// (or the same without the `Response` wrapper): `Ok(None)` for JSON of
+/// another shape, `Err` for text that is not JSON. Read into structs rather
+/// than a tree: other members are skipped unread (a number out of range
+/// there loses nothing), and a member given twice (`Code`) is refused, as a
+/// repeated XML element is.
+fn json_error<B: ErrorBody>(text: &str) -> Result<Option<B>, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped {
+        #[serde(rename = "Response")]
+        response: Envelope,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Envelope {
+        error: Option<JsonError>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct JsonError {
+        code: JsonCode,
+        message: Option<String>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    }
+    /// A code as a string, or as the number some services send.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum JsonCode {
+        Text(String),
+        Number(i64),
+    }
+    // JSON at all? Then the wrapped shape, else the bare one.
+    serde_json::from_str::<serde::de::IgnoredAny>(text)?;
+    let envelope = serde_json::from_str::<Wrapped>(text)
+        .map(|w| w.response)
+        .or_else(|_| serde_json::from_str::<Envelope>(text));
+    let Ok(Envelope {
+        error: Some(error),
+        request_id,
+        trace_id,
+    }) = envelope
+    else {
+        return Ok(None);
+    };
+    let code = match error.code {
+        JsonCode::Text(code) => code,
+        JsonCode::Number(n) => n.to_string(),
+    };
+    Ok(Some(B::from_fields(
+        Code::from(code),
+        error.message,
+        request_id.or(error.request_id),
+        trace_id.or(error.trace_id),
+    )))
+}
+
+fn snippet(body: &[u8]) -> String {
+    let mut end = body.len().min(RAW_SNIPPET_BYTES);
+    // Do not cut a UTF-8 sequence in half.
+    while end < body.len() && end > 0 && (body[end] & 0xC0) == 0x80 {
+        end -= 1;
+    }
+    String::from_utf8_lossy(&body[..end]).into_owned()
+}
+
+/// The response a server sends with `body` for `row`: the row's status (200
+/// for a row without one, as API 3.0 services send errors),
+/// `Content-Type: application/xml`, the body as XML.
+pub fn response<B: ErrorBody>(row: &Row<B::Code>, body: &B) -> Response<String> {
+    let mut response = Response::new(body.to_xml());
+    *response.status_mut() = row.status_code().unwrap_or(StatusCode::OK);
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/xml"));
+    response
+}
+
+/// [`response`] with the body a server sends for `row`: its code, and its
+/// description as the message.
+pub fn response_for_row<B: ErrorBody>(row: &Row<B::Code>) -> Response<String> {
+    let body = B::from_fields(
+        Code::Known(row.code),
+        Some(row.description.to_owned()),
+        None,
+        None,
+    );
+    response(row, &body)
+}
