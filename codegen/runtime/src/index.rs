@@ -169,8 +169,8 @@ mod tests {
             assert_eq!(index.find(&table, name), Some(i), "{name:?}");
         }
         for miss in [
-            "slowdown",
-            "SlowDow",
+            "busy",
+            "Bus",
             "BusyX",
             "Category0.Reason1",
             "exactly9",
