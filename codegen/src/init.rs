@@ -289,6 +289,7 @@ impl Init {
         };
         dependency(doc, "dependencies", "ci-errors-runtime", runtime);
         dependency(doc, "build-dependencies", "ci-errors-codegen", codegen);
+        http_feature(doc);
         let mut spec = InlineTable::new();
         spec.insert("path", path_text(&self.spec).into());
         if !self.translations.is_empty() {
@@ -306,6 +307,8 @@ impl Init {
             settings.insert("enum-name", value(name));
         }
         settings.insert("doc-crate", value(crate_name.replace('-', "_")));
+        // The typed `ServiceError` of the runtime, for this crate's body, under its `http` feature.
+        settings.insert("http-feature", value("http"));
         settings.insert("out-file", value(out_file));
         settings.insert("checked-in", value(checked_in));
         let package = doc
@@ -342,6 +345,28 @@ struct Files {
     lib_rs: PathBuf,
     checked_in: PathBuf,
     test: PathBuf,
+}
+
+/// The feature `http` turns on the runtime's: added, or extended when the
+/// crate has an `http` feature already.
+fn http_feature(doc: &mut DocumentMut) {
+    const RUNTIME_HTTP: &str = "ci-errors-runtime/http";
+    let features = doc.entry("features").or_insert_with(|| Table::new().into());
+    let Some(features) = features.as_table_like_mut() else {
+        return;
+    };
+    match features.get_mut("http").and_then(Item::as_array_mut) {
+        Some(list) => {
+            if !list.iter().any(|v| v.as_str() == Some(RUNTIME_HTTP)) {
+                list.push(RUNTIME_HTTP);
+            }
+        }
+        None => {
+            let mut list = Array::new();
+            list.push(RUNTIME_HTTP);
+            features.insert("http", value(list));
+        }
+    }
 }
 
 /// Adds `name` to the table `section` unless it is there already.

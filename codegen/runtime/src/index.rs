@@ -168,13 +168,7 @@ mod tests {
         for (i, name) in names.iter().enumerate() {
             assert_eq!(index.find(&table, name), Some(i), "{name:?}");
         }
-        for miss in [
-            "busy",
-            "Bus",
-            "BusyX",
-            "Category0.Reason1",
-            "exactly9",
-        ] {
+        for miss in ["busy", "Bus", "BusyX", "Category0.Reason1", "exactly9"] {
             assert_eq!(index.find(&table, miss), None, "{miss:?}");
         }
     }
