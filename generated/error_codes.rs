@@ -299,6 +299,14 @@ impl ErrorCode {
 }
 impl ::ci_errors_runtime::CodeEnum for ErrorCode {
     type Lang = Lang;
+    const REQUEST_ID_HEADERS: &'static [&'static str] = &[
+        "x-ci-request-id",
+        "x-cos-request-id",
+    ];
+    const TRACE_ID_HEADERS: &'static [&'static str] = &[
+        "x-ci-trace-id",
+        "x-cos-trace-id",
+    ];
     const ALL: &'static [Self] = Self::ALL;
     fn from_code(code: &str) -> Option<Self> {
         Self::from_code(code)
@@ -1050,14 +1058,8 @@ impl ::std::error::Error for ErrorResponse {}
 #[cfg(feature = "http")]
 impl ::ci_errors_runtime::http::ErrorBody for ErrorResponse {
     type Code = ErrorCode;
-    const REQUEST_ID_HEADERS: &'static [&'static str] = &[
-        "x-ci-request-id",
-        "x-cos-request-id",
-    ];
-    const TRACE_ID_HEADERS: &'static [&'static str] = &[
-        "x-ci-trace-id",
-        "x-cos-trace-id",
-    ];
+    const REQUEST_ID_HEADERS: &'static [&'static str] = <ErrorCode as ::ci_errors_runtime::CodeEnum>::REQUEST_ID_HEADERS;
+    const TRACE_ID_HEADERS: &'static [&'static str] = <ErrorCode as ::ci_errors_runtime::CodeEnum>::TRACE_ID_HEADERS;
     fn from_xml_with(
         body: &[u8],
         limits: &::ci_errors_runtime::xml::Limits,
@@ -1092,3 +1094,7 @@ impl ::ci_errors_runtime::http::ErrorBody for ErrorResponse {
         self.trace_id.as_deref()
     }
 }
+/// A failed request, typed: status, body, the spec's row, retry advice
+/// (the runtime's `http::ServiceError` for this spec).
+#[cfg(feature = "http")]
+pub type ServiceError = ::ci_errors_runtime::http::ServiceError<ErrorResponse>;

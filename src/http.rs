@@ -28,7 +28,8 @@ use crate::{ErrorResponse, ErrorRow};
 
 pub use ci_errors_runtime::http::{BodyKind, ErrorBody, RAW_SNIPPET_BYTES};
 
-/// A failed request, as typed as the response allows.
+/// A failed request, as typed as the response allows (the generated alias,
+/// [`crate::ServiceError`]).
 ///
 /// `Display` gives the status and the whole error document (code, message,
 /// request id) once; `source()` is the XML error only when the body could
@@ -46,7 +47,7 @@ pub use ci_errors_runtime::http::{BodyKind, ErrorBody, RAW_SNIPPET_BYTES};
 /// assert!(!err.is_retryable());
 /// assert_eq!(err.to_string(), "HTTP 401 Unauthorized: AuthFailure: Bad signature. (RequestId: r-9)");
 /// ```
-pub type ServiceError = ci_errors_runtime::http::ServiceError<ErrorResponse>;
+pub use crate::ServiceError;
 
 /// What the body of a failed response turned out to be.
 pub type Body = ci_errors_runtime::http::Body<ErrorResponse>;

@@ -172,6 +172,24 @@ pub(crate) fn generate(
     if results.is_empty() {
         return Err(Error::NoSpec);
     }
+    // A retry class names a code of some spec (each spec's enum takes the ones it lists).
+    let retry = [
+        ("retry.throttling", &settings.emit.throttling),
+        ("retry.transient", &settings.emit.transient),
+    ];
+    for (setting, codes) in retry {
+        let listed = |c: &String| {
+            results
+                .iter()
+                .any(|r| r.model.codes.iter().any(|e| &e.code == c))
+        };
+        if let Some(code) = codes.iter().find(|c| !listed(c)) {
+            return Err(Error::Emit(crate::emit::EmitError::UnknownCode {
+                setting: setting.to_owned(),
+                code: code.clone(),
+            }));
+        }
+    }
     let mut tokens = proc_macro2::TokenStream::new();
     for result in &results {
         tokens.extend(emit_one(result, &settings.emit)?);

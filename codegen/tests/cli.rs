@@ -695,3 +695,26 @@ fn init_never_overwrites_and_writes_nothing_when_it_refuses() {
     assert!(!root.join("build.rs").exists());
     assert!(!root.join("generated").exists());
 }
+
+#[test]
+fn a_retry_class_for_a_code_no_spec_lists_is_refused() {
+    let (root, _) = project("retry-unknown", STORE);
+    let manifest = root.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    // A code derived from the spec's, so that it is not one of them.
+    let absent = "NoSuchKey".repeat(2);
+    std::fs::write(
+        &manifest,
+        format!("{text}retry = {{ throttling = [\"{absent}\"] }}\n"),
+    )
+    .unwrap();
+    let out = tool(&["generate", "--manifest-path", manifest.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(&format!(
+            "`retry.throttling` names `{absent}`, which no spec lists"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}

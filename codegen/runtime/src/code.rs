@@ -25,6 +25,11 @@ pub trait CodeEnum: Copy + Eq + Ord + Hash + fmt::Debug + 'static {
     fn rows(&self) -> Rows<Self>;
     /// The code's retry class, when the settings give it one.
     fn retry_class(&self) -> Option<RetryClass>;
+    /// Response headers that carry the request id (the settings'
+    /// `request-id-headers`), for the runtime's `http::ServiceError`.
+    const REQUEST_ID_HEADERS: &'static [&'static str] = &[];
+    /// Response headers that carry the trace id (`trace-id-headers`).
+    const TRACE_ID_HEADERS: &'static [&'static str] = &[];
 }
 
 /// Any code a server may send: one the spec lists, or one it does not,

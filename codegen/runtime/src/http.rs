@@ -15,7 +15,7 @@ use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use crate::code::{Code, CodeEnum};
 use crate::retry::{self, Retry};
 use crate::row::{Edition, Row};
-use crate::xml::{Limits, XmlError, XmlErrorKind};
+use crate::xml::{ExtraElement, Extras, Limits, XmlError, XmlErrorKind, XmlWriter};
 
 /// How much of a body that is not an error document is kept.
 pub const RAW_SNIPPET_BYTES: usize = 512;
@@ -49,6 +49,147 @@ pub trait ErrorBody: Sized + Clone + PartialEq + fmt::Debug + fmt::Display {
     fn request_id(&self) -> Option<&str>;
     /// The trace id, if the body has one.
     fn trace_id(&self) -> Option<&str>;
+}
+
+/// The error document for a generated crate whose spec describes no body
+/// of its own (API 3.0 pages, SDK tables, `xml-body = false`): `<Error>`
+/// with `Code`, `Message`, `RequestId` and `TraceId`, other elements kept;
+/// or the API 3.0 JSON error. With it, every generated enum gets a typed
+/// [`ServiceError`]: the generated `ServiceError` alias uses it when there
+/// is no generated body.
+///
+/// ```
+/// # use ci_errors_runtime::{CodeEnum, Edition, Rows, RowData, Code};
+/// # #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// # enum Demo { Busy }
+/// # #[derive(Clone, Copy)] enum Lang { En }
+/// # impl Edition for Lang { fn index(self) -> usize { 0 } fn tag(self) -> &'static str { "en" } }
+/// # static ROWS: [RowData<2>; 1] = [RowData { status: None, reason: "", section: None, texts: ["Busy.", "Busy."] }];
+/// # impl CodeEnum for Demo {
+/// #     type Lang = Lang;
+/// #     const ALL: &'static [Self] = &[Demo::Busy];
+/// #     fn from_code(code: &str) -> Option<Self> { (code == "Busy").then_some(Demo::Busy) }
+/// #     fn as_str(&self) -> &'static str { "Busy" }
+/// #     fn rows(&self) -> Rows<Self> { Rows::new(*self, 0..1, |c, i| Some(ROWS.get(i)?.view(c, &["en"]))) }
+/// #     fn retry_class(&self) -> Option<ci_errors_runtime::retry::RetryClass> { None }
+/// # }
+/// use ci_errors_runtime::http::{ErrorDocument, ServiceError};
+///
+/// let json = r#"{"Response":{"Error":{"Code":"Busy","Message":"Later."},"RequestId":"r-1"}}"#;
+/// let response = http::Response::builder().status(200).body(json).unwrap();
+/// let err = ServiceError::<ErrorDocument<Demo>>::from_response(&response);
+/// assert_eq!(err.typed_code(), Some(&Code::Known(Demo::Busy)));
+/// assert_eq!(err.spec_description(), Some("Busy."));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDocument<C> {
+    /// `<Code>`.
+    pub code: Code<C>,
+    /// `<Message>`.
+    pub message: Option<String>,
+    /// `<RequestId>`.
+    pub request_id: Option<String>,
+    /// `<TraceId>`.
+    pub trace_id: Option<String>,
+    /// Other elements, in document order, kept so that nothing is lost.
+    pub extra: Vec<ExtraElement>,
+}
+
+impl<C: CodeEnum> ErrorBody for ErrorDocument<C> {
+    type Code = C;
+    const REQUEST_ID_HEADERS: &'static [&'static str] = C::REQUEST_ID_HEADERS;
+    const TRACE_ID_HEADERS: &'static [&'static str] = C::TRACE_ID_HEADERS;
+
+    fn from_xml_with(body: &[u8], limits: &Limits) -> Result<Self, XmlError> {
+        let (mut code, mut message, mut request_id, mut trace_id) = (None, None, None, None);
+        let mut extra = Extras::new();
+        let end =
+            crate::xml::read_document(body, "Error", limits, |child| match child.local_name() {
+                "Code" => child.store_with(&mut code, |text| Code::from(&*text)),
+                "Message" => child.store(&mut message),
+                "RequestId" => child.store(&mut request_id),
+                "TraceId" => child.store(&mut trace_id),
+                _ => child.keep_in(&mut extra),
+            })?;
+        Ok(ErrorDocument {
+            code: code.ok_or_else(|| XmlError::missing("Code", end))?,
+            message,
+            request_id,
+            trace_id,
+            extra: extra.into_vec(),
+        })
+    }
+
+    fn to_xml(&self) -> String {
+        let mut out = XmlWriter::new("Error");
+        out.element("Code", self.code.as_str());
+        let optional = [
+            ("Message", &self.message),
+            ("RequestId", &self.request_id),
+            ("TraceId", &self.trace_id),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                out.element(name, value);
+            }
+        }
+        out.extra(&self.extra);
+        out.finish()
+    }
+
+    fn from_fields(
+        code: Code<C>,
+        message: Option<String>,
+        request_id: Option<String>,
+        trace_id: Option<String>,
+    ) -> Self {
+        ErrorDocument {
+            code,
+            message,
+            request_id,
+            trace_id,
+            extra: Vec::new(),
+        }
+    }
+
+    fn code(&self) -> &Code<C> {
+        &self.code
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    fn trace_id(&self) -> Option<&str> {
+        self.trace_id.as_deref()
+    }
+}
+
+impl<C: CodeEnum> fmt::Display for ErrorDocument<C> {
+    /// `Code: message (RequestId: …, TraceId: …)`, leaving out what is absent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code.as_str())?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        let ids = [("RequestId", &self.request_id), ("TraceId", &self.trace_id)];
+        let mut open = false;
+        for (name, value) in ids {
+            if let Some(value) = value {
+                f.write_str(if open { ", " } else { " (" })?;
+                write!(f, "{name}: {value}")?;
+                open = true;
+            }
+        }
+        if open {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
 }
 
 /// What the body of a failed response turned out to be.

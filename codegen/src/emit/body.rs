@@ -239,14 +239,12 @@ fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenS
         quote!()
     };
     let code = ident(CODE_FIELD)?;
-    let request_headers = &options.request_id_headers;
-    let trace_headers = &options.trace_id_headers;
     Ok(quote! {
         #[cfg(feature = #feature)]
         impl #rt::http::ErrorBody for ErrorResponse {
             type Code = #name;
-            const REQUEST_ID_HEADERS: &'static [&'static str] = &[#(#request_headers),*];
-            const TRACE_ID_HEADERS: &'static [&'static str] = &[#(#trace_headers),*];
+            const REQUEST_ID_HEADERS: &'static [&'static str] = <#name as #rt::CodeEnum>::REQUEST_ID_HEADERS;
+            const TRACE_ID_HEADERS: &'static [&'static str] = <#name as #rt::CodeEnum>::TRACE_ID_HEADERS;
 
             fn from_xml_with(body: &[u8], limits: &#rt::xml::Limits) -> Result<Self, #rt::xml::XmlError> {
                 Self::from_xml_with(body, limits)

@@ -93,6 +93,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         ..
     } = names;
     let last = &variants[variants.len() - 1];
+    let (request_headers, trace_headers) = (&options.request_id_headers, &options.trace_id_headers);
     let variant_defs = model.codes.iter().zip(variants).map(|(entry, v)| {
         let doc = doc(&variant_doc(model, entry));
         quote! { #doc #v, }
@@ -254,6 +255,9 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
         impl #rt::CodeEnum for #name {
             type Lang = Lang;
+
+            const REQUEST_ID_HEADERS: &'static [&'static str] = &[#(#request_headers),*];
+            const TRACE_ID_HEADERS: &'static [&'static str] = &[#(#trace_headers),*];
 
             const ALL: &'static [Self] = Self::ALL;
 

@@ -99,7 +99,8 @@ pub enum EmitError {
     /// A model without codes (the reader refuses such a spec; a model built
     /// by hand may still have none).
     NoCodes,
-    /// A code the settings name (in `retry`) that the spec does not list.
+    /// A code the settings name (in `retry`) that no spec lists (checked by
+    /// the pipeline across every spec of the settings).
     UnknownCode {
         /// The setting.
         setting: String,
@@ -115,7 +116,7 @@ impl fmt::Display for EmitError {
             EmitError::NoCodes => f.write_str("the model has no codes, so there is no enum to emit"),
             EmitError::UnknownCode { setting, code } => write!(
                 f,
-                "`{setting}` names `{code}`, which the spec does not list: remove it or add the code to the spec"
+                "`{setting}` names `{code}`, which no spec lists: remove it or add the code to a spec"
             ),
             EmitError::RuntimePath { path, reason } => {
                 write!(f, "runtime path `{path}`: {reason}")
@@ -161,6 +162,7 @@ const RESERVED_ENUM_NAMES: &[&str] = &[
     "CODES",
     "ROWS",
     "ROW_STARTS",
+    "ServiceError",
     "LANG_TAGS",
     "INDEX",
 ];
@@ -169,21 +171,6 @@ impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
         if model.codes.is_empty() {
             return Err(EmitError::NoCodes);
-        }
-        let retry = [
-            ("retry.throttling", &options.throttling),
-            ("retry.transient", &options.transient),
-        ];
-        for (setting, codes) in retry {
-            if let Some(code) = codes
-                .iter()
-                .find(|c| !model.codes.iter().any(|e| &e.code == *c))
-            {
-                return Err(EmitError::UnknownCode {
-                    setting: setting.to_owned(),
-                    code: code.clone(),
-                });
-            }
         }
         if RESERVED_ENUM_NAMES.contains(&options.enum_name.as_str()) {
             return Err(EmitError::Reserved {
@@ -240,12 +227,37 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitErr
     let names = Names::new(model, options)?;
     let mut tokens = code_enum::emit(model, options, &names);
     tokens.extend(table::emit(model, options, &names));
-    if options.xml_body {
-        if let Some(body) = &model.body {
-            tokens.extend(body::emit(body, &model.languages, options, &names)?);
-        }
+    let body = model.body.as_ref().filter(|_| options.xml_body);
+    if let Some(body) = body {
+        tokens.extend(body::emit(body, &model.languages, options, &names)?);
     }
+    tokens.extend(service_error(body.is_some(), options, &names));
     Ok(tokens)
+}
+
+/// `ServiceError`, the runtime's typed error for this spec, under the
+/// configured feature: over the generated body, or over the runtime's
+/// `ErrorDocument` when the spec describes none.
+fn service_error(has_body: bool, options: &EmitOptions, names: &Names) -> TokenStream {
+    let Some(feature) = &options.http_feature else {
+        return quote!();
+    };
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    let body = if has_body {
+        quote!(ErrorResponse)
+    } else {
+        quote!(#rt::http::ErrorDocument<#name>)
+    };
+    quote! {
+        /// A failed request, typed: status, body, the spec's row, retry advice
+        /// (the runtime's `http::ServiceError` for this spec).
+        #[cfg(feature = #feature)]
+        pub type ServiceError = #rt::http::ServiceError<#body>;
+    }
 }
 
 pub(crate) fn ident(name: &str) -> Result<Ident, EmitError> {

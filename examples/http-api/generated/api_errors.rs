@@ -172,6 +172,8 @@ pub mod v1 {
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
         type Lang = Lang;
+        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -368,6 +370,12 @@ pub mod v1 {
     static LANG_TAGS: &[&str] = &["en"];
     /// The look-up table of `from_code`, built on first use.
     static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+    /// A failed request, typed: status, body, the spec's row, retry advice
+    /// (the runtime's `http::ServiceError` for this spec).
+    #[cfg(feature = "http")]
+    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+    >;
 }
 /// Generated from `spec/v2.md`.
 pub mod v2 {
@@ -531,6 +539,8 @@ pub mod v2 {
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
         type Lang = Lang;
+        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -680,6 +690,12 @@ pub mod v2 {
     static LANG_TAGS: &[&str] = &["en"];
     /// The look-up table of `from_code`, built on first use.
     static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+    /// A failed request, typed: status, body, the spec's row, retry advice
+    /// (the runtime's `http::ServiceError` for this spec).
+    #[cfg(feature = "http")]
+    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+    >;
 }
 /// Generated from `spec/sdk.md`.
 pub mod sdk {
@@ -842,6 +858,8 @@ pub mod sdk {
     }
     impl ::ci_errors_runtime::CodeEnum for ApiError {
         type Lang = Lang;
+        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
         const ALL: &'static [Self] = Self::ALL;
         fn from_code(code: &str) -> Option<Self> {
             Self::from_code(code)
@@ -916,7 +934,7 @@ pub mod sdk {
             name: "Session.Expired",
             rows: 2,
             value: Some(-1001),
-            retry: None,
+            retry: Some(::ci_errors_runtime::retry::RetryClass::Transient),
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "SessionRevoked",
@@ -991,4 +1009,10 @@ pub mod sdk {
     static LANG_TAGS: &[&str] = &["en"];
     /// The look-up table of `from_code`, built on first use.
     static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+    /// A failed request, typed: status, body, the spec's row, retry advice
+    /// (the runtime's `http::ServiceError` for this spec).
+    #[cfg(feature = "http")]
+    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+    >;
 }

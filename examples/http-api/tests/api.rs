@@ -104,3 +104,39 @@ fn checked_in_generated_code_is_up_to_date() {
         panic!("{stale}");
     }
 }
+
+/// A spec without a body of its own still gets the runtime's typed error,
+/// with one feature: API 3.0 JSON errors read into the runtime's
+/// `ErrorDocument`, ids from the settings' header, retry from the settings' class.
+#[cfg(feature = "http")]
+#[test]
+fn a_body_less_spec_gets_the_typed_error_with_one_feature() {
+    use sdk::{ApiError, ServiceError};
+    let json = r#"{"Response":{"Error":{"Code":"Session.Expired","Message":"Sign in."}}}"#;
+    let response = http::Response::builder()
+        .status(200)
+        .header("x-request-id", "h-1")
+        .body(json)
+        .unwrap();
+    let err = ServiceError::from_response(&response);
+    assert_eq!(
+        err.typed_code(),
+        Some(&Code::Known(ApiError::SessionExpired))
+    );
+    assert_eq!(err.message(), Some("Sign in."));
+    assert_eq!(err.request_id(), Some("h-1"));
+    assert_eq!(err.spec_description(), Some("The session has expired."));
+    assert!(err.is_retryable(), "a transient code by the settings");
+    assert_eq!(
+        ApiError::SessionExpired.retry_class(),
+        Some(ci_errors_runtime::retry::RetryClass::Transient)
+    );
+    let xml = "<Error><Code>Network.Timeout</Code></Error>";
+    let err =
+        ServiceError::from_response(&http::Response::builder().status(200).body(xml).unwrap());
+    assert_eq!(
+        err.typed_code(),
+        Some(&Code::Known(ApiError::NetworkTimeout))
+    );
+    assert!(!err.is_retryable());
+}
