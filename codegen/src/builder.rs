@@ -47,7 +47,13 @@ impl Default for Builder {
 pub fn read_spec_file(root: &Path, path: &Path) -> Result<(String, String), Error> {
     let full = root.join(path);
     let text = std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })?;
-    Ok((path.to_string_lossy().replace('\\', "/"), text))
+    Ok((slash_path(path), text))
+}
+
+/// `path` written with `/` whatever the platform, as specs are named and
+/// settings write paths.
+pub(crate) fn slash_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 impl Builder {
@@ -94,7 +100,18 @@ impl Builder {
     /// that a build script and the command-line tool both read.
     pub fn from_manifest(dir: impl AsRef<Path>) -> Result<Self, Error> {
         let dir = dir.as_ref();
-        let manifest = crate::config::read_manifest(dir)?;
+        Ok(Self::with_manifest(dir, crate::config::read_manifest(dir)?))
+    }
+
+    /// [`Builder::from_manifest`] for a manifest not yet written: `text`
+    /// stands for `dir/Cargo.toml` (what `init` is about to write).
+    #[cfg(feature = "cli")]
+    pub(crate) fn from_manifest_text(dir: &Path, text: &str) -> Result<Self, Error> {
+        let manifest = crate::config::parse_manifest(&dir.join("Cargo.toml"), text)?;
+        Ok(Self::with_manifest(dir, manifest))
+    }
+
+    fn with_manifest(dir: &Path, manifest: crate::config::Manifest) -> Self {
         let mut builder = Builder::new().root(dir);
         builder.specs = manifest.specs;
         builder.settings = manifest.settings;
@@ -103,7 +120,7 @@ impl Builder {
         }
         builder.checked_in = manifest.checked_in;
         builder.manifest = Some(dir.join("Cargo.toml"));
-        Ok(builder)
+        builder
     }
 
     /// The directory relative paths are read from (default: the current
@@ -270,15 +287,14 @@ impl Builder {
         if self.specs.is_empty() {
             return Err(Error::NoSpec);
         }
-        let name = |path: &Path| path.to_string_lossy().replace('\\', "/");
         let mut texts = Vec::new();
         for spec in &self.specs {
-            let mut text = SpecText::new(name(&spec.path), read(&spec.path)?);
+            let mut text = SpecText::new(slash_path(&spec.path), read(&spec.path)?);
             if let Some(module) = &spec.module {
                 text = text.in_module(module);
             }
             for (lang, path) in &spec.translations {
-                text = text.with_translation(lang, name(path), read(path)?);
+                text = text.with_translation(lang, slash_path(path), read(path)?);
             }
             texts.push(text);
         }
@@ -336,10 +352,11 @@ impl Builder {
             println!("cargo:rerun-if-changed={}", manifest.display());
         }
         println!("cargo:rerun-if-env-changed={FULL_ENV}");
+        let full = std::env::var_os(FULL_ENV).is_some();
         match self.compile() {
             Ok((generated, _)) => {
                 // Cargo prefixes every line: one line per warning, unless asked.
-                let lines = if std::env::var_os(FULL_ENV).is_some() {
+                let lines = if full {
                     generated
                         .rendered_warnings()
                         .lines()
@@ -351,7 +368,7 @@ impl Builder {
                 for line in &lines {
                     println!("cargo:warning={line}");
                 }
-                if !lines.is_empty() && std::env::var_os(FULL_ENV).is_none() {
+                if !lines.is_empty() && !full {
                     println!("cargo:warning=(each in full: {FULL_ENV}=1 cargo build, or `ci-errors-codegen generate`)");
                 }
                 ExitCode::SUCCESS
@@ -366,10 +383,15 @@ impl Builder {
     /// Generates and writes the checked-in copy and its fingerprint file
     /// (each skipped when unchanged). Returns what was generated and whether a file changed.
     pub fn write_checked_in(&self) -> Result<(Generated, bool), Error> {
-        let path = self.checked_in_file()?;
         let generated = self.generate()?;
-        let written = write_checked_in_pair(&path, &generated)?;
+        let written = self.write_generated(&generated)?;
         Ok((generated, written))
+    }
+
+    /// Writes `generated` as the checked-in copy and its fingerprint file
+    /// (each skipped when unchanged); whether a file changed.
+    pub(crate) fn write_generated(&self, generated: &Generated) -> Result<bool, Error> {
+        write_checked_in_pair(&self.checked_in_file()?, generated)
     }
 
     /// Fails with [`Error::Stale`] (a diff and the fix) when the checked-in

@@ -56,8 +56,13 @@ pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
         path: path.clone(),
         source,
     })?;
+    parse_manifest(&path, &text)
+}
+
+/// The settings in `text`, the manifest at `path` (named in errors).
+pub(crate) fn parse_manifest(path: &Path, text: &str) -> Result<Manifest, Error> {
     let fail = |message: String| Error::Config {
-        path: path.clone(),
+        path: path.to_path_buf(),
         message,
     };
     let manifest: Table = text.parse().map_err(|e| fail(format!("not TOML: {e}")))?;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
 
-use crate::builder::{write_if_changed, Builder};
+use crate::builder::{slash_path, write_if_changed, Builder};
 use crate::config::METADATA_KEY;
 use crate::error::Error;
 
@@ -132,10 +132,12 @@ impl Init {
             test: PathBuf::from(format!("tests/{stem}_are_current.rs")),
         };
         self.refuse_existing(&doc, &files, &manifest_path)?;
-        let builder = self.builder(&crate_name, &checked_in, &out_file);
-        // The spec must read and generate before anything is written.
-        builder.generate()?;
         self.edit_manifest(&mut doc, &crate_name, &out_file, &checked_in)?;
+        let manifest = doc.to_string();
+        // The generator as the new settings configure it: the spec must read
+        // and generate before anything is written.
+        let builder = Builder::from_manifest_text(&self.dir, &manifest)?;
+        let generated = builder.generate()?;
         let lib = self.lib_with_include(&files.lib_rs, &checked_in, &out_file)?;
         let mut written = Vec::new();
         let mut write = |file: &Path, text: &str| -> Result<(), Error> {
@@ -151,7 +153,7 @@ impl Init {
             }
             Ok(())
         };
-        write(Path::new("Cargo.toml"), &doc.to_string())?;
+        write(Path::new("Cargo.toml"), &manifest)?;
         write(
             &files.build_rs,
             &BUILD_SCRIPT.replace("{out_file}", &out_file),
@@ -161,8 +163,7 @@ impl Init {
             .replace("{out_file}", &out_file)
             .replace("{checked_in}", &checked_in);
         write(&files.test, &test)?;
-        let (_, changed) = Builder::from_manifest(&self.dir)?.write_checked_in()?;
-        if changed {
+        if builder.write_generated(&generated)? {
             written.push(files.checked_in.clone());
         }
         Ok(written)
@@ -192,23 +193,6 @@ impl Init {
         } else {
             format!("{}\n\n{include}", lib.trim_end())
         })
-    }
-
-    /// The generator as the written settings will configure it.
-    fn builder(&self, crate_name: &str, checked_in: &str, out_file: &str) -> Builder {
-        let mut builder = Builder::new()
-            .root(&self.dir)
-            .spec(&self.spec)
-            .doc_crate(&crate_name.replace('-', "_"))
-            .checked_in(checked_in)
-            .out_file(out_file);
-        for (lang, path) in &self.translations {
-            builder = builder.translation(lang, path);
-        }
-        if let Some(name) = &self.enum_name {
-            builder = builder.enum_name(name);
-        }
-        builder
     }
 
     /// Refuses when the crate has settings, a build script, the include, a
@@ -291,11 +275,11 @@ impl Init {
         dependency(doc, "build-dependencies", "ci-errors-codegen", codegen);
         http_feature(doc);
         let mut spec = InlineTable::new();
-        spec.insert("path", path_text(&self.spec).into());
+        spec.insert("path", slash_path(&self.spec).into());
         if !self.translations.is_empty() {
             let mut translations = InlineTable::new();
             for (lang, path) in &self.translations {
-                translations.insert(lang, path_text(path).into());
+                translations.insert(lang, slash_path(path).into());
             }
             spec.insert("translations", translations.into());
         }
@@ -388,11 +372,6 @@ fn crate_name(doc: &DocumentMut, manifest_path: &Path) -> Result<String, Error> 
             path: manifest_path.to_path_buf(),
             message: "no `package.name`: init adopts a package, not a workspace".into(),
         })
-}
-
-/// A path as the settings write it: with `/` whatever the platform.
-fn path_text(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 fn exists(path: &Path, why: &str) -> Error {

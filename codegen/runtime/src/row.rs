@@ -12,18 +12,6 @@ pub struct Description {
     pub markdown: &'static str,
 }
 
-impl Description {
-    /// For generated code.
-    #[doc(hidden)]
-    pub const fn new(lang: &'static str, text: &'static str, markdown: &'static str) -> Self {
-        Description {
-            lang,
-            text,
-            markdown,
-        }
-    }
-}
-
 /// One edition of a spec (its language), as a generated `Lang` enum names it.
 pub trait Edition: Copy + 'static {
     /// The edition's place among the spec's editions, the primary first.
@@ -144,7 +132,11 @@ impl<C> Row<C> {
         langs
             .iter()
             .zip(texts.chunks_exact(2))
-            .map(|(lang, pair)| Description::new(lang, pair[0], pair[1]))
+            .map(|(lang, pair)| Description {
+                lang,
+                text: pair[0],
+                markdown: pair[1],
+            })
     }
 
     /// The plain text of `kind` in the edition `lang`, found by its tag, so

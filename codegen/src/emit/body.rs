@@ -206,16 +206,10 @@ fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenS
         rt,
         ..
     } = names;
-    let field = |wanted: &str| -> Result<Option<proc_macro2::Ident>, EmitError> {
-        let found = body.fields.iter().find(|f| {
-            if wanted == "message" {
-                body.message().is_some_and(|m| m.field == f.field)
-            } else {
-                f.field == wanted
-            }
-        });
-        found.map(|f| ident(&f.field)).transpose()
-    };
+    // The message is the field in that role; the ids, the fields named so.
+    let named = |name: &str| body.fields.iter().find(|f| f.field == name);
+    let field =
+        |found: Option<&crate::model::BodyField>| found.map(|f| ident(&f.field)).transpose();
     let getter = |f: &Option<proc_macro2::Ident>| match f {
         Some(f) => quote!(self.#f.as_deref()),
         None => quote!(None),
@@ -224,8 +218,11 @@ fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenS
         Some(f) => quote!(body.#f = #value;),
         None => quote!(let _ = #value;),
     };
-    let (message, request_id, trace_id) =
-        (field("message")?, field("request_id")?, field("trace_id")?);
+    let (message, request_id, trace_id) = (
+        field(body.message())?,
+        field(named("request_id"))?,
+        field(named("trace_id"))?,
+    );
     let (get_message, get_request_id, get_trace_id) =
         (getter(&message), getter(&request_id), getter(&trace_id));
     let set = [
