@@ -4,8 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use crate::diagnostic::Diagnostic;
-use crate::emit::EmitError;
+use crate::pipeline::diagnostic::Diagnostic;
+use crate::pipeline::emit::EmitError;
 
 /// Why a run failed.
 #[derive(Debug)]

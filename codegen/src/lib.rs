@@ -46,47 +46,33 @@
 
 // Every module is private: the surface is what this root re-exports, so
 // that each public name is a choice (see the README, "What is public").
-mod builder;
-mod changes;
-mod config;
-mod diagnostic;
-mod emit;
 mod error;
-mod fingerprint;
-mod format;
-#[cfg(feature = "cli")]
-mod init;
-mod layout;
-mod model;
-mod naming;
 mod pipeline;
-mod read;
-mod settings;
-mod source;
-mod spec;
-mod status;
-mod translate;
-mod vocabulary;
+mod project;
 
-pub use builder::{
-    fingerprint_file, read_spec_file, write_if_changed, Builder, FULL_ENV, UPDATE_ENV,
-};
-pub use changes::{Api, ApiCode, Change};
-pub use config::{has_settings, METADATA_KEY};
-pub use diagnostic::{render_all, Diagnostic, Lint, Severity};
 pub use error::Error;
-pub use fingerprint::{fingerprint, input_line, recorded_inputs};
-#[cfg(feature = "cli")]
-pub use init::{Dependencies, Init};
-pub use model::{
+pub use pipeline::changes::{Api, ApiCode, Change};
+pub use pipeline::diagnostic::{render_all, Diagnostic, Lint, Severity};
+pub use pipeline::fingerprint::{fingerprint, input_line, recorded_inputs};
+pub use pipeline::layout::vocabulary::{Column, Vocabulary};
+pub use pipeline::model::naming::{field_name, variant_name};
+pub use pipeline::model::{
     Body, BodyField, CodeEntry, ErrorRow, FieldRole, FieldRow, Model, NodeType, ReadOptions, Text,
     Texts, Validated,
 };
-pub use naming::{field_name, variant_name};
-pub use pipeline::{Generated, SpecResult};
-pub use source::SourceFile;
-pub use spec::SpecText;
-pub use vocabulary::{Column, Vocabulary};
+pub use pipeline::source::SourceFile;
+pub use pipeline::spec::SpecText;
+pub use pipeline::{read_spec, Generated, SpecResult};
+pub use project::build_script::FULL_ENV;
+pub use project::builder::{read_spec_file, Builder};
+pub use project::checked_in::{fingerprint_file, write_if_changed, UPDATE_ENV};
+#[cfg(feature = "cli")]
+pub use project::dump::{Dump, DumpError, DumpField};
+#[cfg(feature = "cli")]
+pub use project::init::{Dependencies, Init};
+pub use project::manifest::{has_settings, METADATA_KEY};
+#[cfg(feature = "cli")]
+pub use project::report::SpecChanges;
 
 /// The pipeline's steps one by one, for benchmarks and tools that look
 /// between them: document → tables ([`read_tables`](stages::read_tables)) →
@@ -94,14 +80,8 @@ pub use vocabulary::{Column, Vocabulary};
 /// ([`emit`](stages::emit)) → formatted source ([`format`](stages::format)).
 /// [`read_spec`] and [`Builder`] run them together.
 pub mod stages {
-    pub use crate::emit::{emit, EmitError, EmitOptions};
-    pub use crate::format::{format, header};
-    pub use crate::model::build as validate;
-    pub use crate::read::{read_tables, Cell, Row, Section, Table};
-}
-
-/// Reads one spec: document → tables → laid-out tables → validated model.
-pub fn read_spec(src: &SourceFile, options: &ReadOptions) -> Validated {
-    let tables = read::read_tables(src);
-    model::build(src, &tables, options)
+    pub use crate::pipeline::emit::format::{format, header};
+    pub use crate::pipeline::emit::{emit, EmitError, EmitOptions};
+    pub use crate::pipeline::model::build as validate;
+    pub use crate::pipeline::read::{read_tables, Cell, Row, Section, Table};
 }

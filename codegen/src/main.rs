@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ci_errors_codegen::{
-    has_settings, Api, Builder, Change, Error, Generated, SpecResult, SpecText, METADATA_KEY,
+    has_settings, Api, Builder, Change, Dump, Error, SpecResult, SpecText, METADATA_KEY,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -173,7 +173,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The text of `file` (relative to `root`) at git revision `rev`, if git has it.
 /// `init`: adopts the crate in `dir` and says what it wrote and what to run next.
 fn init(
     dir: &Path,
@@ -210,29 +209,6 @@ fn init(
     Ok(ExitCode::SUCCESS)
 }
 
-fn git_show(root: &Path, rev: &str, file: &str) -> Option<String> {
-    std::process::Command::new("git")
-        .args(["show", &format!("{rev}:./{file}")])
-        .current_dir(root)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|out| out.status.success())
-        .and_then(|out| String::from_utf8(out.stdout).ok())
-}
-
-/// `spec` as its files were at git revision `rev`: `None` when its primary
-/// file was not there; a translation that was not is left out.
-fn at_revision(root: &Path, rev: &str, spec: &SpecText) -> Option<SpecText> {
-    let mut old = SpecText::new(spec.name(), git_show(root, rev, spec.name())?);
-    for (lang, src) in spec.translations() {
-        if let Some(text) = git_show(root, rev, src.name()) {
-            old = old.with_translation(lang, src.name(), text);
-        }
-    }
-    Some(old)
-}
-
 /// The exit status of `changes`: 2 when asked to fail on breaking changes and there are some.
 fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
     if fail_on_breaking && breaking > 0 {
@@ -243,44 +219,22 @@ fn gate(breaking: usize, fail_on_breaking: bool) -> ExitCode {
     }
 }
 
-/// `changes --since REV`: each spec of the settings against its files at
-/// `rev` (a spec that did not exist then is all new). Returns how many
-/// changes are breaking.
+/// `changes --since REV`: prints each spec's changes; returns how many are breaking.
 fn since(builder: &Builder, rev: &str, as_json: bool) -> Result<usize, Error> {
-    let now = builder.spec_texts(|path| {
-        ci_errors_codegen::read_spec_file(builder.root_dir(), path).map(|(_, text)| text)
-    })?;
-    let mut breaking = 0;
-    let mut reports = Vec::new();
-    for new in now {
-        let name = new.name().to_owned();
-        let enum_name = match new.module() {
-            Some(module) => format!("{module}::{}", builder.code_enum_name()),
-            None => builder.code_enum_name().to_owned(),
-        };
-        // A spec new since `rev` compares with nothing; the old one is read
-        // leniently: its problems are not this change's.
-        let old_api = at_revision(builder.root_dir(), rev, &new)
-            .and_then(|old| builder.clone().lenient(true).read_from(old).ok())
-            .map(|old| Api::from_model(&old.model))
-            .unwrap_or_default();
-        let new_api = Api::from_model(&builder.read_from(new)?.model);
-        let changes = old_api.diff(&new_api);
-        breaking += changes.iter().filter(|c| c.is_breaking()).count();
-        reports.push((name, enum_name, changes));
-    }
-    for (name, enum_name, changes) in &reports {
+    let reports = builder.changes_since(rev)?;
+    for report in &reports {
         if as_json {
-            println!(
-                "{}",
-                json(&serde_json::json!({ "spec": name, "changes": changes_json(changes) }))
-            );
+            let value = serde_json::json!({ "spec": report.spec, "changes": changes_json(&report.changes) });
+            println!("{}", json(&value));
         } else {
-            println!("{name} since {rev}:\n");
-            print!("{}", Change::to_markdown(changes, enum_name));
+            println!("{} since {rev}:\n", report.spec);
+            print!(
+                "{}",
+                Change::to_markdown(&report.changes, &report.enum_name)
+            );
         }
     }
-    Ok(breaking)
+    Ok(reports.iter().map(|r| r.breaking()).sum())
 }
 
 /// Each change as JSON, with whether it is breaking beside its kind.
@@ -368,85 +322,9 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
         if written { "Wrote" } else { "Unchanged:" },
         checked_in_name(builder)
     );
-    summary(&generated);
-    api_changes(builder, &generated);
+    print!("{}", generated.summary());
+    print!("{}", builder.changes_against_head(&generated));
     Ok(ExitCode::SUCCESS)
-}
-
-/// What this generation changed in the API, against each spec as last
-/// committed (`git show HEAD:<spec>`); said plainly when there is nothing to compare with.
-fn api_changes(builder: &Builder, generated: &Generated) {
-    for spec in &generated.specs {
-        let name = spec.spec.name();
-        let Some(old) = at_revision(builder.root_dir(), "HEAD", &spec.spec) else {
-            println!("\n(no committed {name} to compare the API with)");
-            continue;
-        };
-        // The committed spec read leniently: its problems are not this run's.
-        let old = builder.clone().lenient(true).read_from(old);
-        match old {
-            Ok(old) => {
-                let changes = Api::from_model(&old.model).diff(&Api::from_model(&spec.model));
-                println!("\nAgainst {name} as committed:\n");
-                print!(
-                    "{}",
-                    Change::to_markdown(&changes, builder.code_enum_name())
-                );
-            }
-            Err(_) => println!("\n(the committed {name} cannot be read; no API comparison)"),
-        }
-    }
-}
-
-/// Per spec: codes and rows, sections, codes with several rows, the body, warnings.
-fn summary(generated: &Generated) {
-    for spec in &generated.specs {
-        let model = &spec.model;
-        match spec.spec.module() {
-            Some(module) => println!("  {} (module {module})", spec.spec.name()),
-            None => println!("  {}", spec.spec.name()),
-        }
-        println!(
-            "  codes     {} ({} rows)",
-            model.codes.len(),
-            model.errors.len()
-        );
-        let mut sections: Vec<(String, usize)> = Vec::new();
-        for row in &model.errors {
-            let name = row.section.clone().unwrap_or_else(|| "(none)".into());
-            match sections.last_mut() {
-                Some((last, n)) if *last == name => *n += 1,
-                _ => sections.push((name, 1)),
-            }
-        }
-        let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} ({n})")).collect();
-        println!("  sections  {}", sections.join(", "));
-        let multi: Vec<String> = model
-            .codes
-            .iter()
-            .filter(|c| c.rows.len() > 1)
-            .map(|c| {
-                let statuses: Vec<String> = model
-                    .rows_of(c)
-                    .map(|r| r.status.map_or_else(|| "-".to_owned(), |s| s.to_string()))
-                    .collect();
-                format!("{} {}", c.code, statuses.join("/"))
-            })
-            .collect();
-        if !multi.is_empty() {
-            println!("  multi     {}", multi.join(", "));
-        }
-        if model.languages.len() > 1 {
-            println!("  languages {}", model.languages.join(", "));
-        }
-        if let Some(body) = &model.body {
-            let fields: Vec<&str> = std::iter::once(body.code_element.as_str())
-                .chain(body.fields.iter().map(|f| f.element.as_str()))
-                .collect();
-            println!("  body      <{}>: {}", body.root, fields.join(", "));
-        }
-        println!("  warnings  {}", spec.warnings.len());
-    }
 }
 
 fn check(builder: &Builder) -> Result<ExitCode, Error> {
@@ -504,115 +382,9 @@ fn read_model(path: &Path, translations: &[String], lenient: bool) -> Result<Spe
     Ok(result)
 }
 
-type ByLang<'a> = std::collections::BTreeMap<&'a str, &'a str>;
-
-#[derive(serde::Serialize)]
-struct DumpError<'a> {
-    code: &'a str,
-    /// `null` for a code without a status.
-    status: Option<u16>,
-    reason: &'a str,
-    description: &'a str,
-    /// The other roles, each shown when the row has it.
-    #[serde(skip_serializing_if = "str::is_empty")]
-    remedy: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    cause: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<i64>,
-    section: Option<&'a str>,
-    line: usize,
-    /// Where the status number is: a cell with several statuses gives a row for each.
-    status_line: Option<usize>,
-    status_column: Option<usize>,
-    /// Language tag → description, for each translation.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    translations: ByLang<'a>,
-    /// Language tag → remedy, cause and message, for each translation, when the row has them.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    remedy_translations: ByLang<'a>,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    cause_translations: ByLang<'a>,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    message_translations: ByLang<'a>,
-}
-
-/// Language tag → text of each translation, or nothing when no edition has the text.
-fn by_lang<'a>(languages: &'a [String], texts: &'a ci_errors_codegen::Texts) -> ByLang<'a> {
-    if texts.each().all(|t| t.plain.is_empty()) {
-        return ByLang::new();
-    }
-    languages[1..]
-        .iter()
-        .map(String::as_str)
-        .zip(texts.each().skip(1).map(|t| t.plain.as_str()))
-        .collect()
-}
-
-#[derive(serde::Serialize)]
-struct DumpField<'a> {
-    name: &'a str,
-    parent: Option<&'a str>,
-    description: &'a str,
-    #[serde(rename = "type")]
-    type_name: &'a str,
-    line: usize,
-}
-
-#[derive(serde::Serialize)]
-struct Dump<'a> {
-    errors: Vec<DumpError<'a>>,
-    fields: Vec<DumpField<'a>>,
-}
-
 fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode, Error> {
     let result = read_model(spec, translations, lenient)?;
-    let model = &result.model;
-    let dump = Dump {
-        errors: model
-            .errors
-            .iter()
-            .map(|r| DumpError {
-                code: &r.code,
-                status: r.status,
-                reason: &r.reason,
-                description: &r.description.primary().plain,
-                remedy: &r.remedy.primary().plain,
-                cause: &r.cause.primary().plain,
-                message: &r.message.primary().plain,
-                name: r.name.as_deref(),
-                value: r.value,
-                section: r.section.as_deref(),
-                line: r.line,
-                status_line: r.status_line,
-                status_column: r.status_column,
-                translations: model.languages[1..]
-                    .iter()
-                    .map(String::as_str)
-                    .zip(r.description.each().skip(1).map(|t| t.plain.as_str()))
-                    .collect(),
-                remedy_translations: by_lang(&model.languages, &r.remedy),
-                cause_translations: by_lang(&model.languages, &r.cause),
-                message_translations: by_lang(&model.languages, &r.message),
-            })
-            .collect(),
-        fields: model
-            .fields
-            .iter()
-            .map(|f| DumpField {
-                name: &f.name,
-                parent: f.parent.as_deref(),
-                description: &f.description.plain,
-                type_name: &f.type_name,
-                line: f.line,
-            })
-            .collect(),
-    };
-    println!("{}", json(&dump));
+    println!("{}", Dump::of(&result.model).to_json());
     Ok(ExitCode::SUCCESS)
 }
 

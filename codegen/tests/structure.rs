@@ -1,7 +1,9 @@
-//! The generator's shape, checked on its own source: data flows one way
-//! between its top-level modules (no import circle), every module is
-//! private, and no function is longer than 80 lines except the emitter's
-//! `quote!` templates.
+//! The generator's shape, checked on its own source and the runtime's: two
+//! layers, the pure `pipeline` (read → layout → model → emit) and the
+//! `project` that does the IO; data flows one way between modules (no import
+//! circle, no step naming a later one, nothing in the pipeline naming the
+//! project or doing IO); every module is private; and no function is longer
+//! than 80 lines except the emitter's `quote!` templates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -9,6 +11,11 @@ use std::path::{Path, PathBuf};
 const MAX_FUNCTION_LINES: usize = 80;
 
 fn sources() -> Vec<PathBuf> {
+    sources_in("src")
+}
+
+/// The `.rs` files under `dir` of this crate, sorted.
+fn sources_in(dir: &str) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -20,22 +27,24 @@ fn sources() -> Vec<PathBuf> {
         }
     }
     let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
     files.sort();
     files
 }
 
-/// The top-level module a file belongs to (`read/html.rs` → `read`), or
-/// `None` for the crate root and the tool.
-fn module_of(file: &Path) -> Option<String> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let relative = file.strip_prefix(&src).unwrap();
-    let first = relative.components().next()?.as_os_str().to_str()?;
-    let name = first.trim_end_matches(".rs");
-    (!matches!(name, "lib" | "main")).then(|| name.to_owned())
+/// The module a file belongs to, as a path under `src` of at most two
+/// names (`pipeline/read/html.rs` → `pipeline::read`, `pipeline/mod.rs` →
+/// `pipeline`, `error.rs` → `error`), or `None` for the crate root and the tool.
+fn module_of(src: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(src).unwrap();
+    let names: Vec<&str> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap().trim_end_matches(".rs"))
+        .filter(|n| *n != "mod")
+        .take(2)
+        .collect();
+    let module = names.join("::");
+    (!matches!(module.as_str(), "lib" | "main")).then_some(module)
 }
 
 /// A line without its comment and with string and character literals emptied,
@@ -120,7 +129,7 @@ fn functions(text: &str) -> Vec<(String, usize, usize, bool)> {
 #[test]
 fn no_function_is_longer_than_80_lines_but_templates() {
     let mut long = Vec::new();
-    for file in sources() {
+    for file in sources().into_iter().chain(sources_in("runtime/src")) {
         let text = std::fs::read_to_string(&file).unwrap();
         for (name, line, count, template) in functions(&text) {
             if count > MAX_FUNCTION_LINES && !template {
@@ -144,22 +153,36 @@ fn the_length_check_sees_long_functions_and_skips_literals() {
     assert_eq!(found[1], ("short".to_owned(), 103, 1, false));
 }
 
-/// Which top-level modules each one names through `crate::`.
-fn imports() -> BTreeMap<String, BTreeSet<String>> {
+/// Which modules each module of the files under `src` names through
+/// `crate::`, at the depth [`module_of`] gives (`crate::pipeline::read::Cell`
+/// → `pipeline::read`; `crate::pipeline::SpecResult` → `pipeline`).
+fn imports(src: &Path, files: &[PathBuf]) -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in sources() {
-        let Some(module) = module_of(&file) else {
+    let modules: BTreeSet<String> = files.iter().filter_map(|f| module_of(src, f)).collect();
+    for file in files {
+        let Some(module) = module_of(src, file) else {
             continue;
         };
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
         let uses = graph.entry(module.clone()).or_default();
         for line in text.lines().map(code_of) {
             for (at, _) in line.match_indices("crate::") {
-                let name: String = line[at + 7..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                let path: Vec<String> = line[at + 7..]
+                    .split("::")
+                    .map(|s| {
+                        s.chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect()
+                    })
+                    .take(2)
                     .collect();
-                if !name.is_empty() && name != module {
+                let two = path.join("::");
+                let name = if modules.contains(&two) {
+                    two
+                } else {
+                    path[0].clone()
+                };
+                if !name.is_empty() && name != module && modules.contains(&name) {
                     uses.insert(name);
                 }
             }
@@ -168,10 +191,8 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     graph
 }
 
-#[test]
-fn modules_import_one_way() {
-    let graph = imports();
-    // Depth-first search for a path back to where it started.
+/// The modules of `graph` that reach themselves again.
+fn circles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<&String> {
     fn reaches(
         graph: &BTreeMap<String, BTreeSet<String>>,
         from: &str,
@@ -184,24 +205,114 @@ fn modules_import_one_way() {
             .flatten()
             .any(|next| next == to || (seen.insert(next.clone()) && reaches(graph, next, to, seen)))
     }
-    let circles: Vec<&String> = graph
+    graph
         .keys()
-        .filter(|m| reaches(&graph, m, m, &mut BTreeSet::new()))
-        .collect();
+        .filter(|m| reaches(graph, m, m, &mut BTreeSet::new()))
+        .collect()
+}
+
+fn generator_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    imports(&src, &sources())
+}
+
+#[test]
+fn modules_import_one_way() {
+    let graph = generator_imports();
+    let circles = circles(&graph);
     assert!(
         circles.is_empty(),
         "modules in an import circle: {circles:?}\n{graph:#?}"
     );
-    // The front end never names the steps after it.
-    for (early, later) in [
-        ("read", "layout"),
-        ("read", "model"),
-        ("layout", "model"),
-        ("model", "emit"),
-        ("config", "builder"),
-    ] {
-        assert!(!graph[early].contains(later), "`{early}` imports `{later}`");
+    // The front end never names the steps after it, and nothing names the
+    // pipeline's own driver but the project.
+    let steps = ["read", "layout", "model", "emit"];
+    for (i, early) in steps.iter().enumerate() {
+        for later in &steps[i + 1..] {
+            let (early, later) = (format!("pipeline::{early}"), format!("pipeline::{later}"));
+            assert!(graph.contains_key(&early), "no module `{early}`");
+            assert!(
+                !graph[&early].contains(&later),
+                "`{early}` imports `{later}`"
+            );
+        }
     }
+    for (module, uses) in &graph {
+        if module.starts_with("pipeline") {
+            assert!(
+                !uses.iter().any(|u| u.starts_with("project")),
+                "`{module}` (pipeline) imports the project layer: {uses:?}"
+            );
+            assert!(
+                !uses.contains("pipeline"),
+                "`{module}` imports the pipeline's driver"
+            );
+        }
+    }
+    assert!(!graph["project::manifest"].contains("project::builder"));
+}
+
+#[test]
+fn the_structure_check_sees_circles_and_paths() {
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("a", ["b"].as_slice()),
+        ("b", ["a"].as_slice()),
+        ("c", ["a"].as_slice()),
+    ]
+    .into_iter()
+    .map(|(m, uses)| (m.to_owned(), uses.iter().map(|u| u.to_string()).collect()))
+    .collect();
+    assert_eq!(circles(&graph), ["a", "b"]);
+    let src = Path::new("/x/src");
+    assert_eq!(
+        module_of(src, Path::new("/x/src/pipeline/read/html.rs")).as_deref(),
+        Some("pipeline::read")
+    );
+    assert_eq!(
+        module_of(src, Path::new("/x/src/pipeline/mod.rs")).as_deref(),
+        Some("pipeline")
+    );
+    assert_eq!(module_of(src, Path::new("/x/src/lib.rs")), None);
+}
+
+/// The pipeline is pure: no file, process or environment access under
+/// `src/pipeline` (the project layer does all of it).
+#[test]
+fn the_pipeline_does_no_io() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pipeline");
+    for file in sources_in("src/pipeline") {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (i, line) in text.lines().map(code_of).enumerate() {
+            for io in [
+                "std::fs",
+                "std::process",
+                "std::env",
+                "std::net",
+                "env!(",
+                "fs::File",
+            ] {
+                assert!(
+                    !line.contains(io),
+                    "{}:{}: `{io}` in the pipeline",
+                    file.strip_prefix(&src).unwrap().display(),
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+/// The runtime's modules import one way too.
+#[test]
+fn runtime_modules_import_one_way() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
+    let graph = imports(&src, &sources_in("runtime/src"));
+    assert!(graph.contains_key("row") && graph.contains_key("retry"));
+    let circles = circles(&graph);
+    assert!(
+        circles.is_empty(),
+        "runtime modules in an import circle: {circles:?}\n{graph:#?}"
+    );
 }
 
 #[test]

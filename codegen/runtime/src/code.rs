@@ -4,8 +4,8 @@
 use std::fmt;
 use std::hash::Hash;
 
-use crate::retry::RetryClass;
-use crate::row::{Edition, Rows};
+use crate::retry::{advice, Retry, RetryClass};
+use crate::row::{Edition, Row, Rows};
 
 /// What a generated error-code enum provides; everything generic in this
 /// crate works through it.
@@ -255,4 +255,11 @@ pub fn category_of(code: &str) -> Option<&str> {
     code.split_once('.')
         .map(|(category, _)| category)
         .filter(|c| !c.is_empty())
+}
+
+impl<C: CodeEnum> Row<C> {
+    /// Retry advice for this row: its status and its code's retry class.
+    pub fn retry(&self) -> Retry {
+        advice(self.status, self.code.retry_class())
+    }
 }

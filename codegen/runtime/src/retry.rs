@@ -17,9 +17,6 @@
 //! assert_eq!(advice(None, Some(RetryClass::Transient)), Retry::Retry);
 //! ```
 
-use crate::code::CodeEnum;
-use crate::row::Row;
-
 /// What a client should do after a failed request.
 ///
 /// ```
@@ -65,13 +62,6 @@ pub const fn advice(status: Option<u16>, class: Option<RetryClass>) -> Retry {
         Some(429 | 500 | 502 | 503 | 504) => Retry::Retry,
         Some(300..=399) => Retry::Redirect,
         _ => Retry::DoNotRetry,
-    }
-}
-
-impl<C: CodeEnum> Row<C> {
-    /// Retry advice for this row under this module's policy.
-    pub fn retry(&self) -> Retry {
-        advice(self.status, self.code.retry_class())
     }
 }
 

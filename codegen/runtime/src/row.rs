@@ -1,5 +1,7 @@
 //! One row of a spec's error tables, and the class of its status.
 
+use texts::TextKind;
+
 /// A description in one language: the spec's cell as plain text and as markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -12,6 +14,42 @@ pub struct Description {
     pub markdown: &'static str,
 }
 
+/// The layout of [`RowData::texts`], the contract between the generator,
+/// which writes the arrays, and [`Row`], which reads them: for each kind of
+/// text in [`TextKind`] order (descriptions, then remedies when the spec has
+/// any), for each edition in order, the plain text then the markdown.
+#[doc(hidden)]
+pub mod texts {
+    /// The kinds of text a row holds, in their order in the array.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum TextKind {
+        /// What the error means.
+        Description = 0,
+        /// What to do about it; present only when the spec has remedies.
+        Remedy = 1,
+    }
+
+    /// How many texts each edition has of each kind: plain, then markdown.
+    pub const PER_EDITION: usize = 2;
+
+    /// The array's length for `editions` editions, with or without remedies.
+    pub const fn len(editions: usize, remedies: bool) -> usize {
+        let kinds = if remedies { 2 } else { 1 };
+        kinds * editions * PER_EDITION
+    }
+
+    /// Whether an array of `count` texts for `editions` editions holds remedies.
+    pub const fn has_remedies(count: usize, editions: usize) -> bool {
+        count >= len(editions, true)
+    }
+
+    /// Where the plain text of `kind` in the edition at `edition` is; the
+    /// markdown follows it.
+    pub const fn plain(kind: TextKind, edition: usize, editions: usize) -> usize {
+        (kind as usize * editions + edition) * PER_EDITION
+    }
+}
+
 /// One edition of a spec (its language), as a generated `Lang` enum names it.
 pub trait Edition: Copy + 'static {
     /// The edition's place among the spec's editions, the primary first.
@@ -21,8 +59,7 @@ pub trait Edition: Copy + 'static {
 }
 
 /// For generated code: one row as stored in a generated table, its texts
-/// inline (`T` is two per edition, plain and markdown, for the
-/// descriptions, then as many for the remedies when the spec has them).
+/// inline, laid out as [`texts`] says.
 ///
 /// The table holds no code: the row's place in it says whose it is, which
 /// keeps the table flat and cheap for rustc to evaluate.
@@ -39,7 +76,7 @@ pub struct RowData<const T: usize> {
     pub reason: &'static str,
     /// The heading or caption the row stands under.
     pub section: Option<&'static str>,
-    /// Plain and markdown text per edition: descriptions, then remedies.
+    /// The row's texts, laid out as [`texts`] says.
     pub texts: [&'static str; T],
 }
 
@@ -80,7 +117,7 @@ pub struct Row<C: 'static> {
     pub description: &'static str,
     /// The description as the spec's markdown, in the spec's primary language.
     pub description_markdown: &'static str,
-    /// Plain and markdown per edition: descriptions, then remedies if any.
+    /// The row's texts, laid out as [`texts`] says.
     texts: &'static [&'static str],
     /// The editions' tags, the primary first.
     langs: &'static [&'static str],
@@ -89,19 +126,19 @@ pub struct Row<C: 'static> {
 impl<C> Row<C> {
     /// The description in every edition of the spec, the primary one first.
     pub fn descriptions(&self) -> impl ExactSizeIterator<Item = Description> + 'static {
-        self.texts_of(0)
+        self.texts_of(Some(TextKind::Description))
     }
 
     /// What to do about the error in every edition, the primary one first;
     /// none when the spec has no remedy column.
     pub fn remedies(&self) -> impl ExactSizeIterator<Item = Description> + 'static {
-        self.texts_of(if self.has_remedies() { 1 } else { 2 })
+        self.texts_of(self.has_remedies().then_some(TextKind::Remedy))
     }
 
     /// The plain-text description in the edition `lang` (a generated
     /// `Lang`), if the spec has it.
     pub fn description_in(&self, lang: impl Edition) -> Option<&'static str> {
-        self.text(0, lang)
+        self.text(TextKind::Description, lang)
     }
 
     /// What to do about the error, in the primary language, when the spec says.
@@ -117,21 +154,26 @@ impl<C> Row<C> {
         if !self.has_remedies() {
             return None;
         }
-        self.text(1, lang).filter(|t| !t.is_empty())
+        self.text(TextKind::Remedy, lang).filter(|t| !t.is_empty())
     }
 
     fn has_remedies(&self) -> bool {
-        self.texts.len() >= 4 * self.langs.len()
+        texts::has_remedies(self.texts.len(), self.langs.len())
     }
 
-    /// Texts of `kind` (0 descriptions, 1 remedies) per edition; `kind` 2 is none.
-    fn texts_of(&self, kind: usize) -> impl ExactSizeIterator<Item = Description> + 'static {
-        let start = (kind * 2 * self.langs.len()).min(self.texts.len());
-        let texts = &self.texts[start..];
-        let langs = if kind < 2 { self.langs } else { &[] };
+    /// Texts of `kind` per edition; none for no kind.
+    fn texts_of(
+        &self,
+        kind: Option<TextKind>,
+    ) -> impl ExactSizeIterator<Item = Description> + 'static {
+        let (start, langs) = match kind {
+            Some(kind) => (texts::plain(kind, 0, self.langs.len()), self.langs),
+            None => (self.texts.len(), &[][..]),
+        };
+        let texts = &self.texts[start.min(self.texts.len())..];
         langs
             .iter()
-            .zip(texts.chunks_exact(2))
+            .zip(texts.chunks_exact(texts::PER_EDITION))
             .map(|(lang, pair)| Description {
                 lang,
                 text: pair[0],
@@ -141,13 +183,15 @@ impl<C> Row<C> {
 
     /// The plain text of `kind` in the edition `lang`, found by its tag, so
     /// that any `Lang` with the same tag finds it.
-    fn text(&self, kind: usize, lang: impl Edition) -> Option<&'static str> {
+    fn text(&self, kind: TextKind, lang: impl Edition) -> Option<&'static str> {
         let tag = lang.tag();
         let at = match self.langs.get(lang.index()) {
             Some(&t) if t == tag => lang.index(),
             _ => self.langs.iter().position(|&t| t == tag)?,
         };
-        self.texts.get((kind * self.langs.len() + at) * 2).copied()
+        self.texts
+            .get(texts::plain(kind, at, self.langs.len()))
+            .copied()
     }
 
     /// The class of the row's status, if it has one.

@@ -374,24 +374,8 @@ pub fn read_document<F>(
 where
     F: FnMut(Child<'_>) -> Result<(), XmlError>,
 {
-    if body.len() > limits.max_body_bytes {
-        return Err(XmlError::new(
-            XmlErrorKind::TooLarge {
-                limit: limits.max_body_bytes,
-            },
-            limits.max_body_bytes,
-        ));
-    }
-    let full = std::str::from_utf8(body)
-        .map_err(|e| XmlError::new(XmlErrorKind::NotUtf8, e.valid_up_to()))?;
-    // quick-xml drops one leading byte-order mark and counts its positions
-    // from after it: `text` is what those positions index, `base` where it
-    // starts in the body. One mark only: a second is text before the root.
-    let base = if full.starts_with('\u{feff}') { 3 } else { 0 };
+    let (full, base) = document_text(body, limits)?;
     let text = &full[base..];
-    if text.trim().is_empty() {
-        return Err(XmlError::new(XmlErrorKind::Empty, base));
-    }
     // quick-xml checks that end tags match (it keeps its own stack of names either way).
     let mut reader = Reader::from_str(full);
     let at = |pos: u64| base + pos as usize;
@@ -445,6 +429,29 @@ where
             }
         }
     }
+}
+
+/// The body as text, within the size limit and not empty, with where its
+/// text starts after one leading byte-order mark.
+fn document_text<'b>(body: &'b [u8], limits: &Limits) -> Result<(&'b str, usize), XmlError> {
+    if body.len() > limits.max_body_bytes {
+        return Err(XmlError::new(
+            XmlErrorKind::TooLarge {
+                limit: limits.max_body_bytes,
+            },
+            limits.max_body_bytes,
+        ));
+    }
+    let full = std::str::from_utf8(body)
+        .map_err(|e| XmlError::new(XmlErrorKind::NotUtf8, e.valid_up_to()))?;
+    // quick-xml drops one leading byte-order mark and counts its positions
+    // from after it: `text` is what those positions index, `base` where it
+    // starts in the body. One mark only: a second is text before the root.
+    let base = if full.starts_with('\u{feff}') { 3 } else { 0 };
+    if full[base..].trim().is_empty() {
+        return Err(XmlError::new(XmlErrorKind::Empty, base));
+    }
+    Ok((full, base))
 }
 
 fn check_root(start: &BytesStart<'_>, root: &str, offset: usize) -> Result<(), XmlError> {
@@ -545,33 +552,9 @@ fn read_child<'t>(
     start: usize,
 ) -> Result<Child<'t>, XmlError> {
     let at = |pos: u64| base + pos as usize;
-    let mut content: Option<Cow<'t, str>> = None;
+    let mut content = Content { text, read: None };
     let mut nested: Option<(&'t str, usize)> = None;
     let mut depth = 2usize;
-    // Text arrives in pieces (text, CDATA, references). A lone piece of the
-    // body stays borrowed. Once the text must be owned, it is sized once: the
-    // distance to the next `</` bounds what is left, as references only shrink.
-    let owned = |first: &str, piece: &str, at: usize| {
-        let rest = text[at..].find("</").unwrap_or(0);
-        let mut owned = String::with_capacity(first.len() + piece.len() + rest);
-        owned.push_str(first);
-        owned.push_str(piece);
-        Cow::Owned(owned)
-    };
-    // Appends a piece that does not borrow from the body (a resolved reference).
-    let push = |content: &mut Option<Cow<'t, str>>, piece: &str, at: usize| match content {
-        None => *content = Some(owned("", piece, at)),
-        Some(Cow::Borrowed(first)) => *content = Some(owned(first, piece, at)),
-        Some(Cow::Owned(existing)) => existing.push_str(piece),
-    };
-    // Appends a piece of the body, kept borrowed when it is the first.
-    let push_borrowed = |content: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>, at: usize| {
-        if content.is_none() {
-            *content = Some(piece);
-        } else {
-            push(content, &piece, at);
-        }
-    };
     loop {
         let (pos, event) = next_event(reader, base, text.len())?;
         match event {
@@ -592,34 +575,26 @@ fn read_child<'t>(
                         name,
                         offset: at(start as u64),
                         outer: &text[start..end],
-                        text: content.unwrap_or(Cow::Borrowed("")),
+                        text: content.read.unwrap_or(Cow::Borrowed("")),
                         nested,
                     });
                 }
             }
-            Event::Text(t) if nested.is_none() => push_borrowed(
-                &mut content,
-                t.xml10_content(),
-                reader.buffer_position() as usize,
-            ),
-            Event::CData(c) if nested.is_none() => push_borrowed(
-                &mut content,
-                c.xml10_content(),
-                reader.buffer_position() as usize,
-            ),
+            Event::Text(t) if nested.is_none() => {
+                content.push_borrowed(t.xml10_content(), reader.buffer_position() as usize);
+            }
+            Event::CData(c) if nested.is_none() => {
+                content.push_borrowed(c.xml10_content(), reader.buffer_position() as usize);
+            }
             Event::GeneralRef(r) if nested.is_none() => {
-                let resolved = resolve_reference(&r).ok_or_else(|| {
+                let mut utf8 = [0u8; 4];
+                let piece = reference_text(&r, &mut utf8).ok_or_else(|| {
                     XmlError::new(
                         XmlErrorKind::Syntax(format!("unknown entity `&{};`", &*r)),
                         at(pos),
                     )
                 })?;
-                let mut utf8 = [0u8; 4];
-                let piece = match resolved {
-                    Resolved::Entity(text) => text,
-                    Resolved::Char(c) => &*c.encode_utf8(&mut utf8),
-                };
-                push(&mut content, piece, reader.buffer_position() as usize);
+                content.push(piece, reader.buffer_position() as usize);
             }
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {}
             Event::Comment(_) | Event::PI(_) => {}
@@ -632,6 +607,54 @@ fn read_child<'t>(
             Event::Eof => return Err(XmlError::new(XmlErrorKind::Truncated, base + text.len())),
         }
     }
+}
+
+/// A child's text as it arrives in pieces (text, CDATA, references). A lone
+/// piece of the body stays borrowed. Once the text must be owned, it is
+/// sized once: the distance to the next `</` bounds what is left, as
+/// references only shrink.
+struct Content<'t> {
+    /// The whole document, which positions index.
+    text: &'t str,
+    /// The text read so far.
+    read: Option<Cow<'t, str>>,
+}
+
+impl<'t> Content<'t> {
+    fn owned(text: &str, first: &str, piece: &str, at: usize) -> Cow<'t, str> {
+        let rest = text[at..].find("</").unwrap_or(0);
+        let mut owned = String::with_capacity(first.len() + piece.len() + rest);
+        owned.push_str(first);
+        owned.push_str(piece);
+        Cow::Owned(owned)
+    }
+
+    /// Appends a piece that does not borrow from the body (a resolved reference).
+    fn push(&mut self, piece: &str, at: usize) {
+        let text = self.text;
+        match &mut self.read {
+            None => self.read = Some(Self::owned(text, "", piece, at)),
+            Some(Cow::Borrowed(first)) => self.read = Some(Self::owned(text, first, piece, at)),
+            Some(Cow::Owned(existing)) => existing.push_str(piece),
+        }
+    }
+
+    /// Appends a piece of the body, kept borrowed when it is the first.
+    fn push_borrowed(&mut self, piece: Cow<'t, str>, at: usize) {
+        if self.read.is_none() {
+            self.read = Some(piece);
+        } else {
+            self.push(&piece, at);
+        }
+    }
+}
+
+/// The text a reference stands for, written into `utf8` for a character.
+fn reference_text<'a>(reference: &BytesRef<'_>, utf8: &'a mut [u8; 4]) -> Option<&'a str> {
+    Some(match resolve_reference(reference)? {
+        Resolved::Entity(text) => text,
+        Resolved::Char(c) => &*c.encode_utf8(utf8),
+    })
 }
 
 /// A resolved reference, without allocating.
