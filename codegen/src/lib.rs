@@ -64,13 +64,13 @@ pub use pipeline::source::SourceFile;
 pub use pipeline::spec::SpecText;
 pub use pipeline::{read_spec, Generated, SpecResult};
 pub use project::build_script::FULL_ENV;
-pub use project::builder::{read_spec_file, Builder};
-pub use project::checked_in::{fingerprint_file, write_if_changed, UPDATE_ENV};
+pub use project::builder::Builder;
+pub use project::checked_in::UPDATE_ENV;
 #[cfg(feature = "cli")]
 pub use project::dump::{Dump, DumpError, DumpField};
 #[cfg(feature = "cli")]
 pub use project::init::{Dependencies, Init};
-pub use project::manifest::{has_settings, METADATA_KEY};
+pub use project::manifest::{Accepted, ManifestSettings, RetryClasses, SpecEntry, METADATA_KEY};
 #[cfg(feature = "cli")]
 pub use project::report::SpecChanges;
 

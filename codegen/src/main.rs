@@ -5,9 +5,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ci_errors_codegen::{
-    has_settings, Api, Builder, Change, Dump, Error, SpecResult, SpecText, METADATA_KEY,
-};
+use ci_errors_codegen::{Api, Builder, Change, Dump, Error, SpecResult, SpecText};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
@@ -283,28 +281,7 @@ impl Project {
 
     /// The builder the project's manifest describes, as the build sees it.
     fn manifest_builder(&self) -> Result<Builder, Error> {
-        let dir = match &self.manifest_path {
-            Some(path) => path
-                .parent()
-                .map_or_else(|| PathBuf::from("."), Path::to_owned),
-            // Only where it is pointed: the current directory's manifest,
-            // never the workspace the tool was compiled in.
-            None if has_settings(Path::new(".")) => PathBuf::from("."),
-            None => {
-                return Err(Error::Config {
-                    path: PathBuf::from("Cargo.toml"),
-                    message: format!(
-                        "no `[package.metadata.{METADATA_KEY}]` settings here: run in the project's directory, or pass `--manifest-path`"
-                    ),
-                })
-            }
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            dir
-        };
-        Builder::from_manifest(dir)
+        Builder::from_manifest_path(self.manifest_path.as_deref())
     }
 }
 
@@ -359,7 +336,11 @@ fn read_input(path: &Path) -> Result<(String, String), Error> {
             })?;
         return Ok(("<stdin>".to_owned(), text));
     }
-    ci_errors_codegen::read_spec_file(Path::new(""), path)
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok((path.to_string_lossy().replace('\\', "/"), text))
 }
 
 /// Reads a spec and its translations (`LANG=PATH` each) into a model.

@@ -72,9 +72,9 @@ impl Api {
 }
 
 /// One change, in a form both the markdown and the JSON report use.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(serde::Serialize))]
-#[cfg_attr(feature = "cli", serde(tag = "kind", rename_all = "snake_case"))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Change {
     /// A new code.
     CodeAdded {

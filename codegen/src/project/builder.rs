@@ -43,7 +43,7 @@ impl Default for Builder {
 }
 
 /// Reads the spec file at `root/path`, named for diagnostics as `path` with `/`.
-pub fn read_spec_file(root: &Path, path: &Path) -> Result<(String, String), Error> {
+pub(crate) fn read_spec_file(root: &Path, path: &Path) -> Result<(String, String), Error> {
     let full = root.join(path);
     let text = std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })?;
     Ok((slash_path(path), text))
@@ -103,6 +103,31 @@ impl Builder {
             dir,
             crate::project::manifest::read_manifest(dir)?,
         ))
+    }
+
+    /// The settings of the manifest at `manifest_path`, or, when none is
+    /// given, of `./Cargo.toml`, which must have them: only where the tool
+    /// is pointed, never the workspace it was compiled in.
+    pub fn from_manifest_path(manifest_path: Option<&Path>) -> Result<Self, Error> {
+        let dir = match manifest_path {
+            Some(path) => path.parent().unwrap_or(Path::new(".")),
+            None if crate::project::manifest::has_settings(Path::new(".")) => Path::new("."),
+            None => {
+                return Err(Error::Config {
+                    path: PathBuf::from("Cargo.toml"),
+                    message: format!(
+                        "no `[package.metadata.{}]` settings here: run in the project's directory, or pass `--manifest-path`",
+                        crate::project::manifest::METADATA_KEY
+                    ),
+                })
+            }
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        Self::from_manifest(dir)
     }
 
     /// [`Builder::from_manifest`] for a manifest not yet written: `text`

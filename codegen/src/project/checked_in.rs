@@ -152,12 +152,12 @@ fn write_checked_in_pair(path: &Path, generated: &Generated) -> Result<bool, Err
 }
 
 /// The fingerprint file beside a checked-in copy: `errors.rs` → `errors.fingerprints`.
-pub fn fingerprint_file(checked_in: &Path) -> PathBuf {
+pub(crate) fn fingerprint_file(checked_in: &Path) -> PathBuf {
     checked_in.with_extension("fingerprints")
 }
 
 /// Writes `text` to `path` unless the file already holds exactly that.
-pub fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
+pub(crate) fn write_if_changed(path: &Path, text: &str) -> Result<bool, Error> {
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }

@@ -1,26 +1,13 @@
 //! The generator's settings in a project's `Cargo.toml`, under
 //! `[package.metadata.ci-errors-codegen]`: the one place that the build
-//! script ([`Builder::from_manifest`]) and the command-line tool both read.
-//!
-//! ```toml
-//! [package.metadata.ci-errors-codegen]
-//! specs = [{ path = "spec/errors.md", translations = { zh = "spec/errors.zh.md" } }]
-//! checked-in = "generated/errors.rs"   # the copy for review; `generate` writes it
-//! out-file = "errors.rs"               # in OUT_DIR
-//! enum-name = "ErrorCode"
-//! header-words = { code = ["Problem Type"] }
-//! ```
-//!
-//! Keys: `specs` (each `path`, optional `module`, optional `translations`),
-//! `language`, `out-file`, `checked-in`, `enum-name`, `runtime`,
-//! `serde-feature`, `doc-crate`, `xml-body`, `require-xml-body`, `lenient`, `regenerate`,
-//! `header-words` (column → words; columns `code`, `status`, `description`,
-//! `node-name`, `type`, `parent`), `names` (code → variant name), `allow`
-//! (warning names), `accept` (`{ lint, subject }` tables). An unknown key is an error, so a typo
-//! does not go unnoticed.
+//! script ([`Builder::from_manifest`](crate::Builder::from_manifest)) and the
+//! command-line tool both read. Each setting is declared once, as a field of
+//! [`ManifestSettings`], whose docs are the settings reference.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use toml::{Table, Value};
 
 use crate::error::Error;
@@ -30,6 +17,122 @@ use crate::pipeline::settings::Settings;
 
 /// The table name under `[package.metadata]`.
 pub const METADATA_KEY: &str = "ci-errors-codegen";
+
+/// The settings under `[package.metadata.ci-errors-codegen]`, the reference
+/// for each key. An unknown key is an error (with the nearest known one
+/// suggested), so a typo does not go unnoticed.
+///
+/// ```toml
+/// [package.metadata.ci-errors-codegen]
+/// specs = [{ path = "spec/errors.md", translations = { zh = "spec/errors.zh.md" } }]
+/// checked-in = "generated/errors.rs"   # the copy for review; `generate` writes it
+/// enum-name = "ErrorCode"
+/// header-words = { code = ["Problem Type"] }
+/// accept = [{ lint = "non_standard_reason", subject = "500 Internal Server" }]
+/// ```
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct ManifestSettings {
+    /// The specs: each a `path`, its `translations` (`{ zh = "spec/errors.zh.md" }`),
+    /// and, when there are several, the `module` each is emitted into.
+    #[serde(default)]
+    pub specs: Vec<SpecEntry>,
+    /// The language tag of the specs (default `en`).
+    pub language: Option<String>,
+    /// The file written in `OUT_DIR` (default `error_codes.rs`): a file name, no directory.
+    pub out_file: Option<String>,
+    /// The checked-in copy for review, relative to the crate (such as
+    /// `generated/errors.rs`): `generate` writes it, `check` compares it.
+    pub checked_in: Option<PathBuf>,
+    /// The code enum's name (default `ErrorCode`).
+    pub enum_name: Option<String>,
+    /// The runtime crate's path in generated code (default `::ci_errors_runtime`).
+    pub runtime: Option<String>,
+    /// The generated crate's Cargo feature under which codes and bodies
+    /// implement `serde`'s traits.
+    pub serde_feature: Option<String>,
+    /// The generated crate's Cargo feature under which the body implements
+    /// the runtime's `http::ErrorBody` (for its `ServiceError`).
+    pub http_feature: Option<String>,
+    /// Response headers that carry the request id when the body lacks it, in order.
+    #[serde(default)]
+    pub request_id_headers: Vec<String>,
+    /// Response headers that carry the trace id when the body lacks it, in order.
+    #[serde(default)]
+    pub trace_id_headers: Vec<String>,
+    /// Retry classes: `{ throttling = [codes], transient = [codes] }`; each
+    /// code must be listed by some spec.
+    #[serde(default)]
+    pub retry: RetryClasses,
+    /// The command the generated header and the staleness fix name as the
+    /// way to regenerate.
+    pub regenerate: Option<String>,
+    /// The crate path users name the generated items by (such as
+    /// `my_crate`): the docs then carry runnable examples.
+    pub doc_crate: Option<String>,
+    /// Whether to emit the XML error body from the field tables (default `true`).
+    pub xml_body: Option<bool>,
+    /// Fail when a spec describes no usable XML body (default `false`).
+    #[serde(default)]
+    pub require_xml_body: bool,
+    /// Skip bad rows with a warning instead of failing (default `false`).
+    #[serde(default)]
+    pub lenient: bool,
+    /// More header words, column → words. Columns: `code`, `status`,
+    /// `description`, `remedy`, `cause`, `message`, `name`, `value`,
+    /// `node-name`, `type`, `parent`.
+    #[serde(default)]
+    pub header_words: BTreeMap<String, Vec<String>>,
+    /// Variant names chosen for codes, code → name (for a code of non-ASCII
+    /// characters, or to settle a collision).
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+    /// Warnings silenced by name (such as `status_class_mismatch`).
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Single warnings silenced: `{ lint, subject }`, the subject each warning names.
+    #[serde(default)]
+    pub accept: Vec<Accepted>,
+}
+
+/// One entry of `specs`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SpecEntry {
+    /// The spec, relative to the crate.
+    pub path: PathBuf,
+    /// The module its items go into; required when there are several specs.
+    pub module: Option<String>,
+    /// Its editions in other languages, language tag → path.
+    #[serde(default)]
+    pub translations: BTreeMap<String, PathBuf>,
+}
+
+/// The `retry` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RetryClasses {
+    /// Codes that ask the client to slow down.
+    #[serde(default)]
+    pub throttling: Vec<String>,
+    /// Codes of passing faults on the service's side.
+    #[serde(default)]
+    pub transient: Vec<String>,
+}
+
+/// One entry of `accept`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Accepted {
+    /// The warning's name.
+    pub lint: String,
+    /// The subject it names.
+    pub subject: String,
+}
 
 /// One spec's files: its path, the module it goes into, and its translations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,16 +162,59 @@ pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
     parse_manifest(&path, &text)
 }
 
-/// The settings in `text`, the manifest at `path` (named in errors).
+/// The settings in `text`, the manifest at `path` (named in errors, with
+/// the line and column of a bad setting).
 pub(crate) fn parse_manifest(path: &Path, text: &str) -> Result<Manifest, Error> {
     let fail = |message: String| Error::Config {
         path: path.to_path_buf(),
         message,
     };
     let manifest: Table = text.parse().map_err(|e| fail(format!("not TOML: {e}")))?;
-    let settings = settings_of(&manifest)
-        .ok_or_else(|| fail(format!("no `[package.metadata.{METADATA_KEY}]` table")))?;
-    apply(settings).map_err(fail)
+    if settings_of(&manifest).is_none() {
+        return Err(fail(format!(
+            "no `[package.metadata.{METADATA_KEY}]` table"
+        )));
+    }
+    let parsed: CargoToml = toml::from_str(text).map_err(|e| fail(setting_error(text, &e)))?;
+    parsed
+        .package
+        .metadata
+        .settings
+        .into_manifest()
+        .map_err(fail)
+}
+
+/// Just enough of a manifest to reach the settings.
+#[derive(Deserialize)]
+struct CargoToml {
+    package: Package,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    metadata: Metadata,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    #[serde(rename = "ci-errors-codegen")]
+    settings: ManifestSettings,
+}
+
+/// A bad setting, said with its line and column and, for an unknown key,
+/// the nearest known one.
+fn setting_error(text: &str, error: &toml::de::Error) -> String {
+    let message = error.message().trim_end();
+    let message = unknown_key(message).unwrap_or_else(|| message.to_owned());
+    match error.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
 }
 
 /// The `[package.metadata.ci-errors-codegen]` table of a parsed manifest.
@@ -81,36 +227,12 @@ fn settings_of(manifest: &Table) -> Option<&Table> {
 }
 
 /// Whether `dir/Cargo.toml` is a manifest with generator settings.
-pub fn has_settings(dir: &Path) -> bool {
+pub(crate) fn has_settings(dir: &Path) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
         .and_then(|text| text.parse::<Table>().ok())
         .is_some_and(|manifest| settings_of(&manifest).is_some())
 }
-
-/// Every key of the settings table.
-const KEYS: &[&str] = &[
-    "specs",
-    "language",
-    "out-file",
-    "checked-in",
-    "enum-name",
-    "runtime",
-    "serde-feature",
-    "http-feature",
-    "request-id-headers",
-    "trace-id-headers",
-    "retry",
-    "regenerate",
-    "doc-crate",
-    "xml-body",
-    "require-xml-body",
-    "lenient",
-    "header-words",
-    "allow",
-    "accept",
-    "names",
-];
 
 /// `; did you mean `x`?` for the known word nearest to `word`, when one is
 /// near (an edit or two away), else nothing.
@@ -141,131 +263,107 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The manifest `settings` describe.
-fn apply(settings: &Table) -> Result<Manifest, String> {
-    let mut m = Manifest::default();
-    for (key, value) in settings {
-        let owned = |v: &Value| string(key, v).map(str::to_owned);
+/// serde's error for an unknown key (`unknown field `x`, expected one of
+/// `a`, `b``), said in the settings' words with the nearest key suggested.
+fn unknown_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (key, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    Some(format!(
+        "unknown key `{key}`{} (known: {})",
+        suggestion(key, &known),
+        known.join(", ")
+    ))
+}
+
+impl ManifestSettings {
+    /// The settings as the builder holds them: paths apart, the rest checked
+    /// (column and warning names) and handed to the pipeline's settings.
+    fn into_manifest(self) -> Result<Manifest, String> {
+        let mut m = Manifest {
+            specs: spec_paths(self.specs)?,
+            out_file: self.out_file,
+            checked_in: self.checked_in,
+            settings: Settings::default(),
+        };
         let s = &mut m.settings;
-        match key.as_str() {
-            "specs" => m.specs = specs(value)?,
-            "language" => s.read.language = Some(owned(value)?),
-            "out-file" => m.out_file = Some(owned(value)?),
-            "checked-in" => m.checked_in = Some(PathBuf::from(owned(value)?)),
-            "enum-name" => s.emit.enum_name = owned(value)?,
-            "runtime" => s.emit.runtime = owned(value)?,
-            "serde-feature" => s.emit.serde_feature = Some(owned(value)?),
-            "http-feature" => s.emit.http_feature = Some(owned(value)?),
-            "request-id-headers" => s.emit.request_id_headers = strings(key, value)?,
-            "trace-id-headers" => s.emit.trace_id_headers = strings(key, value)?,
-            "retry" => retry(s, value)?,
-            "regenerate" => s.regenerate = owned(value)?,
-            "doc-crate" => s.emit.doc_path = Some(owned(value)?),
-            "xml-body" => s.emit.xml_body = boolean(key, value)?,
-            "require-xml-body" => s.require_xml_body = boolean(key, value)?,
-            "lenient" => s.read.lenient = boolean(key, value)?,
-            "header-words" => header_words(s, value)?,
-            "allow" => allow(s, value)?,
-            "accept" => accept(s, value)?,
-            "names" => names(s, value)?,
-            other => {
+        s.read.language = self.language;
+        s.read.lenient = self.lenient;
+        s.read.names = self.names;
+        for (column, words) in &self.header_words {
+            let column = column_named(column)?;
+            for word in words {
+                s.read.vocabulary.add(column, word);
+            }
+        }
+        let e = &mut s.emit;
+        set(&mut e.enum_name, self.enum_name);
+        set(&mut e.runtime, self.runtime);
+        set(&mut e.xml_body, self.xml_body);
+        e.serde_feature = self.serde_feature;
+        e.http_feature = self.http_feature;
+        e.doc_path = self.doc_crate;
+        e.request_id_headers = self.request_id_headers;
+        e.trace_id_headers = self.trace_id_headers;
+        e.throttling = self.retry.throttling;
+        e.transient = self.retry.transient;
+        set(&mut s.regenerate, self.regenerate);
+        s.require_xml_body = self.require_xml_body;
+        for name in &self.allow {
+            s.allowed.push(lint("allow", name)?);
+        }
+        for (i, entry) in self.accept.into_iter().enumerate() {
+            let lint = lint(&format!("accept[{i}].lint"), &entry.lint)?;
+            s.accepted.push((lint, entry.subject));
+        }
+        Ok(m)
+    }
+}
+
+/// Replaces a default with a value given.
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
+fn spec_paths(specs: Vec<SpecEntry>) -> Result<Vec<SpecPaths>, String> {
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            if i > 0 && spec.module.is_none() {
                 return Err(format!(
-                    "unknown key `{other}` in `[package.metadata.{METADATA_KEY}]`{}",
-                    suggestion(other, KEYS)
-                ))
+                    "`specs[{i}].module` is missing: several specs need a module each"
+                ));
             }
-        }
-    }
-    Ok(m)
+            Ok(SpecPaths {
+                module: spec.module,
+                path: spec.path,
+                translations: spec.translations.into_iter().collect(),
+            })
+        })
+        .collect()
 }
 
-fn specs(value: &Value) -> Result<Vec<SpecPaths>, String> {
-    let mut paths = Vec::new();
-    let specs = value
-        .as_array()
-        .ok_or("`specs` must be an array of tables")?;
-    for (i, spec) in specs.iter().enumerate() {
-        let spec = spec
-            .as_table()
-            .ok_or_else(|| format!("`specs[{i}]` must be a table"))?;
-        let key = |name: &str| format!("specs[{i}].{name}");
-        let path = string(
-            &key("path"),
-            spec.get("path")
-                .ok_or_else(|| format!("`{}` is missing", key("path")))?,
-        )?;
-        let module = match spec.get("module") {
-            Some(module) => Some(string(&key("module"), module)?.to_owned()),
-            None if i == 0 => None,
-            None => {
-                return Err(format!(
-                    "`{}` is missing: several specs need a module each",
-                    key("module")
-                ))
-            }
-        };
-        if let Some(name) = spec
-            .keys()
-            .find(|k| !["path", "module", "translations"].contains(&k.as_str()))
-        {
-            return Err(format!("unknown key `{}`", key(name)));
-        }
-        let mut spec_paths = SpecPaths {
-            module,
-            path: PathBuf::from(path),
-            translations: Vec::new(),
-        };
-        if let Some(translations) = spec.get("translations") {
-            let translations = translations.as_table().ok_or_else(|| {
-                format!(
-                    "`{}` must be a table of language = path",
-                    key("translations")
-                )
-            })?;
-            for (lang, path) in translations {
-                let path = string(&key(&format!("translations.{lang}")), path)?;
-                spec_paths
-                    .translations
-                    .push((lang.clone(), PathBuf::from(path)));
-            }
-        }
-        paths.push(spec_paths);
-    }
-    Ok(paths)
+fn column_named(name: &str) -> Result<Column, String> {
+    Ok(match name {
+        "code" => Column::Code,
+        "status" => Column::Status,
+        "description" => Column::Description,
+        "remedy" => Column::Remedy,
+        "cause" => Column::Cause,
+        "message" => Column::Message,
+        "name" => Column::Name,
+        "value" => Column::Value,
+        "node-name" => Column::NodeName,
+        "type" => Column::Type,
+        "parent" => Column::Parent,
+        other => return Err(format!("unknown column `{other}` in `header-words` (expected code, status, description, remedy, cause, message, name, value, node-name, type or parent)")),
+    })
 }
 
-fn header_words(settings: &mut Settings, value: &Value) -> Result<(), String> {
-    let table = value
-        .as_table()
-        .ok_or("`header-words` must be a table of column = [words]")?;
-    for (column, words) in table {
-        let column_kind = match column.as_str() {
-            "code" => Column::Code,
-            "status" => Column::Status,
-            "description" => Column::Description,
-            "remedy" => Column::Remedy,
-            "cause" => Column::Cause,
-            "message" => Column::Message,
-            "name" => Column::Name,
-            "value" => Column::Value,
-            "node-name" => Column::NodeName,
-            "type" => Column::Type,
-            "parent" => Column::Parent,
-            other => return Err(format!("unknown column `{other}` in `header-words` (expected code, status, description, remedy, cause, message, name, value, node-name, type or parent)")),
-        };
-        let words = words
-            .as_array()
-            .ok_or_else(|| format!("`header-words.{column}` must be an array of strings"))?;
-        for word in words {
-            let word = string(&format!("header-words.{column}"), word)?;
-            settings.read.vocabulary.add(column_kind, word);
-        }
-    }
-    Ok(())
-}
-
-fn lint(key: &str, value: &Value) -> Result<Lint, String> {
-    let name = string(key, value)?;
+fn lint(key: &str, name: &str) -> Result<Lint, String> {
     Lint::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Lint::ALL.iter().map(|l| l.name()).collect();
         format!(
@@ -275,126 +373,60 @@ fn lint(key: &str, value: &Value) -> Result<Lint, String> {
     })
 }
 
-/// An array of strings.
-fn strings(key: &str, value: &Value) -> Result<Vec<String>, String> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| format!("`{key}` must be an array of strings"))?;
-    items
-        .iter()
-        .map(|v| string(key, v).map(str::to_owned))
-        .collect()
-}
-
-/// `retry = { throttling = ["Code", …], transient = ["Code", …] }`.
-fn retry(settings: &mut Settings, value: &Value) -> Result<(), String> {
-    let table = value
-        .as_table()
-        .ok_or("`retry` must be a table: `{ throttling = [codes], transient = [codes] }`")?;
-    for (class, codes) in table {
-        let codes = strings(&format!("retry.{class}"), codes)?;
-        match class.as_str() {
-            "throttling" => settings.emit.throttling = codes,
-            "transient" => settings.emit.transient = codes,
-            other => {
-                return Err(format!(
-                    "unknown retry class `{other}`: the classes are `throttling` and `transient`"
-                ))
-            }
-        }
-    }
-    Ok(())
-}
-
-fn allow(settings: &mut Settings, value: &Value) -> Result<(), String> {
-    let names = value
-        .as_array()
-        .ok_or("`allow` must be an array of warning names")?;
-    for name in names {
-        settings.allowed.push(lint("allow", name)?);
-    }
-    Ok(())
-}
-
-fn accept(settings: &mut Settings, value: &Value) -> Result<(), String> {
-    let entries = value
-        .as_array()
-        .ok_or("`accept` must be an array of { lint, subject } tables")?;
-    for (i, entry) in entries.iter().enumerate() {
-        let key = |name: &str| format!("accept[{i}].{name}");
-        let get = |name: &str| {
-            entry
-                .get(name)
-                .ok_or_else(|| format!("`{}` is missing", key(name)))
-        };
-        settings.accepted.push((
-            lint(&key("lint"), get("lint")?)?,
-            string(&key("subject"), get("subject")?)?.to_owned(),
-        ));
-    }
-    Ok(())
-}
-
-fn names(settings: &mut Settings, value: &Value) -> Result<(), String> {
-    let table = value
-        .as_table()
-        .ok_or("`names` must be a table of code = \"VariantName\"")?;
-    for (code, name) in table {
-        let name = string(&format!("names.{code}"), name)?;
-        settings.read.names.insert(code.clone(), name.to_owned());
-    }
-    Ok(())
-}
-
-fn string<'v>(key: &str, value: &'v Value) -> Result<&'v str, String> {
-    value
-        .as_str()
-        .ok_or_else(|| format!("`{key}` must be a string"))
-}
-
-fn boolean(key: &str, value: &Value) -> Result<bool, String> {
-    value
-        .as_bool()
-        .ok_or_else(|| format!("`{key}` must be true or false"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn settings(text: &str) -> Table {
-        text.parse().unwrap()
+    /// The error `settings` (the table's lines) give, or the manifest.
+    fn parse(settings: &str) -> Result<Manifest, String> {
+        let text =
+            format!("[package]\nname = \"p\"\n\n[package.metadata.{METADATA_KEY}]\n{settings}\n");
+        parse_manifest(Path::new("Cargo.toml"), &text).map_err(|e| match e {
+            Error::Config { message, .. } => message,
+            other => panic!("{other}"),
+        })
     }
 
     #[test]
-    fn unknown_keys_and_wrong_types_are_named() {
-        let err = apply(&settings("enum-nam = \"X\"")).unwrap_err();
-        assert_eq!(
-            err,
-            format!("unknown key `enum-nam` in `[package.metadata.{METADATA_KEY}]`; did you mean `enum-name`?")
+    fn unknown_keys_and_wrong_types_are_named_with_their_place() {
+        let err = parse("enum-nam = \"X\"").unwrap_err();
+        assert!(
+            err.starts_with("line 5, column 1: unknown key `enum-nam`; did you mean `enum-name`? (known: specs, language,"),
+            "{err}"
         );
-        let err = apply(&settings("colour = 1")).unwrap_err();
+        let err = parse("colour = 1").unwrap_err();
         assert!(!err.contains("did you mean"), "{err}");
-        let err = apply(&settings("lenient = \"yes\"")).unwrap_err();
-        assert_eq!(err, "`lenient` must be true or false");
-        let err = apply(&settings("specs = [{ path = \"a.md\", modul = \"v1\" }]")).unwrap_err();
-        assert_eq!(err, "unknown key `specs[0].modul`");
-        let err = apply(&settings(
-            "specs = [{ path = \"a.md\" }, { path = \"b.md\" }]",
-        ))
-        .unwrap_err();
+        assert!(err.contains("unknown key `colour`"), "{err}");
+        let err = parse("lenient = \"yes\"").unwrap_err();
+        assert!(
+            err.starts_with("line 5, column 11: invalid type: string \"yes\", expected a boolean"),
+            "{err}"
+        );
+        let err = parse("specs = [{ path = \"a.md\", modul = \"v1\" }]").unwrap_err();
+        assert!(
+            err.contains("unknown key `modul`; did you mean `module`?"),
+            "{err}"
+        );
+        let err = parse("specs = [{ path = \"a.md\" }, { path = \"b.md\" }]").unwrap_err();
         assert_eq!(
             err,
             "`specs[1].module` is missing: several specs need a module each"
         );
-        let err = apply(&settings("header-words = { kode = [\"x\"] }")).unwrap_err();
+        let err = parse("header-words = { kode = [\"x\"] }").unwrap_err();
         assert!(err.starts_with("unknown column `kode`"), "{err}");
+        let err = parse("allow = [\"no_such_lint\"]").unwrap_err();
+        assert!(
+            err.starts_with("`allow`: unknown warning `no_such_lint`"),
+            "{err}"
+        );
+        let err = parse("retry = { slow = [\"X\"] }").unwrap_err();
+        assert!(err.contains("unknown key `slow`"), "{err}");
     }
 
     #[test]
     fn settings_reach_the_manifest() {
-        let m = apply(
-            &settings("specs = [{ path = \"a.md\", translations = { zh = \"a.zh.md\" } }]\nchecked-in = \"gen/a.rs\"\nregenerate = \"make gen\""),
+        let m = parse(
+            "specs = [{ path = \"a.md\", translations = { zh = \"a.zh.md\" } }]\nchecked-in = \"gen/a.rs\"\nregenerate = \"make gen\"\nenum-name = \"Api\"\nxml-body = false\nretry = { transient = [\"Busy\"] }\naccept = [{ lint = \"non_standard_reason\", subject = \"500 X\" }]",
         )
         .unwrap();
         assert_eq!(
@@ -407,5 +439,16 @@ mod tests {
         );
         assert_eq!(m.checked_in.as_deref(), Some(Path::new("gen/a.rs")));
         assert_eq!(m.settings.regenerate, "make gen");
+        assert_eq!(m.settings.emit.enum_name, "Api");
+        assert!(!m.settings.emit.xml_body);
+        assert_eq!(m.settings.emit.transient, ["Busy"]);
+        assert_eq!(
+            m.settings.accepted,
+            [(Lint::NonStandardReason, "500 X".to_owned())]
+        );
+        // Defaults stay where a setting is not given.
+        let m = parse("specs = [{ path = \"a.md\" }]").unwrap();
+        assert_eq!(m.settings.emit.enum_name, "ErrorCode");
+        assert!(m.settings.emit.xml_body);
     }
 }

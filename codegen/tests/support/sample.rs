@@ -14,26 +14,43 @@ pub fn run_sample(
 ) -> std::process::Output {
     use std::path::Path;
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src")).unwrap();
+    // Files are written only when they change, so that a warm run finds the
+    // crate built; modules of an earlier, larger sample go.
+    let write = |path: &Path, text: &str| {
+        if std::fs::read(path).map_or(true, |old| old != text.as_bytes()) {
+            std::fs::write(path, text).unwrap();
+        }
+    };
     let mut lib = String::from(head);
+    let mut wanted = vec!["lib.rs".to_owned()];
     for (i, source) in sources.iter().enumerate() {
-        std::fs::write(dir.join(format!("src/s{i}.rs")), source).unwrap();
+        write(&dir.join(format!("src/s{i}.rs")), source);
         lib.push_str(&format!("pub mod s{i};\n"));
+        wanted.push(format!("s{i}.rs"));
+    }
+    for entry in std::fs::read_dir(dir.join("src")).unwrap() {
+        let entry = entry.unwrap();
+        if !wanted
+            .iter()
+            .any(|w| *w == entry.file_name().to_string_lossy())
+        {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
     }
     lib.push_str(tail);
-    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    write(&dir.join("src/lib.rs"), &lib);
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
+    write(
+        &dir.join("Cargo.toml"),
+        &format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
              [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
             manifest.join("runtime")
         ),
-    )
-    .unwrap();
-    std::fs::copy(manifest.join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    );
+    let lock = std::fs::read_to_string(manifest.join("../Cargo.lock")).unwrap();
+    write(&dir.join("Cargo.lock"), &lock);
     std::process::Command::new(env!("CARGO"))
         .args([command, "--offline", "-q"])
         .current_dir(&dir)
