@@ -473,6 +473,6 @@ fn the_build_script_fingerprints_as_the_generator_does() {
     let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
     assert_eq!(
         read("src/fingerprint.rs"),
-        read("codegen/src/fingerprint.rs")
+        read("codegen/src/pipeline/fingerprint.rs")
     );
 }
