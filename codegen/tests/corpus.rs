@@ -3,6 +3,12 @@
 //! give exactly the rows a reader sees, as listed by hand in `NAME.dump.json`,
 //! and exactly the warnings in `NAME.warnings` (`line:column message`; none
 //! when the file is absent).
+//!
+//! A new table style is a new document here. With `CI_ERRORS_CODEGEN_UPDATE=1`
+//! the test writes what the tool gives as the expectations instead of
+//! comparing, so that a change of behaviour is reviewed as their diff
+//! (`git diff codegen/tests/corpus`); a new document's first expectations
+//! are checked by hand.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,6 +51,23 @@ fn warnings(stderr: &str) -> Vec<String> {
     found
 }
 
+/// Whether the expectations are to be rewritten rather than compared.
+fn updating() -> bool {
+    std::env::var_os("CI_ERRORS_CODEGEN_UPDATE").is_some_and(|v| v == "1")
+}
+
+/// Writes the expectations of `doc`: its dump, and its warnings (no file when none).
+fn update(doc: &Path, dump: &serde_json::Value, warnings: &[String]) {
+    let json = serde_json::to_string_pretty(dump).unwrap() + "\n";
+    std::fs::write(with_suffix(doc, ".dump.json"), json).unwrap();
+    let path = with_suffix(doc, ".warnings");
+    if warnings.is_empty() {
+        let _ = std::fs::remove_file(path);
+    } else {
+        std::fs::write(path, warnings.join("\n") + "\n").unwrap();
+    }
+}
+
 #[test]
 fn every_document_reads_as_its_readers_see_it() {
     let docs = corpus();
@@ -59,6 +82,14 @@ fn every_document_reads_as_its_readers_see_it() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{}: {stderr}", doc.display());
         let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if updating() {
+            update(doc, &got, &warnings(&stderr));
+            eprintln!(
+                "CI_ERRORS_CODEGEN_UPDATE=1: wrote the expectations of {}",
+                doc.display()
+            );
+            continue;
+        }
         let expected_path = with_suffix(doc, ".dump.json");
         let expected: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
