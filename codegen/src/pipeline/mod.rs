@@ -28,7 +28,7 @@ pub struct Generated {
     /// The formatted source, header included.
     pub source: String,
     /// The fingerprint file written beside the checked-in copy: one line per
-    /// spec file read (see [`crate::pipeline::fingerprint`]).
+    /// spec file read (see [`fingerprint`](crate::fingerprint)).
     pub fingerprints: String,
     /// Each spec read, in the order given.
     pub specs: Vec<SpecResult>,
