@@ -194,7 +194,7 @@ pub(crate) fn generate(
                 .any(|r| r.model.codes.iter().any(|e| &e.code == c))
         };
         if let Some(code) = codes.iter().find(|c| !listed(c)) {
-            return Err(Error::Emit(crate::pipeline::emit::EmitError::UnknownCode {
+            return Err(Error::Emit(emit::EmitError::UnknownCode {
                 setting: setting.to_owned(),
                 code: code.clone(),
             }));

@@ -1,8 +1,8 @@
-//! A builder for build scripts, in the manner of `prost-build`: settings
-//! plus file IO on top of the pure [`pipeline`](crate::pipeline): spec files
-//! in, formatted source in `OUT_DIR` (or the checked-in copy) out. The
-//! command-line tool drives the same builder, from the same settings
-//! ([`crate::project::manifest`]).
+//! The [`Builder`], in the manner of `prost-build`: the settings, set in
+//! code or read from the manifest ([`super::manifest`]), and the spec files
+//! they name, read and handed to the pure [`pipeline`](crate::pipeline).
+//! Where the output goes is [`super::build_script`]'s business (`OUT_DIR`)
+//! and [`super::checked_in`]'s (the copy for review).
 
 use std::path::{Path, PathBuf};
 
@@ -42,11 +42,10 @@ impl Default for Builder {
     }
 }
 
-/// Reads the spec file at `root/path`, named for diagnostics as `path` with `/`.
-pub(crate) fn read_spec_file(root: &Path, path: &Path) -> Result<(String, String), Error> {
+/// Reads the spec file at `root/path`.
+fn read_spec_file(root: &Path, path: &Path) -> Result<String, Error> {
     let full = root.join(path);
-    let text = std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })?;
-    Ok((slash_path(path), text))
+    std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })
 }
 
 /// `path` written with `/` whatever the platform, as specs are named and
@@ -300,8 +299,12 @@ impl Builder {
 
     /// Reads the specs and generates the source, writing nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let texts = self.spec_texts(|path| read_spec_file(&self.root, path).map(|(_, t)| t))?;
-        self.generate_from(texts)
+        self.generate_from(self.read_specs()?)
+    }
+
+    /// The specs of the settings as their files are now.
+    pub(crate) fn read_specs(&self) -> Result<Vec<SpecText>, Error> {
+        self.spec_texts(|path| read_spec_file(&self.root, path))
     }
 
     /// The specs of the settings in memory, each file's text given by

@@ -10,47 +10,47 @@ type ByLang<'a> = std::collections::BTreeMap<&'a str, &'a str>;
 #[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct DumpError<'a> {
-    /// `code`.
+    /// The code as the spec writes it.
     pub code: &'a str,
     /// `null` for a code without a status.
     pub status: Option<u16>,
-    /// `reason`.
+    /// The reason phrase as written, or empty.
     pub reason: &'a str,
-    /// `description`.
+    /// The description in the primary edition, as plain text.
     pub description: &'a str,
-    /// The other roles, each shown when the row has it.
+    /// What to do about the error, when the table says (left out when empty).
     #[serde(skip_serializing_if = "str::is_empty")]
     pub remedy: &'a str,
-    /// `cause`.
+    /// Why the error happens, when the table says apart from the description.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub cause: &'a str,
-    /// `message`.
+    /// The message the service returns, when the table says apart from the description.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub message: &'a str,
-    /// `name`.
+    /// A symbolic name beside a numeric code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<&'a str>,
-    /// `value`.
+    /// A numeric value beside a symbolic code, or the numeric code itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,
-    /// `section`.
+    /// The heading or caption the row stands under.
     pub section: Option<&'a str>,
-    /// `line`.
+    /// The row's line in the spec, 1-based.
     pub line: usize,
-    /// Where the status number is: a cell with several statuses gives a row for each.
+    /// The status number's line (a cell with several statuses gives a row for each).
     pub status_line: Option<usize>,
-    /// `status_column`.
+    /// The status number's column, 1-based, in characters.
     pub status_column: Option<usize>,
     /// Language tag → description, for each translation.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub translations: ByLang<'a>,
-    /// Language tag → remedy, cause and message, for each translation, when the row has them.
+    /// Language tag → remedy, for each translation, when the row has one.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub remedy_translations: ByLang<'a>,
-    /// `cause_translations`.
+    /// Language tag → cause, for each translation, when the row has one.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub cause_translations: ByLang<'a>,
-    /// `message_translations`.
+    /// Language tag → message, for each translation, when the row has one.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub message_translations: ByLang<'a>,
 }
@@ -71,16 +71,16 @@ fn by_lang<'a>(languages: &'a [String], texts: &'a Texts) -> ByLang<'a> {
 #[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct DumpField<'a> {
-    /// `name`.
+    /// The node's element name.
     pub name: &'a str,
-    /// `parent`.
+    /// Its parent node, if the table names one.
     pub parent: Option<&'a str>,
-    /// `description`.
+    /// Its description, as plain text.
     pub description: &'a str,
-    /// `type_name`.
+    /// Its type as written (`String`, `Container`, …).
     #[serde(rename = "type")]
     pub type_name: &'a str,
-    /// `line`.
+    /// Its row's line in the spec, 1-based.
     pub line: usize,
 }
 
@@ -88,9 +88,9 @@ pub struct DumpField<'a> {
 #[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct Dump<'a> {
-    /// `errors`.
+    /// Every error row, in spec order.
     pub errors: Vec<DumpError<'a>>,
-    /// `fields`.
+    /// Every node of the body's field tables.
     pub fields: Vec<DumpField<'a>>,
 }
 

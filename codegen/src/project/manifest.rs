@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::pipeline::diagnostic::Lint;
 use crate::pipeline::layout::vocabulary::Column;
 use crate::pipeline::settings::Settings;
+use crate::pipeline::source::SourceFile;
 
 /// The table name under `[package.metadata]`.
 pub const METADATA_KEY: &str = "ci-errors-codegen";
@@ -208,9 +209,8 @@ fn setting_error(text: &str, error: &toml::de::Error) -> String {
     let message = unknown_key(message).unwrap_or_else(|| message.to_owned());
     match error.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            // Columns in characters, as the spec's diagnostics count them.
+            let (line, column) = SourceFile::new("Cargo.toml", text).line_column(span.start);
             format!("line {line}, column {column}: {message}")
         }
         None => message,

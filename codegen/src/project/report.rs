@@ -7,7 +7,8 @@ use super::builder::Builder;
 use super::git;
 use crate::error::Error;
 use crate::pipeline::changes::{Api, Change};
-use crate::pipeline::Generated;
+use crate::pipeline::spec::SpecText;
+use crate::pipeline::{Generated, SpecResult};
 
 /// `writeln!` into a `String`, which cannot fail.
 macro_rules! outln {
@@ -16,14 +17,12 @@ macro_rules! outln {
     }};
 }
 
-/// Per spec: codes and rows, sections, codes with several rows, the body, warnings.
 impl Generated {
     /// Per spec: codes and rows, sections, codes with several rows, the
     /// body and the number of warnings, as `generate` prints them.
     pub fn summary(&self) -> String {
-        let generated = self;
         let mut out = String::new();
-        for spec in &generated.specs {
+        for spec in &self.specs {
             let model = &spec.model;
             match spec.spec.module() {
                 Some(module) => outln!(out, "  {} (module {module})", spec.spec.name()),
@@ -100,20 +99,17 @@ impl Builder {
     /// `rev`, read with the settings (a spec that did not exist then is all
     /// new): the CI gate of `changes --since`.
     pub fn changes_since(&self, rev: &str) -> Result<Vec<SpecChanges>, Error> {
-        let now = self.spec_texts(|path| {
-            super::builder::read_spec_file(self.root_dir(), path).map(|(_, text)| text)
-        })?;
         let mut reports = Vec::new();
-        for new in now {
+        for new in self.read_specs()? {
             let spec = new.name().to_owned();
             let enum_name = match new.module() {
                 Some(module) => format!("{module}::{}", self.code_enum_name()),
                 None => self.code_enum_name().to_owned(),
             };
-            // A spec new since `rev` compares with nothing; the old one is read
-            // leniently: its problems are not this change's.
-            let old_api = git::spec_at(self.root_dir(), rev, &new)
-                .and_then(|old| self.clone().lenient(true).read_from(old).ok())
+            // A spec new since `rev`, or unreadable then, compares with nothing.
+            let old_api = self
+                .read_at(rev, &new)
+                .and_then(Result::ok)
                 .map(|old| Api::from_model(&old.model))
                 .unwrap_or_default();
             let new_api = Api::from_model(&self.read_from(new)?.model);
@@ -133,18 +129,14 @@ impl Builder {
         let mut out = String::new();
         for spec in &generated.specs {
             let name = spec.spec.name();
-            let Some(old) = git::spec_at(self.root_dir(), "HEAD", &spec.spec) else {
-                outln!(out, "\n(no committed {name} to compare the API with)");
-                continue;
-            };
-            // The committed spec read leniently: its problems are not this run's.
-            match self.clone().lenient(true).read_from(old) {
-                Ok(old) => {
+            match self.read_at("HEAD", &spec.spec) {
+                None => outln!(out, "\n(no committed {name} to compare the API with)"),
+                Some(Ok(old)) => {
                     let changes = Api::from_model(&old.model).diff(&Api::from_model(&spec.model));
                     outln!(out, "\nAgainst {name} as committed:\n");
                     out.push_str(&Change::to_markdown(&changes, self.code_enum_name()));
                 }
-                Err(_) => {
+                Some(Err(_)) => {
                     outln!(
                         out,
                         "\n(the committed {name} cannot be read; no API comparison)"
@@ -153,5 +145,13 @@ impl Builder {
             }
         }
         out
+    }
+
+    /// `spec` as its files were at git revision `rev`, read leniently (its
+    /// problems are not this change's); `None` when its primary file was
+    /// not there.
+    fn read_at(&self, rev: &str, spec: &SpecText) -> Option<Result<SpecResult, Error>> {
+        let old = git::spec_at(self.root_dir(), rev, spec)?;
+        Some(self.clone().lenient(true).read_from(old))
     }
 }
