@@ -208,7 +208,11 @@ impl ErrorCode {
     #[allow(unsafe_code)]
     const fn from_index(index: usize) -> Option<Self> {
         if index < CODES.len() {
-            Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+            // SAFETY: the enum is `repr(u32)` with implicit
+            // discriminants, so exactly 0..CODES.len() (asserted
+            // above) are its values, and `index` is one of them.
+            let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
+            Some(code)
         } else {
             None
         }
@@ -220,7 +224,7 @@ impl ErrorCode {
     }
     /// Every HTTP status the spec gives this code, once each, in spec
     /// order (none for a code the spec lists without one).
-    pub fn statuses(&self) -> impl Iterator<Item = u16> {
+    pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
         ::ci_errors_runtime::distinct_statuses(self.rows())
     }
     /// The spec's rows for this code, in spec order.
@@ -365,8 +369,11 @@ impl<'de> ::serde::Deserialize<'de> for ErrorCode {
         ::ci_errors_runtime::serde_impls::deserialize(deserializer)
     }
 }
-/// The editions of the spec: the language of each description a row carries.
+/// The editions of the spec: the language of each description a row
+/// carries. Non-exhaustive: a translation added to the settings is a
+/// new variant, not a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Lang {
     /// `en`: the primary edition.
     En,

@@ -62,6 +62,14 @@ pub enum Error {
         /// The command that regenerates it.
         fix: String,
     },
+    /// Git could not give a revision's files: the revision does not
+    /// resolve, or git cannot be run.
+    Git {
+        /// The revision as given.
+        rev: String,
+        /// What git said.
+        message: String,
+    },
     /// `init` would overwrite something; nothing was written.
     Exists {
         /// The file.
@@ -104,6 +112,9 @@ impl fmt::Display for Error {
                 write!(f, "generated code does not parse (a generator bug): {e}")
             }
             Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Git { rev, message } => {
+                write!(f, "git revision `{rev}`: {message}")
+            }
             Error::Exists { path, why } => write!(
                 f,
                 "{}: {why}; nothing was written (init adopts a crate once)",

@@ -395,29 +395,9 @@ fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
         &dir.join("Cargo.toml"),
         "[package]\nname = \"p\"\n[package.metadata.ci-errors-codegen]\nspecs = [{ path = \"spec/e.md\", translations = { zh = \"spec/e.zh.md\" } }]\nenum-name = \"CosError\"\nheader-words = { code = [\"Problem\"] }\n",
     );
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args([
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@e",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "spec"]);
+    git_in(&dir, &["init", "-q"]);
+    git_in(&dir, &["add", "."]);
+    git_in(&dir, &["commit", "-q", "-m", "spec"]);
     // A Chinese-only edit, and a new code in both editions.
     write(
         &dir.join("spec/e.zh.md"),
@@ -438,6 +418,137 @@ fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
     assert!(
         text.contains("Added code `Gone` (`CosError::Gone`)"),
         "{text}"
+    );
+}
+
+/// Runs git in `dir`, which must succeed.
+fn git_in(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@e",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_gate_fails_closed_and_reads_the_settings_at_the_revision() {
+    let dir = temp_dir("gate");
+    let en =
+        "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
+    let zh = "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | 忙。 |\n";
+    write(&dir.join("spec/e.md"), en);
+    write(&dir.join("spec/e.zh.md"), zh);
+    let settings = |rest: &str| {
+        format!(
+            "[package]\nname = \"p\"\n[package.metadata.ci-errors-codegen]\nheader-words = {{ code = [\"Problem\"] }}\n{rest}"
+        )
+    };
+    let manifest = write(
+        &dir.join("Cargo.toml"),
+        &settings("specs = [{ path = \"spec/e.md\", translations = { zh = \"spec/e.zh.md\" } }]\nenum-name = \"CosError\"\n"),
+    );
+    git_in(&dir, &["init", "-q"]);
+    git_in(&dir, &["add", "."]);
+    git_in(&dir, &["commit", "-q", "-m", "spec"]);
+
+    // Nothing changed: no API changes, exit 0.
+    let out = tool(&[
+        "changes",
+        "--since",
+        "HEAD",
+        "--manifest-path",
+        &manifest,
+        "--fail-on-breaking",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("No API changes."), "{}", stdout(&out));
+
+    // A revision git cannot resolve is an error, not an empty past.
+    for rev in ["no-such-branch", "origin/main", "--output=written-by-git"] {
+        let since = format!("--since={rev}");
+        let out = tool(&[
+            "changes",
+            &since,
+            "--manifest-path",
+            &manifest,
+            "--fail-on-breaking",
+        ]);
+        assert!(!out.status.success(), "{rev}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains(&format!("git revision `{rev}`")),
+            "{}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
+    assert!(!dir.join("written-by-git").exists());
+
+    // Breaking changes made through the settings alone: the enum renamed,
+    // a variant named, an edition dropped.
+    write(
+        &dir.join("Cargo.toml"),
+        &settings("specs = [{ path = \"spec/e.md\" }]\nenum-name = \"StorageError\"\nnames = { Busy = \"TooBusy\" }\n"),
+    );
+    let out = tool(&[
+        "changes",
+        "--since",
+        "HEAD",
+        "--manifest-path",
+        &manifest,
+        "--fail-on-breaking",
+    ]);
+    let text = stdout(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("the enum `CosError` is now `StorageError`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("renamed `StorageError::Busy` → `StorageError::TooBusy`"),
+        "{text}"
+    );
+    assert!(text.contains("edition `zh` removed"), "{text}");
+    assert!(text.contains("**3 breaking change(s).**"), "{text}");
+    let out = tool(&[
+        "changes",
+        "--since",
+        "HEAD",
+        "--manifest-path",
+        &manifest,
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let kinds: Vec<(&str, bool)> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap(),
+                c["breaking"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("enum_renamed", true),
+            ("edition_removed", true),
+            ("variant_renamed", true)
+        ]
     );
 }
 
@@ -518,18 +629,9 @@ fn generate_prints_what_it_changed_in_the_api_against_the_committed_spec() {
         "{}",
         stdout(&out)
     );
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(&root)
-            .output()
-            .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
-    };
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "spec"]);
+    git_in(&root, &["init", "-q"]);
+    git_in(&root, &["add", "."]);
+    git_in(&root, &["commit", "-q", "-m", "spec"]);
     write(
         &root.join("spec/errors.md"),
         &STORE.replace("| Paused | The store is paused. | 403 Forbidden |\n", ""),

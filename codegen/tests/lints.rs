@@ -1,7 +1,7 @@
 //! Named warnings: each at its exact place, with its name; allowing a name
 //! silences every one of its kind, accepting a subject only that one.
 
-use ci_errors_codegen::{Builder, Diagnostic, Lint, SpecText};
+use ci_errors_codegen::{Builder, Diagnostic, Error, Lint, SpecText};
 
 /// A spec with one occurrence of each table-level and row-level quirk.
 const QUIRKS: &str = "\
@@ -86,6 +86,56 @@ fn each_warning_has_its_place_and_name() {
         ),
     ];
     assert_eq!(got, expected);
+}
+
+/// One code in two sections: a value given only on the later row is the
+/// code's; two different values are refused at the later row, or in
+/// lenient mode warned of there, the first kept.
+#[test]
+fn a_code_s_value_is_its_first_and_a_conflicting_one_is_named() {
+    let spec = |first: &str, second: &str| {
+        format!(
+            "## A\n\n| Error Code | Value | Description |\n| --- | --- | --- |\n| Gone | {first} | One. |\n\n\
+             ## B\n\n| Error Code | Value | Description |\n| --- | --- | --- |\n| Gone | {second} | Two. |\n"
+        )
+    };
+    let read = |first: &str, second: &str, lenient: bool| {
+        Builder::new()
+            .lenient(lenient)
+            .read_from(SpecText::new("v.md", spec(first, second)))
+    };
+    let later = read("", "7", false).unwrap();
+    assert_eq!(later.model.codes[0].value, Some(7));
+    assert!(later.warnings.is_empty());
+    let same = read("-1", "-1", false).unwrap();
+    assert_eq!(same.model.codes[0].value, Some(-1));
+
+    let lenient = read("-1", "-2", true).unwrap();
+    assert_eq!(lenient.model.codes[0].value, Some(-1));
+    let lints: Vec<_> = lenient
+        .warnings
+        .iter()
+        .map(|w| (w.lint.unwrap(), w.line.unwrap(), w.subject.clone().unwrap()))
+        .collect();
+    assert_eq!(lints, [(Lint::ConflictingValue, 11, "Gone".to_owned())]);
+    assert!(
+        lenient.warnings[0]
+            .message
+            .contains("-2 here and -1 at v.md:5"),
+        "{}",
+        lenient.warnings[0].message
+    );
+
+    match read("-1", "-2", false) {
+        Err(Error::Spec { rendered, .. }) => {
+            assert!(rendered.contains("--> v.md:11:3"), "{rendered}");
+            assert!(
+                rendered.contains("value -2 here and -1 at v.md:5"),
+                "{rendered}"
+            );
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
 }
 
 #[test]

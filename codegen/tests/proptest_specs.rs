@@ -393,7 +393,10 @@ fn a_sample_of_generated_code_compiles() {
          assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses().collect::<Vec<u16>>(), [401]);\n}\n\
          #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
          for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \
-         assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n}\n",
+         assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n    \
+         // Edition 2024: statuses of a temporary borrow nothing from it.\n    \
+         let statuses = s13::Deep::from_code(\"XAAAAAAA\").unwrap().statuses();\n    \
+         assert_eq!(statuses.collect::<Vec<u16>>(), [400]);\n}\n",
         "test",
     );
     let stderr = String::from_utf8_lossy(&out.stderr);

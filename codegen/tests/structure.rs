@@ -325,3 +325,223 @@ fn every_module_is_private() {
         .collect();
     assert!(public.is_empty(), "public modules: {public:?}");
 }
+
+/// The files built against the project's own spec, whose tests and doc
+/// examples must hold after any edit of it.
+fn spec_bound_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The statements of Rust text, doc examples included (`///` and `//!`
+/// prefixes dropped), split at `;`, `{` and `}` outside string literals,
+/// each with its 1-based line.
+fn statements(text: &str) -> Vec<(usize, String)> {
+    let mut code = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let line = trimmed
+            .strip_prefix("//!")
+            .or_else(|| trimmed.strip_prefix("///"))
+            .map_or(line, |rest| rest.strip_prefix(' ').unwrap_or(rest));
+        let line = line.trim_start().strip_prefix("# ").unwrap_or(line);
+        code.push_str(line);
+        code.push('\n');
+    }
+    let mut out = Vec::new();
+    let (mut current, mut line, mut start) = (String::new(), 1, 1);
+    let mut chars = code.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if current.trim().is_empty() {
+            start = line;
+        }
+        current.push(c);
+        match c {
+            '\\' if in_string => {
+                if let Some(next) = chars.next() {
+                    current.push(next);
+                }
+            }
+            '"' => in_string = !in_string,
+            ';' | '{' | '}' if !in_string => {
+                out.push((start, std::mem::take(&mut current)));
+            }
+            _ => {}
+        }
+    }
+    out.push((start, current));
+    out
+}
+
+/// The code-shaped names a statement looks up from literals: in
+/// `from_code("X")`, `Code::from("X")`, `"X".parse`, `<Code>X</Code>`,
+/// `"Code":"X"`, and whether the look-up is a parse (whose
+/// failure is an `Err`).
+fn looked_up(statement: &str) -> Vec<(String, bool)> {
+    let name_at = |rest: &str, end: char| -> Option<String> {
+        let name: String = rest.chars().take_while(|&c| c != end).collect();
+        let shaped = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._-".contains(c))
+            && rest[name.len()..].starts_with(end);
+        shaped.then_some(name)
+    };
+    let mut found = Vec::new();
+    let patterns: [(&str, char, bool); 7] = [
+        ("from_code(\"", '"', false),
+        ("Code::from(\"", '"', false),
+        ("<Code>", '<', false),
+        ("\"Code\":\"", '"', false),
+        ("from_str::<ErrorCode>(\"\\\"", '\\', true),
+        ("from_str::<Code>(\"\\\"", '\\', true),
+        ("from_str(\"", '"', true),
+    ];
+    for (pattern, end, parse) in patterns {
+        for (at, _) in statement.match_indices(pattern) {
+            if let Some(name) = name_at(&statement[at + pattern.len()..], end) {
+                found.push((name, parse));
+            }
+        }
+    }
+    for (at, _) in statement.match_indices("\".parse") {
+        let before = &statement[..at];
+        if let Some(open) = before.rfind('"') {
+            if let Some(name) = name_at(&statement[open + 1..], '"') {
+                found.push((name, true));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `text`, a statement with a look-up, says that it found nothing.
+fn says_absent(text: &str, parse: bool) -> bool {
+    let markers: &[&str] = if parse {
+        &["None", "is_none", "Unknown", "Err(", "is_err", "unwrap_err"]
+    } else {
+        &["None", "is_none", "Unknown"]
+    };
+    markers.iter().any(|m| text.contains(m))
+}
+
+/// Whether `text`, a later statement, asks `binding` for its code's
+/// entry and says there is none.
+fn says_binding_absent(text: &str, binding: &str) -> bool {
+    let asks = [
+        "known()",
+        "typed_code()",
+        "row(",
+        "spec_description()",
+        "is_known()",
+    ]
+    .iter()
+    .any(|m| text.contains(&format!("{binding}.{m}")));
+    asks && ["None", "is_none", "Unknown", "false"]
+        .iter()
+        .any(|m| text.contains(m))
+}
+
+/// Each statement that looks a literal name up and asserts, there or in
+/// the next statements that ask its binding, that the spec lacks it:
+/// `file:line name`.
+fn absent_name_assertions(name: &str, text: &str) -> Vec<String> {
+    let statements = statements(text);
+    let mut found = Vec::new();
+    for (i, (line, statement)) in statements.iter().enumerate() {
+        for (code, parse) in looked_up(statement) {
+            let binding = statement
+                .trim_start()
+                .strip_prefix("let ")
+                .and_then(|rest| rest.split(['=', ':']).next())
+                .map(|b| b.trim().trim_start_matches("mut ").to_owned());
+            let here = says_absent(statement, parse)
+                && (statement.contains("assert") || statement.contains("unwrap_err"));
+            let later = binding.filter(|b| !b.is_empty()).is_some_and(|b| {
+                statements[i + 1..]
+                    .iter()
+                    .take(6)
+                    .any(|(_, s)| says_binding_absent(s, &b))
+            });
+            if here || later {
+                found.push(format!("{name}:{line} `{code}`"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_test_or_doc_example_asserts_a_name_absent_from_the_spec() {
+    let mut found = Vec::new();
+    for file in spec_bound_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        found.extend(absent_name_assertions(&file.display().to_string(), &text));
+    }
+    assert!(
+        found.is_empty(),
+        "tests and doc examples built against the spec assert names absent (a spec edit that adds one breaks them; derive an absent name at test time):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_absent_name_check_sees_each_form() {
+    let flagged = |text: &str| absent_name_assertions("t.rs", text);
+    // The crate doc's old form, and the binding form.
+    assert_eq!(
+        flagged(
+            "//! assert_eq!(Code::from(\"NoSuchBucket\"), Code::Unknown(\"NoSuchBucket\".into()));"
+        ),
+        ["t.rs:1 `NoSuchBucket`"]
+    );
+    assert_eq!(
+        flagged(
+            "/// let other = Code::from(\"SomethingNew\");\n/// assert_eq!(other.known(), None);\n"
+        ),
+        ["t.rs:1 `SomethingNew`"]
+    );
+    assert_eq!(
+        flagged("let err = serde_json::from_str::<ErrorCode>(\"\\\"Nope\\\"\").unwrap_err();\nassert!(err.to_string().contains(\"Nope\"));"),
+        ["t.rs:1 `Nope`"]
+    );
+    assert_eq!(
+        flagged("assert!(ErrorCode::from_code(\"Gone\").is_none());"),
+        ["t.rs:1 `Gone`"]
+    );
+    assert_eq!(
+        flagged("assert_eq!(serde_json::from_str::<Code>(\"\\\"Other\\\"\").unwrap(), Code::Unknown(\"Other\".into()));"),
+        ["t.rs:1 `Other`"]
+    );
+    assert_eq!(
+        flagged("assert!(\"Gone\".parse::<ErrorCode>().is_err());"),
+        ["t.rs:1 `Gone`"]
+    );
+    // Names derived at test time, and XML errors that are not about the code, pass.
+    assert!(flagged("let mut x = String::from(\"A\");\nwhile ErrorCode::from_code(&x).is_some() { x.push('X'); }\nassert_eq!(Code::from(x.as_str()), Code::Unknown(x.clone()));").is_empty());
+    assert!(flagged("let err = ErrorResponse::from_xml(b\"<Error><Code>A</Code><Code>B</Code></Error>\").unwrap_err();").is_empty());
+    assert!(flagged("let e = ServiceError::from_response(&reply(b\"<Error><Code>Moved</Code></Error>\"));\nassert_eq!(e.location(), None);").is_empty());
+    assert_eq!(
+        flagged("let e = ServiceError::from_response(&reply(b\"<Error><Code>Gone</Code></Error>\"));\nassert_eq!(e.spec_description(), None);"),
+        ["t.rs:1 `Gone`"]
+    );
+}

@@ -262,10 +262,12 @@ pub struct ServiceError<B> {
 impl<B: ErrorBody> ServiceError<B> {
     /// Builds the error from a response's parts.
     pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        // A value in UTF-8 is kept (`to_str` takes visible ASCII only); an
+        // empty one is no value.
         let header = |names: &[&str]| {
             names
                 .iter()
-                .find_map(|name| headers.get(*name)?.to_str().ok())
+                .find_map(|name| present(std::str::from_utf8(headers.get(*name)?.as_bytes()).ok()))
                 .map(str::to_owned)
         };
         let location = status
@@ -312,17 +314,14 @@ impl<B: ErrorBody> ServiceError<B> {
 
     /// The request id, to quote to the vendor's support: the body's, else
     /// the first of the settings' request-id headers the response has.
+    /// An empty id (`<RequestId/>`) is no id.
     pub fn request_id(&self) -> Option<&str> {
-        self.response()
-            .and_then(ErrorBody::request_id)
-            .or(self.request_id.as_deref())
+        present(self.response().and_then(ErrorBody::request_id)).or(self.request_id.as_deref())
     }
 
     /// The trace id: the body's, else the first trace-id header the response has.
     pub fn trace_id(&self) -> Option<&str> {
-        self.response()
-            .and_then(ErrorBody::trace_id)
-            .or(self.trace_id.as_deref())
+        present(self.response().and_then(ErrorBody::trace_id)).or(self.trace_id.as_deref())
     }
 
     /// The spec's description of this code with this status (see
@@ -433,10 +432,9 @@ fn read_body<B: ErrorBody>(body: &[u8]) -> Body<B> {
     if trimmed.is_empty() {
         return unparsed(BodyKind::Empty);
     }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && !c.is_whitespace())
-    {
+    // C0 controls other than white space, which neither XML nor JSON text
+    // may hold; DEL and the C1 controls are text to both.
+    if trimmed.chars().any(|c| c < ' ' && !c.is_whitespace()) {
         return unparsed(BodyKind::Binary);
     }
     if trimmed.starts_with(['{', '[']) {
@@ -454,63 +452,99 @@ fn read_body<B: ErrorBody>(body: &[u8]) -> Body<B> {
     }
 }
 
+/// `value` unless it is empty: an empty id is no id.
+fn present(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !v.is_empty())
+}
+
 /// Tencent Cloud API 3.0's error shape, `{"Response":{"Error":{"Code","Message"},"RequestId"}}`
-/// (or the same without the `Response` wrapper): `Ok(None)` for JSON of
-/// another shape, `Err` for text that is not JSON. Read into structs rather
-/// than a tree: other members are skipped unread (a number out of range
-/// there loses nothing), and a member given twice (`Code`) is refused, as a
-/// repeated XML element is.
+/// (or the same without the `Response` wrapper, read only when there is no
+/// `Response`): `Ok(None)` for JSON of another shape, `Err` for text that
+/// is not JSON. Read into structs rather than a tree: other members are
+/// skipped unread (a number out of range there loses nothing), a member
+/// given twice (`Code`) is refused, as a repeated XML element is, and an id
+/// or message of another type than text is a number kept as text, or else
+/// left out; it does not cost the document.
 fn json_error<B: ErrorBody>(text: &str) -> Result<Option<B>, serde_json::Error> {
     #[derive(serde::Deserialize)]
-    struct Wrapped {
-        #[serde(rename = "Response")]
-        response: Envelope,
+    #[serde(rename_all = "PascalCase")]
+    struct Top {
+        response: Option<Envelope>,
+        #[serde(flatten)]
+        bare: Envelope,
     }
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "PascalCase")]
     struct Envelope {
         error: Option<JsonError>,
-        request_id: Option<String>,
-        trace_id: Option<String>,
+        #[serde(default)]
+        request_id: Scalar,
+        #[serde(default)]
+        trace_id: Scalar,
     }
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "PascalCase")]
     struct JsonError {
-        code: JsonCode,
-        message: Option<String>,
-        request_id: Option<String>,
-        trace_id: Option<String>,
+        code: Scalar,
+        #[serde(default)]
+        message: Scalar,
+        #[serde(default)]
+        request_id: Scalar,
+        #[serde(default)]
+        trace_id: Scalar,
     }
-    /// A code as a string, or as the number some services send.
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum JsonCode {
-        Text(String),
-        Number(i64),
-    }
-    // JSON at all? Then the wrapped shape, else the bare one.
+    // JSON at all? Then its shape.
     serde_json::from_str::<serde::de::IgnoredAny>(text)?;
-    let envelope = serde_json::from_str::<Wrapped>(text)
-        .map(|w| w.response)
-        .or_else(|_| serde_json::from_str::<Envelope>(text));
-    let Ok(Envelope {
+    let Ok(top) = serde_json::from_str::<Top>(text) else {
+        return Ok(None);
+    };
+    let Envelope {
         error: Some(error),
         request_id,
         trace_id,
-    }) = envelope
+    } = top.response.unwrap_or(top.bare)
     else {
         return Ok(None);
     };
-    let code = match error.code {
-        JsonCode::Text(code) => code,
-        JsonCode::Number(n) => n.to_string(),
+    let Some(code) = error.code.0 else {
+        return Ok(None);
+    };
+    let id = |outer: Scalar, inner: Scalar| {
+        outer
+            .0
+            .filter(|v| !v.is_empty())
+            .or(inner.0.filter(|v| !v.is_empty()))
     };
     Ok(Some(B::from_fields(
         Code::from(code),
-        error.message,
-        request_id.or(error.request_id),
-        trace_id.or(error.trace_id),
+        error.message.0,
+        id(request_id, error.request_id),
+        id(trace_id, error.trace_id),
     )))
+}
+
+/// A JSON member read as text: a string as it is, a number as written
+/// (some services send numeric codes and ids), anything else as absent.
+#[derive(Default)]
+struct Scalar(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Any {
+            Text(String),
+            Integer(i64),
+            Unsigned(u64),
+            Other(serde::de::IgnoredAny),
+        }
+        Ok(Scalar(match Any::deserialize(deserializer)? {
+            Any::Text(text) => Some(text),
+            Any::Integer(n) => Some(n.to_string()),
+            Any::Unsigned(n) => Some(n.to_string()),
+            Any::Other(_) => None,
+        }))
+    }
 }
 
 fn snippet(body: &[u8]) -> String {

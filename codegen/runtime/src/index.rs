@@ -6,6 +6,11 @@
 //! 10,000 names in const evaluation costs more than half a second of every
 //! cold build. Built at run time it costs microseconds, once, and the
 //! generated file holds no positions that a new code would shift.
+//!
+//! The worst case is bounded: the hash reads every byte, a table whose
+//! longest run of filled slots exceeds [`MAX_RUN`] is built again with the
+//! next seed, and if every seed fails (names made to collide) the look-up
+//! becomes a binary search over the names sorted.
 
 use std::sync::OnceLock;
 
@@ -15,7 +20,16 @@ use crate::code::CodeInfo;
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct CodeIndex {
-    slots: OnceLock<Slots>,
+    slots: OnceLock<Lookup>,
+}
+
+/// How a built index finds a name.
+#[derive(Debug)]
+enum Lookup {
+    /// The hash table: the usual case.
+    Hashed(Slots),
+    /// Entry indices in name order, for names no seed spreads.
+    Sorted(Box<[u32]>),
 }
 
 /// A power-of-two table, at most a quarter full, of entry indices.
@@ -25,9 +39,27 @@ struct Slots {
     slots: Box<[u32]>,
     /// How far to shift a hash right to get a slot (64 minus log2 of the size).
     shift: u32,
+    /// The hash's seed, the first of [`SEEDS`] that kept every run short.
+    seed: u64,
+    /// The longest name: anything longer misses without hashing.
+    longest: usize,
 }
 
 const EMPTY: u32 = u32::MAX;
+
+/// The longest run of filled slots a table may have, and so the most
+/// names a hit or a miss compares: at a quarter full, well-spread names
+/// make runs of a dozen at 50,000 codes.
+const MAX_RUN: usize = 64;
+
+/// The seeds tried in turn (digits of π): a fixed hash keeps look-ups the
+/// same on every machine and run.
+const SEEDS: [u64; 4] = [
+    0x243F_6A88_85A3_08D3,
+    0x1319_8A2E_0370_7344,
+    0xA409_3822_299F_31D0,
+    0x082E_FA98_EC4E_6C89,
+];
 
 impl CodeIndex {
     /// An index not yet built.
@@ -42,16 +74,77 @@ impl CodeIndex {
     /// one. A generated enum passes its own table, always the same one.
     #[inline]
     pub fn find(&self, table: &[CodeInfo], code: &str) -> Option<usize> {
-        let index = self.slots.get_or_init(|| Slots::build(table));
-        let mask = index.slots.len() - 1;
-        let mut slot = (hash(code.as_bytes()) >> index.shift) as usize;
+        match self.slots.get_or_init(|| Lookup::build(table)) {
+            Lookup::Hashed(slots) => slots.find(table, code.as_bytes()),
+            Lookup::Sorted(sorted) => {
+                let at = sorted
+                    .binary_search_by(|&i| {
+                        let name = table.get(i as usize).map_or("", |info| info.name);
+                        name.as_bytes().cmp(code.as_bytes())
+                    })
+                    .ok()?;
+                Some(sorted[at] as usize)
+            }
+        }
+    }
+}
+
+impl Lookup {
+    fn build(table: &[CodeInfo]) -> Self {
+        // A table over `u32::MAX` entries cannot be a generated one; the rest are left out.
+        let table = &table[..table.len().min(EMPTY as usize)];
+        for seed in SEEDS {
+            if let Some(slots) = Slots::build(table, seed) {
+                return Lookup::Hashed(slots);
+            }
+        }
+        let mut sorted: Vec<u32> = (0..table.len() as u32).collect();
+        sorted.sort_by(|&a, &b| table[a as usize].name.cmp(table[b as usize].name));
+        Lookup::Sorted(sorted.into_boxed_slice())
+    }
+}
+
+impl Slots {
+    /// The table of `table` under `seed`, or `None` when a run of filled
+    /// slots is longer than [`MAX_RUN`].
+    fn build(table: &[CodeInfo], seed: u64) -> Option<Self> {
+        // At most a quarter full, so that a miss meets an empty slot at once,
+        // mostly (a half-full table made misses 1.5× slower); at least 4 slots.
+        let size = (table.len().max(1) * 4).next_power_of_two();
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![EMPTY; size].into_boxed_slice();
+        let mask = size - 1;
+        let mut longest = 0;
+        for (i, info) in table.iter().enumerate() {
+            let mut slot = (hash(info.name.as_bytes(), seed) >> shift) as usize;
+            while slots[slot] != EMPTY {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = i as u32;
+            longest = longest.max(info.name.len());
+        }
+        (longest_run(&slots) <= MAX_RUN).then_some(Slots {
+            slots,
+            shift,
+            seed,
+            longest,
+        })
+    }
+
+    #[inline]
+    fn find(&self, table: &[CodeInfo], code: &[u8]) -> Option<usize> {
+        if code.len() > self.longest {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash(code, self.seed) >> self.shift) as usize;
         loop {
-            let entry = *index.slots.get(slot)?;
+            let entry = *self.slots.get(slot)?;
             if entry == EMPTY {
                 return None;
             }
             let info = table.get(entry as usize)?;
-            if same(info.name.as_bytes(), code.as_bytes()) {
+            if same(info.name.as_bytes(), code) {
                 return Some(entry as usize);
             }
             slot = (slot + 1) & mask;
@@ -59,55 +152,52 @@ impl CodeIndex {
     }
 }
 
-impl Slots {
-    fn build(table: &[CodeInfo]) -> Self {
-        // At most a quarter full, so that a miss meets an empty slot at once,
-        // mostly (a half-full table made misses 1.5× slower); at least 4 slots.
-        let size = (table.len().max(1) * 4).next_power_of_two();
-        let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![EMPTY; size].into_boxed_slice();
-        let mask = size - 1;
-        // A table over `u32::MAX` entries cannot be a generated one; the rest are left out.
-        for (i, info) in table.iter().enumerate().take(EMPTY as usize) {
-            let mut slot = (hash(info.name.as_bytes()) >> shift) as usize;
-            while slots[slot] != EMPTY {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = i as u32;
+/// The longest run of filled slots, wrapping around the end (a table is
+/// never full: at most a quarter of it is).
+fn longest_run(slots: &[u32]) -> usize {
+    let Some(first_empty) = slots.iter().position(|&s| s == EMPTY) else {
+        return slots.len();
+    };
+    let (mut longest, mut run) = (0, 0);
+    for i in 1..=slots.len() {
+        if slots[(first_empty + i) % slots.len()] == EMPTY {
+            run = 0;
+        } else {
+            run += 1;
+            longest = longest.max(run);
         }
-        Slots { slots, shift }
     }
+    longest
 }
 
-/// A fast hash of a short string: its length and three overlapping
-/// eight-byte words (first, middle, last), folded by one wide multiply
-/// whose high bits pick the slot. Fixed, not seeded: the keys are the
-/// spec's, and a probe for any string stops at the first empty slot of a
-/// table at most a quarter full. Strings that agree on those words only share a
-/// probe sequence; they are still told apart by comparing them whole.
+/// A fast hash of every byte of a short string, eight at a time, each
+/// word folded in by one wide multiply whose high bits pick the slot.
+/// Fixed per seed, not random: the keys are the spec's, and the table is
+/// checked for long runs when it is built.
 #[inline]
-fn hash(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    let (first, middle, last) = if len >= 8 {
-        let mid = len / 2 - 4;
-        (word(bytes, 0), word(bytes, mid), word(bytes, len - 8))
-    } else if len >= 4 {
-        let quarter = |at: usize| {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&bytes[at..at + 4]);
-            u64::from(u32::from_le_bytes(w))
-        };
-        (quarter(0), 0, quarter(len - 4))
-    } else if len > 0 {
-        let b = |at: usize| u64::from(bytes[at]);
-        (b(0) | b(len / 2) << 8 | b(len - 1) << 16, 0, 0)
-    } else {
-        (0, 0, 0)
-    };
-    let x = (first ^ middle.rotate_left(29) ^ 0x243F_6A88_85A3_08D3) as u128;
-    let y = (last ^ (len as u64) ^ 0x9E37_79B9_7F4A_7C15) as u128;
-    let folded = x * y;
-    (folded as u64) ^ ((folded >> 64) as u64)
+fn hash(bytes: &[u8], seed: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        h = fold(h ^ u64::from_le_bytes(word), K ^ seed);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = fold(h ^ u64::from_le_bytes(word), K ^ seed);
+    }
+    fold(h, K)
+}
+
+/// The two halves of the 128-bit product of `x` and `k`, xored.
+#[inline]
+fn fold(x: u64, k: u64) -> u64 {
+    let product = u128::from(x) * u128::from(k);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 /// Whether `a` and `b` are the same bytes, eight at a time (the last
@@ -171,6 +261,74 @@ mod tests {
         for miss in ["busy", "Bus", "BusyX", "Category0.Reason1", "exactly9"] {
             assert_eq!(index.find(&table, miss), None, "{miss:?}");
         }
+    }
+
+    /// Names that agree on their length and on their first, middle and
+    /// last eight bytes (which the first hash read) are spread like any.
+    #[test]
+    fn names_alike_but_for_inner_bytes_make_short_runs() {
+        let names: Vec<&'static str> = (0..20_000)
+            .map(|i| {
+                &*Box::leak(
+                    format!("Prefix00.{i:05}.Middle00Middle00.{i:05}.Suffix00").into_boxed_str(),
+                )
+            })
+            .collect();
+        let table = table(&names);
+        let Lookup::Hashed(slots) = Lookup::build(&table) else {
+            panic!("well-spread names fell back to the sorted look-up");
+        };
+        assert!(longest_run(&slots.slots) <= MAX_RUN);
+        let index = CodeIndex::new();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(index.find(&table, name), Some(i));
+        }
+        assert_eq!(
+            index.find(&table, "Prefix00.00000.Middle00Middle00.00001.Suffix00"),
+            None
+        );
+    }
+
+    /// Where no seed keeps the runs short, the look-up is a binary search,
+    /// still exact.
+    #[test]
+    fn the_sorted_look_up_finds_every_name_and_nothing_else() {
+        let names: Vec<&'static str> = ["b", "a", "cc", "", "abcdefghijk", "abcdefghijj"].to_vec();
+        let table = table(&names);
+        let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
+        sorted.sort_by_key(|&i| names[i as usize]);
+        let index = CodeIndex {
+            slots: OnceLock::from(Lookup::Sorted(sorted.into_boxed_slice())),
+        };
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(index.find(&table, name), Some(i), "{name:?}");
+        }
+        for miss in ["c", "abcdefghijl", "aa", "B"] {
+            assert_eq!(index.find(&table, miss), None, "{miss:?}");
+        }
+    }
+
+    #[test]
+    fn runs_are_measured_around_the_end() {
+        let e = EMPTY;
+        assert_eq!(longest_run(&[1, e, 2, 3, e, 4]), 2);
+        assert_eq!(longest_run(&[1, 2, e, e, 3, 4]), 4);
+        assert_eq!(longest_run(&[e, e]), 0);
+        assert_eq!(longest_run(&[1, 2]), 2);
+    }
+
+    #[test]
+    fn a_name_longer_than_any_misses_and_words_past_eight_bytes_count() {
+        let names = ["0123456789abcdef-tail"];
+        let table = table(&names);
+        let index = CodeIndex::new();
+        assert_eq!(index.find(&table, names[0]), Some(0));
+        assert_eq!(index.find(&table, "0123456789abcdef-tail!"), None);
+        assert_eq!(index.find(&table, "0123456789abcdeX-tail"), None);
+        assert_eq!(index.find(&table, "0123456789Xbcdef-tail"), None);
+        assert!(same(b"0123456789abcdef-tail", b"0123456789abcdef-tail"));
+        assert!(!same(b"0123456789abcdef-tail", b"0123456789abcdeX-tail"));
+        assert!(!same(b"X123456789abcdef-tail", b"0123456789abcdef-tail"));
     }
 
     #[test]

@@ -49,4 +49,6 @@ pub mod xml;
 
 pub use code::{category_of, row_starts, Code, CodeEnum, CodeInfo, ParseCodeError};
 pub use index::CodeIndex;
-pub use row::{distinct_statuses, texts, Description, Edition, Row, RowData, Rows, StatusClass};
+pub use row::{
+    distinct_statuses, texts, Description, Edition, Row, RowData, Rows, StatusClass, Statuses,
+};

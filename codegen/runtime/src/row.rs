@@ -300,14 +300,42 @@ impl<C: std::fmt::Debug> std::fmt::Debug for Rows<C> {
 
 /// The distinct statuses of `rows`, in spec order: what a generated
 /// `statuses()` returns.
-pub fn distinct_statuses<C: Copy>(rows: Rows<C>) -> impl Iterator<Item = u16> {
-    let all = rows.clone();
-    rows.enumerate().filter_map(move |(i, row)| {
-        let status = row.status?;
-        let seen = all.clone().take(i).any(|r| r.status == Some(status));
-        (!seen).then_some(status)
-    })
+pub fn distinct_statuses<C: Copy>(rows: Rows<C>) -> Statuses<C> {
+    Statuses {
+        all: rows.clone(),
+        rows,
+        at: 0,
+    }
 }
+
+/// The distinct statuses of a code's rows, in spec order: a named type
+/// rather than `impl Iterator`, so that it borrows nothing from the code
+/// it came from (edition 2024 would make `code.statuses()` on a temporary
+/// borrow the temporary).
+#[derive(Debug, Clone)]
+pub struct Statuses<C: 'static> {
+    all: Rows<C>,
+    rows: Rows<C>,
+    at: usize,
+}
+
+impl<C: Copy> Iterator for Statuses<C> {
+    type Item = u16;
+
+    fn next(&mut self) -> Option<u16> {
+        for row in self.rows.by_ref() {
+            let i = self.at;
+            self.at += 1;
+            let Some(status) = row.status else { continue };
+            if !self.all.clone().take(i).any(|r| r.status == Some(status)) {
+                return Some(status);
+            }
+        }
+        None
+    }
+}
+
+impl<C: Copy> std::iter::FusedIterator for Statuses<C> {}
 
 /// The class of an HTTP status, by its first digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

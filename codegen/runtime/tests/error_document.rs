@@ -2,7 +2,7 @@
 //! tables gets) and the writer's edges, pinned on a code enum of its own.
 #![cfg(feature = "http")]
 
-use ci_errors_runtime::http::{ErrorBody, ErrorDocument};
+use ci_errors_runtime::http::{Body, ErrorBody, ErrorDocument, ServiceError};
 use ci_errors_runtime::retry::RetryClass;
 use ci_errors_runtime::xml::{Limits, XmlErrorKind};
 use ci_errors_runtime::{Code, CodeEnum, Edition, RowData, Rows};
@@ -35,6 +35,8 @@ static ROWS: [RowData<2>; 1] = [RowData {
 
 impl CodeEnum for Demo {
     type Lang = Lang;
+    const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+    const TRACE_ID_HEADERS: &'static [&'static str] = &["x-trace-id"];
     const ALL: &'static [Self] = &[Demo::Gone];
     fn from_code(code: &str) -> Option<Self> {
         (code == "Gone").then_some(Demo::Gone)
@@ -133,4 +135,101 @@ fn the_size_limit_is_exact() {
         matches!(err.kind(), XmlErrorKind::TooLarge { limit } if *limit == body.len() - 1),
         "{err:?}"
     );
+}
+
+/// A 410 response with `body` and both id headers.
+fn service_error(body: &str, request_id: &[u8]) -> ServiceError<Document> {
+    let response = http::Response::builder()
+        .status(410)
+        .header(
+            "x-request-id",
+            http::HeaderValue::from_bytes(request_id).unwrap(),
+        )
+        .header("x-trace-id", "t-header")
+        .body(body.to_owned())
+        .unwrap();
+    ServiceError::from_response(&response)
+}
+
+#[test]
+fn an_empty_id_in_the_body_leaves_the_header_s() {
+    for body in [
+        "<Error><Code>Gone</Code><RequestId/><TraceId></TraceId></Error>",
+        r#"{"Response":{"Error":{"Code":"Gone"},"RequestId":"","TraceId":""}}"#,
+        r#"{"Error":{"Code":"Gone","RequestId":""}}"#,
+    ] {
+        let err = service_error(body, b"r-header");
+        assert!(err.response().is_some(), "{body}");
+        assert_eq!(err.request_id(), Some("r-header"), "{body}");
+        assert_eq!(err.trace_id(), Some("t-header"), "{body}");
+    }
+}
+
+#[test]
+fn a_header_in_utf8_is_kept_and_an_empty_one_is_none() {
+    let err = service_error("<Error><Code>Gone</Code></Error>", "r-é".as_bytes());
+    assert_eq!(err.request_id(), Some("r-é"));
+    let err = service_error("<Error><Code>Gone</Code></Error>", b"");
+    assert_eq!(err.request_id(), None);
+}
+
+#[test]
+fn del_and_c1_controls_are_text_and_c0_ones_are_binary() {
+    for message in ["a\u{7f}b", "a\u{85}b", "a\u{9f}b"] {
+        let body = format!("<Error><Code>Gone</Code><Message>{message}</Message></Error>");
+        let err = service_error(&body, b"r");
+        assert_eq!(err.message(), Some(message), "{message:?}");
+        let json = format!(r#"{{"Error":{{"Code":"Gone","Message":"{message}"}}}}"#);
+        assert_eq!(
+            service_error(&json, b"r").message(),
+            Some(message),
+            "{message:?}"
+        );
+    }
+    let err = service_error(
+        "<Error><Code>Gone</Code><Message>a\u{1}b</Message></Error>",
+        b"r",
+    );
+    assert!(
+        matches!(err.body(), Body::Unparsed { kind, .. } if kind.to_string() == "a binary body")
+    );
+}
+
+#[test]
+fn an_id_of_another_type_is_kept_as_text_or_left_out_not_fatal() {
+    let err = service_error(
+        r#"{"Response":{"Error":{"Code":"Gone"},"RequestId":12345}}"#,
+        b"h",
+    );
+    assert_eq!(err.typed_code(), Some(&Code::Known(Demo::Gone)));
+    assert_eq!(err.request_id(), Some("12345"));
+    let err = service_error(
+        r#"{"Response":{"Error":{"Code":"Gone","Message":["x"]},"RequestId":{"id":1},"TraceId":true}}"#,
+        b"h",
+    );
+    assert_eq!(err.typed_code(), Some(&Code::Known(Demo::Gone)));
+    assert_eq!(
+        (err.message(), err.request_id(), err.trace_id()),
+        (None, Some("h"), Some("t-header"))
+    );
+    let err = service_error(r#"{"Error":{"Code":4100}}"#, b"h");
+    assert_eq!(err.code(), Some("4100"));
+}
+
+#[test]
+fn the_wrapped_error_wins_over_a_top_level_one() {
+    for body in [
+        r#"{"Error":{"Code":"Other"},"Response":{"Error":{"Code":"Gone"},"RequestId":"r-1"}}"#,
+        r#"{"Response":{"Error":{"Code":"Gone"},"RequestId":"r-1"},"Error":{"Code":"Other"}}"#,
+        r#"{"Response":{"Error":{"Code":"Gone"},"RequestId":7},"Error":{"Code":"Other"}}"#,
+    ] {
+        let err = service_error(body, b"h");
+        assert_eq!(err.typed_code(), Some(&Code::Known(Demo::Gone)), "{body}");
+    }
+    // A wrapper without an error is not an error document, whatever is beside it.
+    let err = service_error(
+        r#"{"Response":{"RequestId":"r"},"Error":{"Code":"Gone"}}"#,
+        b"h",
+    );
+    assert!(err.response().is_none());
 }

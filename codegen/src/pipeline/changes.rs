@@ -6,6 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::pipeline::model::Model;
+#[cfg(feature = "cli")]
+use crate::pipeline::settings::Settings;
 
 /// One code as the generated API exposes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,17 +31,50 @@ pub struct ApiRow {
     pub texts: Vec<(String, String, String)>,
 }
 
-/// The parts of a generated API that a spec change can touch.
+/// The parts of a generated API that a spec change, or a change of the
+/// settings, can touch.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Api {
     /// Codes in order.
     pub codes: Vec<ApiCode>,
     /// Fields of the XML body other than `code` and the extras.
     pub body_fields: Vec<String>,
+    /// The enum's path (`ErrorCode`, `v1::ErrorCode`); empty when not known
+    /// (an API from a model alone).
+    pub enum_path: String,
+    /// The editions' language tags, the primary first: the `Lang` variants.
+    pub languages: Vec<String>,
+    /// Whether the typed XML body is generated.
+    pub body: bool,
+    /// The Cargo features generated impls are gated on, by what they gate
+    /// (`serde`, `http`); `None` where the impls are not generated.
+    pub features: Vec<(String, Option<String>)>,
 }
 
 impl Api {
-    /// The API a model generates.
+    /// The API a model generates under `settings`, whose enum is in `module`.
+    #[cfg(feature = "cli")]
+    pub(crate) fn of(model: &Model, settings: &Settings, module: Option<&str>) -> Self {
+        let emit = &settings.emit;
+        let mut api = Api::from_model(model);
+        api.enum_path = match module {
+            Some(module) => format!("{module}::{}", emit.enum_name),
+            None => emit.enum_name.clone(),
+        };
+        api.body = emit.xml_body && model.body.is_some();
+        if !api.body {
+            api.body_fields.clear();
+        }
+        api.features = vec![
+            ("serde".to_owned(), emit.serde_feature.clone()),
+            ("http".to_owned(), emit.http_feature.clone()),
+        ];
+        api
+    }
+
+    /// The API a model generates, as far as the model decides it (not the
+    /// enum's name or the features, which the settings give).
     pub fn from_model(model: &Model) -> Self {
         let codes = model
             .codes
@@ -67,7 +102,14 @@ impl Api {
             .iter()
             .flat_map(|b| b.fields.iter().map(|f| f.field.clone()))
             .collect();
-        Api { codes, body_fields }
+        Api {
+            codes,
+            body_fields,
+            enum_path: String::new(),
+            languages: model.languages.clone(),
+            body: model.body.is_some(),
+            features: Vec::new(),
+        }
     }
 }
 
@@ -168,6 +210,37 @@ pub enum Change {
         /// The Rust field.
         field: String,
     },
+    /// The enum's name or module changed (settings `enum-name`, `module`): breaking.
+    EnumRenamed {
+        /// The old path.
+        old: String,
+        /// The new path.
+        new: String,
+    },
+    /// A new edition, a new `Lang` variant (`Lang` is `#[non_exhaustive]`).
+    EditionAdded {
+        /// Its language tag.
+        lang: String,
+    },
+    /// An edition gone, and its `Lang` variant: breaking.
+    EditionRemoved {
+        /// Its language tag.
+        lang: String,
+    },
+    /// The typed XML body generated where it was not.
+    BodyAdded,
+    /// The typed XML body no longer generated: breaking.
+    BodyRemoved,
+    /// The feature that gates an impl changed; breaking when it was
+    /// gated before (the old feature name no longer turns it on).
+    FeatureChanged {
+        /// What the feature gates (`serde`, `http`).
+        gates: String,
+        /// The old feature, `None` for impls not generated.
+        old: Option<String>,
+        /// The new feature, `None` for impls not generated.
+        new: Option<String>,
+    },
 }
 
 impl Change {
@@ -178,6 +251,10 @@ impl Change {
             Change::CodeRemoved { .. }
                 | Change::VariantRenamed { .. }
                 | Change::FieldRemoved { .. }
+                | Change::EnumRenamed { .. }
+                | Change::EditionRemoved { .. }
+                | Change::BodyRemoved
+                | Change::FeatureChanged { old: Some(_), .. }
         )
     }
 }
@@ -202,7 +279,7 @@ fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let old_by_code: HashMap<&str, &ApiCode> =
         old.codes.iter().map(|c| (c.code.as_str(), c)).collect();
     let (renamed_to, still_removed) = renames(old, new);
-    let mut changes = Vec::new();
+    let mut changes = surface_changes(old, new);
     for new_code in &new.codes {
         if let Some(gone) = renamed_to.get(new_code.code.as_str()) {
             changes.push(renamed(gone, new_code));
@@ -239,6 +316,51 @@ fn diff(old: &Api, new: &Api) -> Vec<Change> {
         changes.push(Change::FieldRemoved {
             field: field.clone(),
         });
+    }
+    changes
+}
+
+/// Changes of what the settings decide: the enum's path, the editions,
+/// the body, the features. An API whose enum path is not known (one from a
+/// model alone) compares neither path nor features.
+fn surface_changes(old: &Api, new: &Api) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let known = !old.enum_path.is_empty() && !new.enum_path.is_empty();
+    if known && old.enum_path != new.enum_path {
+        changes.push(Change::EnumRenamed {
+            old: old.enum_path.clone(),
+            new: new.enum_path.clone(),
+        });
+    }
+    // An empty old API (a spec new since then) has no editions to compare.
+    if !old.codes.is_empty() {
+        for lang in new.languages.iter().filter(|l| !old.languages.contains(l)) {
+            changes.push(Change::EditionAdded { lang: lang.clone() });
+        }
+        for lang in old.languages.iter().filter(|l| !new.languages.contains(l)) {
+            changes.push(Change::EditionRemoved { lang: lang.clone() });
+        }
+        match (old.body, new.body) {
+            (false, true) => changes.push(Change::BodyAdded),
+            (true, false) => changes.push(Change::BodyRemoved),
+            _ => {}
+        }
+    }
+    if known {
+        for (gates, new_feature) in &new.features {
+            let old_feature = old
+                .features
+                .iter()
+                .find(|(g, _)| g == gates)
+                .and_then(|(_, f)| f.clone());
+            if old_feature != *new_feature {
+                changes.push(Change::FeatureChanged {
+                    gates: gates.clone(),
+                    old: old_feature,
+                    new: new_feature.clone(),
+                });
+            }
+        }
     }
     changes
 }
@@ -438,6 +560,26 @@ fn to_markdown(changes: &[Change], enum_name: &str) -> String {
             Change::FieldAdded { field } => format!("- `ErrorResponse`: field `{field}` added"),
             Change::FieldRemoved { field } => {
                 format!("- **breaking:** `ErrorResponse`: field `{field}` removed")
+            }
+            Change::EnumRenamed { old, new } => {
+                format!("- **breaking:** the enum `{old}` is now `{new}`")
+            }
+            Change::EditionAdded { lang } => format!("- Edition `{lang}` added (a new `Lang` variant)"),
+            Change::EditionRemoved { lang } => {
+                format!("- **breaking:** edition `{lang}` removed, and its `Lang` variant")
+            }
+            Change::BodyAdded => "- The typed body `ErrorResponse` added".to_owned(),
+            Change::BodyRemoved => "- **breaking:** the typed body `ErrorResponse` removed".to_owned(),
+            Change::FeatureChanged { gates, old, new } => {
+                let name = |f: &Option<String>| {
+                    f.as_ref().map_or_else(|| "none".to_owned(), |f| format!("`{f}`"))
+                };
+                let breaking = if old.is_some() { "**breaking:** " } else { "" };
+                format!(
+                    "- {breaking}the `{gates}` impls' feature: {} → {}",
+                    name(old),
+                    name(new)
+                )
             }
         };
         out.push_str(&line);

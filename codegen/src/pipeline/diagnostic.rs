@@ -57,6 +57,9 @@ pub enum Lint {
     /// Lenient mode: two codes whose Rust names collide; the later one is
     /// given a numbered name (subject: `CodeA CodeB`).
     RenamedVariant,
+    /// Lenient mode: a code given two different values in its rows; the
+    /// first is its value (subject: the code).
+    ConflictingValue,
 }
 
 impl Lint {
@@ -76,6 +79,7 @@ impl Lint {
         Lint::TranslationDrift,
         Lint::NonNumericValue,
         Lint::RenamedVariant,
+        Lint::ConflictingValue,
     ];
 
     /// The stable name, such as `non_standard_reason`.
@@ -95,6 +99,7 @@ impl Lint {
             Lint::TranslationDrift => "translation_drift",
             Lint::NonNumericValue => "non_numeric_value",
             Lint::RenamedVariant => "renamed_variant",
+            Lint::ConflictingValue => "conflicting_value",
         }
     }
 

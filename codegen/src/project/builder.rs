@@ -137,7 +137,7 @@ impl Builder {
         Ok(Self::with_manifest(dir, manifest))
     }
 
-    fn with_manifest(dir: &Path, manifest: crate::project::manifest::Manifest) -> Self {
+    pub(super) fn with_manifest(dir: &Path, manifest: crate::project::manifest::Manifest) -> Self {
         let mut builder = Builder::new().root(dir);
         builder.specs = manifest.specs;
         builder.settings = manifest.settings;

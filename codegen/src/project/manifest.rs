@@ -228,10 +228,13 @@ fn settings_of(manifest: &Table) -> Option<&Table> {
 
 /// Whether `dir/Cargo.toml` is a manifest with generator settings.
 pub(crate) fn has_settings(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .ok()
-        .and_then(|text| text.parse::<Table>().ok())
-        .is_some_and(|manifest| settings_of(&manifest).is_some())
+    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|text| text_has_settings(&text))
+}
+
+/// Whether `text` is a manifest with generator settings.
+pub(crate) fn text_has_settings(text: &str) -> bool {
+    text.parse::<Table>()
+        .is_ok_and(|manifest| settings_of(&manifest).is_some())
 }
 
 /// `; did you mean `x`?` for the known word nearest to `word`, when one is

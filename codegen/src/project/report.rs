@@ -3,12 +3,15 @@
 
 use std::fmt::Write as _;
 
-use super::builder::Builder;
+use std::path::Path;
+
+use super::builder::{slash_path, Builder};
 use super::git;
+use super::manifest::{parse_manifest, text_has_settings};
 use crate::error::Error;
 use crate::pipeline::changes::{Api, Change};
 use crate::pipeline::spec::SpecText;
-use crate::pipeline::{Generated, SpecResult};
+use crate::pipeline::Generated;
 
 /// `writeln!` into a `String`, which cannot fail.
 macro_rules! outln {
@@ -96,62 +99,127 @@ impl SpecChanges {
 
 impl Builder {
     /// Each spec of the settings against the same files at git revision
-    /// `rev`, read with the settings (a spec that did not exist then is all
-    /// new): the CI gate of `changes --since`.
+    /// `rev`, read with the settings as they were there (a spec that did not
+    /// exist then is all new; one gone since is all removed): the CI gate of
+    /// `changes --since`. A revision git cannot resolve is an error.
     pub fn changes_since(&self, rev: &str) -> Result<Vec<SpecChanges>, Error> {
+        let commit = git::resolve(self.root_dir(), rev)?;
+        let past = self.at(&commit)?;
         let mut reports = Vec::new();
         for new in self.read_specs()? {
-            let spec = new.name().to_owned();
-            let enum_name = match new.module() {
-                Some(module) => format!("{module}::{}", self.code_enum_name()),
-                None => self.code_enum_name().to_owned(),
+            let module = new.module().map(str::to_owned);
+            let old_api = match &past {
+                Some(past) => past.api_at(&commit, module.as_deref())?,
+                None => Api::default(),
             };
-            // A spec new since `rev`, or unreadable then, compares with nothing.
-            let old_api = self
-                .read_at(rev, &new)
-                .and_then(Result::ok)
-                .map(|old| Api::from_model(&old.model))
-                .unwrap_or_default();
-            let new_api = Api::from_model(&self.read_from(new)?.model);
+            let new_api = Api::of(
+                &self.read_from(new.clone())?.model,
+                &self.settings,
+                module.as_deref(),
+            );
             reports.push(SpecChanges {
-                spec,
-                enum_name,
+                spec: new.name().to_owned(),
+                enum_name: new_api.enum_path.clone(),
                 changes: old_api.diff(&new_api),
+            });
+        }
+        // Specs of the settings then whose module has none now: all removed.
+        for spec in past.iter().flat_map(|p| &p.specs) {
+            if self.specs.iter().any(|s| s.module == spec.module) {
+                continue;
+            }
+            let old_api = past.as_ref().map_or(Ok(Api::default()), |p| {
+                p.api_at(&commit, spec.module.as_deref())
+            })?;
+            reports.push(SpecChanges {
+                spec: slash_path(&spec.path),
+                enum_name: old_api.enum_path.clone(),
+                changes: old_api.diff(&Api::default()),
             });
         }
         Ok(reports)
     }
 
     /// What `generated` changed in the API, against each spec as last
-    /// committed (`git show HEAD:<spec>`); said plainly when there is
-    /// nothing to compare with.
+    /// committed, read with the settings as committed; said plainly when
+    /// there is nothing to compare with.
     pub fn changes_against_head(&self, generated: &Generated) -> String {
         let mut out = String::new();
+        let past = git::resolve(self.root_dir(), "HEAD")
+            .and_then(|head| Ok((self.at(&head)?, head)))
+            .map_err(|e| e.to_string());
         for spec in &generated.specs {
             let name = spec.spec.name();
-            match self.read_at("HEAD", &spec.spec) {
-                None => outln!(out, "\n(no committed {name} to compare the API with)"),
-                Some(Ok(old)) => {
-                    let changes = Api::from_model(&old.model).diff(&Api::from_model(&spec.model));
+            let module = spec.spec.module();
+            let old = match &past {
+                Ok((Some(past), head)) => past
+                    .api_at(head, module)
+                    .map(Some)
+                    .map_err(|e| e.to_string()),
+                Ok((None, _)) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            };
+            match old {
+                Ok(Some(old)) if !old.codes.is_empty() => {
+                    let new = Api::of(&spec.model, &self.settings, module);
                     outln!(out, "\nAgainst {name} as committed:\n");
-                    out.push_str(&Change::to_markdown(&changes, self.code_enum_name()));
+                    out.push_str(&Change::to_markdown(&old.diff(&new), self.code_enum_name()));
                 }
-                Some(Err(_)) => {
-                    outln!(
-                        out,
-                        "\n(the committed {name} cannot be read; no API comparison)"
-                    );
-                }
+                Ok(_) => outln!(out, "\n(no committed {name} to compare the API with)"),
+                Err(e) => outln!(out, "\n(no API comparison for {name}: {e})"),
             }
         }
         out
     }
 
-    /// `spec` as its files were at git revision `rev`, read leniently (its
-    /// problems are not this change's); `None` when its primary file was
-    /// not there.
-    fn read_at(&self, rev: &str, spec: &SpecText) -> Option<Result<SpecResult, Error>> {
-        let old = git::spec_at(self.root_dir(), rev, spec)?;
-        Some(self.clone().lenient(true).read_from(old))
+    /// The builder of the settings at `commit`: `None` when its manifest
+    /// had no settings then (or there was none). A builder set in code, with
+    /// no manifest, is its own past.
+    fn at(&self, commit: &git::Commit) -> Result<Option<Builder>, Error> {
+        let Some(manifest) = &self.manifest else {
+            return Ok(Some(self.clone()));
+        };
+        let Some(text) = git::show(self.root_dir(), commit, "Cargo.toml")? else {
+            return Ok(None);
+        };
+        if !text_has_settings(&text) {
+            return Ok(None);
+        }
+        let at = format!("{} at {}", manifest.display(), commit.rev);
+        let settings = parse_manifest(Path::new(&at), &text)?;
+        Ok(Some(
+            Builder::with_manifest(self.root_dir(), settings).lenient(true),
+        ))
+    }
+
+    /// The API of this builder's spec in `module` with its files at
+    /// `commit`, read leniently (its problems are not this change's): empty
+    /// when it has no such spec or its file was not there; a translation not
+    /// there is left out. A spec that cannot be read even leniently is an
+    /// error, not an empty past.
+    fn api_at(&self, commit: &git::Commit, module: Option<&str>) -> Result<Api, Error> {
+        let Some(paths) = self.specs.iter().find(|s| s.module.as_deref() == module) else {
+            return Ok(Api::default());
+        };
+        let root = self.root_dir();
+        let name = slash_path(&paths.path);
+        let Some(text) = git::show(root, commit, &name)? else {
+            return Ok(Api::default());
+        };
+        let mut spec = SpecText::new(name, text);
+        if let Some(module) = module {
+            spec = spec.in_module(module);
+        }
+        for (lang, path) in &paths.translations {
+            let name = slash_path(path);
+            if let Some(text) = git::show(root, commit, &name)? {
+                spec = spec.with_translation(lang, name, text);
+            }
+        }
+        let read = self.read_from(spec).map_err(|e| Error::Git {
+            rev: commit.rev.clone(),
+            message: format!("the spec there cannot be read:\n{e}"),
+        })?;
+        Ok(Api::of(&read.model, &self.settings, module))
     }
 }

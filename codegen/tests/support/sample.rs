@@ -1,5 +1,5 @@
 // Compiles generated sources for real, as modules of a scratch crate that
-// depends on the runtime; shared by the tests that check that what the
+// depends on the runtime, in the edition `cargo new` gives; shared by the tests that check that what the
 // generator accepts compiles (`proptest_specs.rs`, `fuzz_corpus.rs`).
 
 /// Writes `sources` as modules `s0`, `s1`, … of a crate named `name` in
@@ -44,7 +44,7 @@ pub fn run_sample(
     write(
         &dir.join("Cargo.toml"),
         &format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n\
              [dependencies]\nci-errors-runtime = {{ path = {:?} }}\n",
             manifest.join("runtime")
         ),

@@ -79,7 +79,11 @@ pub mod v1 {
         #[allow(unsafe_code)]
         const fn from_index(index: usize) -> Option<Self> {
             if index < CODES.len() {
-                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+                // SAFETY: the enum is `repr(u32)` with implicit
+                // discriminants, so exactly 0..CODES.len() (asserted
+                // above) are its values, and `index` is one of them.
+                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
+                Some(code)
             } else {
                 None
             }
@@ -91,7 +95,7 @@ pub mod v1 {
         }
         /// Every HTTP status the spec gives this code, once each, in spec
         /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
             ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
@@ -215,8 +219,11 @@ pub mod v1 {
             code.parse()
         }
     }
-    /// The editions of the spec: the language of each description a row carries.
+    /// The editions of the spec: the language of each description a row
+    /// carries. Non-exhaustive: a translation added to the settings is a
+    /// new variant, not a breaking change.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Lang {
         /// `en`: the primary edition.
         En,
@@ -446,7 +453,11 @@ pub mod v2 {
         #[allow(unsafe_code)]
         const fn from_index(index: usize) -> Option<Self> {
             if index < CODES.len() {
-                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+                // SAFETY: the enum is `repr(u32)` with implicit
+                // discriminants, so exactly 0..CODES.len() (asserted
+                // above) are its values, and `index` is one of them.
+                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
+                Some(code)
             } else {
                 None
             }
@@ -458,7 +469,7 @@ pub mod v2 {
         }
         /// Every HTTP status the spec gives this code, once each, in spec
         /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
             ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
@@ -582,8 +593,11 @@ pub mod v2 {
             code.parse()
         }
     }
-    /// The editions of the spec: the language of each description a row carries.
+    /// The editions of the spec: the language of each description a row
+    /// carries. Non-exhaustive: a translation added to the settings is a
+    /// new variant, not a breaking change.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Lang {
         /// `en`: the primary edition.
         En,
@@ -765,7 +779,11 @@ pub mod sdk {
         #[allow(unsafe_code)]
         const fn from_index(index: usize) -> Option<Self> {
             if index < CODES.len() {
-                Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+                // SAFETY: the enum is `repr(u32)` with implicit
+                // discriminants, so exactly 0..CODES.len() (asserted
+                // above) are its values, and `index` is one of them.
+                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
+                Some(code)
             } else {
                 None
             }
@@ -777,7 +795,7 @@ pub mod sdk {
         }
         /// Every HTTP status the spec gives this code, once each, in spec
         /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> impl Iterator<Item = u16> {
+        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
             ::ci_errors_runtime::distinct_statuses(self.rows())
         }
         /// The spec's rows for this code, in spec order.
@@ -901,8 +919,11 @@ pub mod sdk {
             code.parse()
         }
     }
-    /// The editions of the spec: the language of each description a row carries.
+    /// The editions of the spec: the language of each description a row
+    /// carries. Non-exhaustive: a translation added to the settings is a
+    /// new variant, not a breaking change.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Lang {
         /// `en`: the primary edition.
         En,

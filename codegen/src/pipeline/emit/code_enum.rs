@@ -146,10 +146,12 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
             #[allow(unsafe_code)]
             const fn from_index(index: usize) -> Option<Self> {
                 if index < CODES.len() {
-                    // SAFETY: the enum is `repr(u32)` with implicit
-                    // discriminants, so exactly 0..CODES.len() (asserted
-                    // above) are its values, and `index` is one of them.
-                    Some(unsafe { ::core::mem::transmute::<u32, Self>(index as u32) })
+                    // A comment the formatter writes back (`quote!` drops comments).
+                    __safety_comment!("SAFETY: the enum is `repr(u32)` with implicit");
+                    __safety_comment!("discriminants, so exactly 0..CODES.len() (asserted");
+                    __safety_comment!("above) are its values, and `index` is one of them.");
+                    let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
+                    Some(code)
                 } else {
                     None
                 }
@@ -163,7 +165,7 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
 
             /// Every HTTP status the spec gives this code, once each, in spec
             /// order (none for a code the spec lists without one).
-            pub fn statuses(&self) -> impl Iterator<Item = u16> {
+            pub fn statuses(&self) -> #rt::Statuses<Self> {
                 #rt::distinct_statuses(self.rows())
             }
 

@@ -136,8 +136,11 @@ fn lang(model: &Model, names: &Names) -> TokenStream {
         quote!(#[doc = #text])
     });
     quote! {
-        /// The editions of the spec: the language of each description a row carries.
+        /// The editions of the spec: the language of each description a row
+        /// carries. Non-exhaustive: a translation added to the settings is a
+        /// new variant, not a breaking change.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Lang {
             #(#docs #variants,)*
         }

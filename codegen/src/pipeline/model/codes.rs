@@ -75,6 +75,7 @@ impl Validator<'_> {
                 continue;
             }
             if let Some(&i) = by_code.get(&row.code) {
+                self.later_value(&mut codes[i], &row, &kept);
                 codes[i].rows.push(kept.len());
                 kept.push(row);
                 continue;
@@ -102,6 +103,46 @@ impl Validator<'_> {
             kept.push(row);
         }
         (kept, codes)
+    }
+
+    /// A later row of `code` with a value: the code's value when it had
+    /// none; a different one is refused, or in lenient mode warned of, the
+    /// first value kept.
+    fn later_value(&mut self, code: &mut CodeEntry, row: &ErrorRow, kept: &[ErrorRow]) {
+        let Some(value) = row.value else { return };
+        let Some(first) = code.value else {
+            code.value = Some(value);
+            return;
+        };
+        if first == value {
+            return;
+        }
+        let given = code
+            .rows
+            .iter()
+            .map(|&i| &kept[i])
+            .find(|r| r.value == Some(first))
+            .map_or(0, |r| r.line);
+        let message = format!(
+            "code `{}` has the value {value} here and {first} at {}:{given}",
+            row.code,
+            self.src.name()
+        );
+        let diagnostic = Diagnostic::error(self.src, row.cells.0.clone(), message);
+        if self.options.lenient {
+            self.diagnostics.push(
+                diagnostic
+                    .with_note(format!(
+                        "lenient mode: the first value, {first}, is the code's"
+                    ))
+                    .downgraded(Lint::ConflictingValue)
+                    .with_lint(Lint::ConflictingValue, row.code.clone()),
+            );
+        } else {
+            self.diagnostics.push(diagnostic.with_note(
+                "a code has one value: correct one of the rows, or give one of them another code",
+            ));
+        }
     }
 
     /// The variant name of a new code: as `names` gives it; for a numeric
