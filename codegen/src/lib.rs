@@ -73,6 +73,7 @@ pub use project::init::{Dependencies, Init};
 pub use project::manifest::{Accepted, ManifestSettings, RetryClasses, SpecEntry, METADATA_KEY};
 #[cfg(feature = "cli")]
 pub use project::report::SpecChanges;
+pub use project::spec_file::{read_spec_file, read_spec_from, MAX_SPEC_BYTES};
 
 /// The pipeline's steps one by one, for benchmarks and tools that look
 /// between them: document → tables ([`read_tables`](stages::read_tables)) →

@@ -1,7 +1,6 @@
 //! `ci-errors-codegen`: regenerate, check, dump and compare error-code specs,
 //! for any project whose `Cargo.toml` has a `[package.metadata.ci-errors-codegen]` table.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -327,19 +326,14 @@ fn check(builder: &Builder) -> Result<ExitCode, Error> {
 /// Reads `path`, or standard input for `-`.
 fn read_input(path: &Path) -> Result<(String, String), Error> {
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|source| Error::Io {
+        let text =
+            ci_errors_codegen::read_spec_from(std::io::stdin()).map_err(|source| Error::Io {
                 path: path.to_owned(),
                 source,
             })?;
         return Ok(("<stdin>".to_owned(), text));
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = ci_errors_codegen::read_spec_file(path)?;
     Ok((path.to_string_lossy().replace('\\', "/"), text))
 }
 

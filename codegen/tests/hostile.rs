@@ -2,9 +2,10 @@
 //! accepts compiles (checked for real by `proptest_specs.rs`), and whatever
 //! it refuses is refused with a clear error and nothing written.
 
+use std::io::Read as _;
 use std::path::Path;
 
-use ci_errors_codegen::{Builder, Error, SpecText};
+use ci_errors_codegen::{Builder, Error, SourceFile, SpecText};
 
 const SPEC: &str =
     "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
@@ -154,6 +155,169 @@ fn settings_cannot_write_outside_the_crate_or_over_its_inputs() {
             "{out_file}: {err}"
         );
     }
+}
+
+/// Paths compared as the file system resolves them, and no file the
+/// generator did not write is overwritten.
+#[test]
+fn the_checked_in_guard_resolves_paths_and_keeps_the_crate_s_own_files() {
+    let lib = "pub fn mine() {}\n";
+    let cases: [(&str, &str, &str); 5] = [
+        ("manifest", "spec/s.md", "Cargo.toml"),
+        ("crate-root", "spec/s.md", "src/lib.rs"),
+        ("climbing-spec", "generated/../spec/s.md", "spec/s.md"),
+        ("linked", "spec/s.md", "gen/link.rs"),
+        ("linked-dir", "spec/s.md", "gen-dir/s.md"),
+    ];
+    for (name, spec, checked_in) in cases {
+        let dir = project(name, "");
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            format!("[package]\nname = \"x\"\n[package.metadata.ci-errors-codegen]\nspecs = [{{ path = {spec:?} }}]\nchecked-in = {checked_in:?}\n"),
+        )
+        .unwrap();
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::create_dir_all(dir.join("generated")).unwrap();
+        std::fs::create_dir_all(dir.join("gen")).unwrap();
+        std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("../spec/s.md", dir.join("gen/link.rs")).unwrap();
+            std::os::unix::fs::symlink("spec", dir.join("gen-dir")).unwrap();
+        }
+        let err = Builder::from_manifest(&dir)
+            .unwrap()
+            .write_checked_in()
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::UnsafePath {
+                    setting: "checked-in",
+                    ..
+                }
+            ),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("spec/s.md")).unwrap(),
+            SPEC,
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("src/lib.rs")).unwrap(),
+            lib,
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
+            manifest,
+            "{name}"
+        );
+    }
+    // A file the generator wrote is rewritten as before.
+    let dir = project("rewrite", "checked-in = \"src/errors.rs\"");
+    let builder = Builder::from_manifest(&dir).unwrap();
+    assert!(builder.write_checked_in().unwrap().1);
+    std::fs::write(
+        dir.join("spec/s.md"),
+        format!("{SPEC}| Later | 409 | Later. |\n"),
+    )
+    .unwrap();
+    assert!(builder.write_checked_in().unwrap().1);
+    assert!(std::fs::read_to_string(dir.join("src/errors.rs"))
+        .unwrap()
+        .contains("Later"));
+}
+
+/// A spec is a regular file under the size limit: a FIFO is refused
+/// before it is opened (opening one blocks), a device that never ends is
+/// refused, and a file one byte over the limit too.
+#[test]
+fn specs_are_regular_files_under_a_size_limit() {
+    use ci_errors_codegen::{read_spec_file, read_spec_from, MAX_SPEC_BYTES};
+    let dir = project("special", "");
+    for special in [
+        Path::new("/dev/zero"),
+        Path::new("/dev/null"),
+        dir.as_path(),
+    ] {
+        if special.exists() {
+            let err = read_spec_file(special).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+    }
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("fifo.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read_spec_file(&fifo).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+            let manifest = "[package]\nname = \"x\"\n[package.metadata.ci-errors-codegen]\nspecs = [{ path = \"fifo.md\" }]\n";
+            std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+            let err = Builder::from_manifest(&dir)
+                .unwrap()
+                .generate()
+                .unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+    }
+    let limit = MAX_SPEC_BYTES as usize;
+    let at_limit = read_spec_from(std::io::repeat(b' ').take(MAX_SPEC_BYTES)).unwrap();
+    assert_eq!(at_limit.len(), limit);
+    let err = read_spec_from(std::io::repeat(b' ').take(MAX_SPEC_BYTES + 1)).unwrap_err();
+    assert!(err.to_string().contains("larger than 16 MiB"), "{err}");
+    let err = read_spec_from(&b"| a |\xff"[..]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not UTF-8 (an invalid byte at offset 5)"),
+        "{err}"
+    );
+}
+
+/// A file whose lines end with a lone CR is read, with its lines counted.
+#[test]
+fn a_file_with_cr_line_ends_is_read_line_by_line() {
+    let spec = SPEC.replace('\n', "\r") + "| Gone | 410 | Gone. |\r";
+    let read = Builder::new()
+        .read_from(SpecText::new("cr.md", spec))
+        .unwrap();
+    let lines: Vec<usize> = read.model.errors.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [3, 4]);
+    let bad = SPEC.replace('\n', "\r") + "| Gone | 999 | Gone. |\r";
+    let Err(Error::Spec { rendered, .. }) = Builder::new().read_from(SpecText::new("cr.md", bad))
+    else {
+        panic!("status 999 is refused");
+    };
+    assert!(rendered.contains("--> cr.md:4:10"), "{rendered}");
+}
+
+/// Cells copied by spans are bounded for the whole document, however many
+/// tables and HTML blocks share it: each copy costs at least 64 bytes of a
+/// budget of 16 times the document plus 1 MiB.
+#[test]
+fn span_copies_are_bounded_across_tables() {
+    let table = format!(
+        "<table><tr><th>Error Code</th><th>HTTP Status Code</th></tr>\
+         <tr><td rowspan=\"0\" colspan=\"1000\">{}</td><td>x</td></tr>{}</table>\n\n",
+        "Wide. ".repeat(8),
+        "<tr><td>".repeat(60)
+    );
+    let doc = table.repeat(300_000 / table.len());
+    let src = SourceFile::new("spans.md", doc.clone());
+    let cells: usize = ci_errors_codegen::stages::read_tables(&src)
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.cells.len())
+        .sum();
+    let written = doc.matches("<td").count();
+    let budget = (16 * doc.len() + (1 << 20)) / 64;
+    assert!(
+        cells <= written + budget,
+        "{cells} cells from {written} written and a budget of {budget} copies"
+    );
 }
 
 #[test]

@@ -11,7 +11,14 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)` about every [`MARK_EVERY`]
+    /// bytes, so that a column on a long line is counted from a nearby mark,
+    /// not from the line's start (a one-line document of 40,000 rows).
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// How far apart [`SourceFile::char_marks`] are, in bytes.
+const MARK_EVERY: usize = 256;
 
 impl SourceFile {
     /// Wraps `text`, reported as `name` (usually the path as the user gave it).
@@ -22,13 +29,25 @@ impl SourceFile {
         if text.contains('\u{feff}') {
             text = drop_line_start_marks(&text);
         }
+        // A lone CR ends a line, as it does for CommonMark: read as LF, byte
+        // for byte, so offsets stay those of the file.
+        if text.contains('\r') {
+            text = lone_cr_as_lf(text);
+        }
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut char_marks = vec![(0, 0)];
+        for (chars, (at, _)) in text.char_indices().enumerate() {
+            if at >= char_marks[char_marks.len() - 1].0 + MARK_EVERY {
+                char_marks.push((at, chars));
+            }
+        }
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            char_marks,
         }
     }
 
@@ -61,19 +80,30 @@ impl SourceFile {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
         let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |before| before.chars().count() + 1);
+        let column = match (self.chars_before(start), self.chars_before(offset)) {
+            (Some(start), Some(end)) => end - start + 1,
+            _ => 1,
+        };
         (line, column)
+    }
+
+    /// How many characters come before byte `offset` (`None` off a
+    /// character boundary or past the end): from the nearest mark.
+    fn chars_before(&self, offset: usize) -> Option<usize> {
+        let at = self.char_marks.partition_point(|&(byte, _)| byte <= offset) - 1;
+        let (byte, chars) = self.char_marks[at];
+        Some(chars + self.text.get(byte..offset)?.chars().count())
     }
 
     /// Byte range of 1-based `line`, without its line end (`\n` or `\r\n`).
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.line_starts[line.clamp(1, self.line_starts.len()) - 1];
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
+        let line = line.clamp(1, self.line_starts.len());
+        let start = self.line_starts[line - 1];
+        // The next line's start is one past this line's `\n`.
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
@@ -81,6 +111,18 @@ impl SourceFile {
         };
         start..end
     }
+}
+
+/// `text` with each CR that no LF follows turned into an LF.
+fn lone_cr_as_lf(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // ASCII for ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `text` without the byte-order marks that open it or one of its lines.
@@ -106,5 +148,28 @@ mod tests {
         assert_eq!(&src.text()[src.line_range(2)], "bc");
         assert_eq!(&src.text()[src.line_range(3)], "");
         assert_eq!(&src.text()[src.line_range(4)], "d");
+    }
+
+    #[test]
+    fn columns_count_characters_on_lines_of_any_length() {
+        let line = "é".repeat(1000) + "x" + &"a".repeat(700);
+        let src = SourceFile::new("x.md", format!("ab\n{line}\nc"));
+        let x = src.text().find('x').unwrap();
+        assert_eq!(src.line_column(x), (2, 1001));
+        assert_eq!(src.line_column(x + 700), (2, 1701));
+        assert_eq!(src.line_column(src.text().len() - 1), (3, 1));
+        assert_eq!(src.line_column(1), (1, 2));
+        // Off a character boundary: the line's start, as before.
+        assert_eq!(src.line_column(4), (2, 1));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_offsets_stay() {
+        let src = SourceFile::new("x.md", "a\rbc\r\nd\r");
+        assert_eq!(src.text(), "a\nbc\r\nd\n");
+        assert_eq!(src.line_count(), 4);
+        assert_eq!(src.line_of(2), 2);
+        assert_eq!(&src.text()[src.line_range(2)], "bc");
+        assert_eq!(&src.text()[src.line_range(3)], "d");
     }
 }

@@ -44,8 +44,7 @@ impl Default for Builder {
 
 /// Reads the spec file at `root/path`.
 fn read_spec_file(root: &Path, path: &Path) -> Result<String, Error> {
-    let full = root.join(path);
-    std::fs::read_to_string(&full).map_err(|source| Error::Io { path: full, source })
+    crate::project::spec_file::read_spec_file(root.join(path))
 }
 
 /// `path` written with `/` whatever the platform, as specs are named and

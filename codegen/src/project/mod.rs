@@ -16,3 +16,4 @@ pub(crate) mod init;
 pub(crate) mod manifest;
 #[cfg(feature = "cli")]
 pub(crate) mod report;
+pub(crate) mod spec_file;

@@ -25,8 +25,9 @@ const SPAN_COPY_FLOOR: usize = 1 << 20;
 
 /// Reads the HTML from `start`: every table that opens before `block_end`,
 /// followed to its `</table>` even past the block (a blank line inside an
-/// HTML table ends pulldown-cmark's block, not the table).
-pub(crate) fn read(src: &SourceFile, start: usize, block_end: usize) -> Read {
+/// HTML table ends pulldown-cmark's block, not the table). `copied` is the
+/// document's running count of bytes copied by spans, against one budget.
+pub(crate) fn read(src: &SourceFile, start: usize, block_end: usize, copied: &mut usize) -> Read {
     let html = &src.text()[start..];
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Switch to raw text inside `<script>`, `<style>` and the like, as a browser does.
@@ -45,6 +46,7 @@ pub(crate) fn read(src: &SourceFile, start: usize, block_end: usize) -> Read {
         depth: 0,
         heading: None,
         loose: None,
+        copied: *copied,
     };
     let mut end = block_end;
     for token in Tokenizer::new_with_emitter(html, emitter) {
@@ -66,6 +68,7 @@ pub(crate) fn read(src: &SourceFile, start: usize, block_end: usize) -> Read {
         }
     }
     reader.close_table(src.text().len());
+    *copied = reader.copied;
     // A title line the HTML ends with names a table in the next block.
     if let Some(title) = reader.loose.take().and_then(|loose| title_line(src, loose)) {
         reader.blocks.push(Block::TitleLine(title));
@@ -171,6 +174,9 @@ struct Reader<'a> {
     /// Text outside tables since the last block began: a title line just
     /// before a table names it (`5XX Type Error` after a `</table>`).
     loose: Option<Loose>,
+    /// Bytes of cells copied by spans in the document so far, against the
+    /// budget: carried into each table and back out of it.
+    copied: usize,
 }
 
 #[derive(Default)]
@@ -258,7 +264,10 @@ impl Reader<'_> {
                     self.blocks.push(Block::TitleLine(title));
                 }
                 self.blocks.push(Block::TableStart);
-                self.table = Some(TableBuilder::default());
+                self.table = Some(TableBuilder {
+                    copied: self.copied,
+                    ..TableBuilder::default()
+                });
             }
             return;
         }
@@ -408,6 +417,7 @@ impl Reader<'_> {
         };
         table.close_cell(self.src, end);
         table.close_row(self.src);
+        self.copied = table.copied;
         self.depth = 0;
         let Some(header) = table.header else {
             return;

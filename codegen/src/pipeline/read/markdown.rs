@@ -17,7 +17,7 @@ use crate::pipeline::source::SourceFile;
 pub(crate) fn read(
     src: &SourceFile,
     embedded: Vec<Read>,
-    html: impl Fn(&SourceFile, usize, usize) -> Read,
+    mut html: impl FnMut(&SourceFile, usize, usize) -> Read,
 ) -> Vec<Block> {
     // Front matter (`---` … `---`) is metadata, not a heading or a paragraph.
     // Footnote definitions hold blocks, tables among them, as readers see them.

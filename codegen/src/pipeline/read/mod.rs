@@ -22,7 +22,12 @@ use crate::pipeline::source::SourceFile;
 /// blocks and multiline (`#|` … `|#`) tables, each with its section and the
 /// stray rows after it.
 pub fn read_tables(src: &SourceFile) -> Vec<Table> {
-    let blocks = markdown::read(src, yfm::find(src), html::read);
+    // One budget of span copies for the whole document, however many
+    // HTML blocks and tables it holds.
+    let mut copied = 0;
+    let blocks = markdown::read(src, yfm::find(src), |src, start, end| {
+        html::read(src, start, end, &mut copied)
+    });
     let mut tables = table::assemble(blocks);
     stray::mark(src, &mut tables);
     tables
