@@ -345,10 +345,18 @@ fn adopt_a_new_crate(copy: &Path) {
     std::fs::create_dir_all(krate.join("src")).unwrap();
     std::fs::write(
         krate.join("Cargo.toml"),
-        "[package]\nname = \"object-errors\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+        // As `cargo new` leaves it (edition 2024), with what real crates have:
+        // a library name of its own and an optional `http` dependency.
+        "[package]\nname = \"object-errors\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+         [lib]\nname = \"object_errs\"\n\n[dependencies]\nhttp = { version = \"1\", optional = true }\n\n[workspace]\n",
     )
     .unwrap();
-    std::fs::write(krate.join("src/lib.rs"), "//! Object storage errors.\n").unwrap();
+    // A root with a `Result` of its own, which generated code must not take for the prelude's.
+    std::fs::write(
+        krate.join("src/lib.rs"),
+        "//! Object storage errors.\n\n/// This crate's result.\npub type Result<T> = core::result::Result<T, ()>;\n",
+    )
+    .unwrap();
     std::fs::write(krate.join("spec/errors.md"), ADOPTED_SPEC).unwrap();
     std::fs::copy(copy.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
     let copy_arg = copy.display().to_string();
@@ -374,7 +382,7 @@ fn adopt_a_new_crate(copy: &Path) {
     );
     std::fs::write(
         krate.join("tests/uses_the_enum.rs"),
-        "#[test]\nfn the_enum_is_named_as_set() {\n    assert_eq!(\"NoSuchKey\".parse::<object_errors::ObjectError>().unwrap().as_str(), \"NoSuchKey\");\n    let body = object_errors::ErrorResponse::from_xml(b\"<Error><Code>AccessDenied</Code></Error>\").unwrap();\n    assert_eq!(body.code, object_errors::ObjectError::AccessDenied);\n}\n",
+        "#[test]\nfn the_enum_is_named_as_set() {\n    assert_eq!(\"NoSuchKey\".parse::<object_errs::ObjectError>().unwrap().as_str(), \"NoSuchKey\");\n    let body = object_errs::ErrorResponse::from_xml(b\"<Error><Code>AccessDenied</Code></Error>\").unwrap();\n    assert_eq!(body.code, object_errs::ObjectError::AccessDenied);\n}\n",
     )
     .unwrap();
     let out = cargo_with_target(&krate, &target, &["test"]);
@@ -446,7 +454,7 @@ fn adopt_a_new_crate(copy: &Path) {
     });
     std::fs::write(
         krate.join("tests/service_error.rs"),
-        "#![cfg(feature = \"http\")]\n\ntype ServiceError = ci_errors_runtime::http::ServiceError<object_errors::ErrorResponse>;\n\n#[test]\nfn a_response_is_a_typed_error() {\n    let response = http::Response::builder().status(404).body(\"<Error><Code>NoSuchKey</Code><RequestId>r-1</RequestId></Error>\").unwrap();\n    let err = ServiceError::from_response(&response);\n    assert_eq!(err.typed_code(), Some(&ci_errors_runtime::Code::Known(object_errors::StorageError::NoSuchKey)));\n    assert_eq!(err.request_id(), Some(\"r-1\"));\n    assert_eq!(err.spec_description(), Some(\"The key does not exist.\"));\n}\n",
+        "#![cfg(feature = \"http\")]\n\ntype ServiceError = ci_errors_runtime::http::ServiceError<object_errs::ErrorResponse>;\n\n#[test]\nfn a_response_is_a_typed_error() {\n    let response = http::Response::builder().status(404).body(\"<Error><Code>NoSuchKey</Code><RequestId>r-1</RequestId></Error>\").unwrap();\n    let err = ServiceError::from_response(&response);\n    assert_eq!(err.typed_code(), Some(&ci_errors_runtime::Code::Known(object_errs::StorageError::NoSuchKey)));\n    assert_eq!(err.request_id(), Some(\"r-1\"));\n    assert_eq!(err.spec_description(), Some(\"The key does not exist.\"));\n}\n",
     )
     .unwrap();
     let out = cargo_with_target(

@@ -215,7 +215,7 @@ fn check_catches_a_stale_copy_and_generate_fixes_it() {
     assert!(!out.status.success());
     let text = stdout(&out);
     assert!(text.contains("is stale"), "{text}");
-    assert!(text.contains("+    NewCode,"), "{text}");
+    assert!(text.contains("+        NewCode,"), "{text}");
     assert!(text.contains("--- a/generated/errors.rs"), "{text}");
     assert!(text.contains("to fix: make errors"), "{text}");
 
@@ -694,7 +694,7 @@ fn fresh_crate(name: &str, spec: &str) -> PathBuf {
     let root = temp_dir(name);
     write(
         &root.join("Cargo.toml"),
-        "[package]\nname = \"fresh-crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n",
+        "[package]\nname = \"fresh-crate\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n",
     );
     write(&root.join("src/lib.rs"), "pub fn kept() {}\n");
     write(&root.join("spec/errors.md"), spec);
@@ -818,5 +818,196 @@ fn a_retry_class_for_a_code_no_spec_lists_is_refused() {
         )),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Every file of the crate as it is, by path.
+fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).unwrap_or_default());
+            }
+        }
+    }
+    files
+}
+
+/// `init` writes all or nothing, never through a link, and refuses what
+/// would not build, saying why.
+#[test]
+fn init_is_all_or_nothing_and_refuses_what_would_not_build() {
+    let refused = |name: &str, prepare: &dyn Fn(&Path), args: &[&str], why: &str| {
+        let root = fresh_crate(name, STORE);
+        prepare(&root);
+        let before = snapshot(&root);
+        let out = init(&root, args);
+        assert!(!out.status.success(), "{name}: {}", stdout(&out));
+        assert!(stderr(&out).contains(why), "{name}: {}", stderr(&out));
+        assert!(snapshot(&root) == before, "{name}: a file changed");
+        root
+    };
+    // `tests` is a file: nothing written, not even the manifest; a rerun
+    // once it is gone succeeds.
+    let root = refused(
+        "init-tests-file",
+        &|root| {
+            write(&root.join("tests"), "not a directory\n");
+        },
+        &[],
+        "it is not a directory",
+    );
+    std::fs::remove_file(root.join("tests")).unwrap();
+    assert!(init(&root, &[]).status.success());
+
+    // A dangling `build.rs` link: refused, its target never created.
+    #[cfg(unix)]
+    {
+        let target = std::env::temp_dir().join("ci-errors-init-dangling-target.rs");
+        let _ = std::fs::remove_file(&target);
+        refused(
+            "init-dangling",
+            &|root| std::os::unix::fs::symlink(&target, root.join("build.rs")).unwrap(),
+            &[],
+            "build.rs: it exists",
+        );
+        assert!(!target.exists());
+        // A `generated` link out of the crate.
+        let outside = temp_dir("init-outside");
+        refused(
+            "init-linked-dir",
+            &|root| std::os::unix::fs::symlink(&outside, root.join("generated")).unwrap(),
+            &[],
+            "it is a link",
+        );
+        assert!(std::fs::read_dir(&outside).unwrap().next().is_none());
+    }
+
+    // Spec paths: a newline, a path out of the crate, an absolute path elsewhere.
+    let outside = temp_dir("init-spec-outside");
+    write(&outside.join("errors.md"), STORE);
+    for (name, spec, why) in [
+        (
+            "init-newline",
+            "spec/errors.md\npub fn injected() {}",
+            "control character",
+        ),
+        (
+            "init-climbing",
+            "../init-spec-outside/errors.md",
+            "outside the crate",
+        ),
+        (
+            "init-absolute",
+            outside.join("errors.md").to_str().unwrap(),
+            "outside the crate",
+        ),
+    ] {
+        let root = fresh_crate(name, STORE);
+        let before = snapshot(&root);
+        let out = tool(&["init", "--dir", root.to_str().unwrap(), "--spec", spec]);
+        assert!(!out.status.success(), "{name}");
+        assert!(stderr(&out).contains(why), "{name}: {}", stderr(&out));
+        assert!(snapshot(&root) == before, "{name}: a file changed");
+    }
+    // An absolute path inside the crate is written relative.
+    let root = fresh_crate("init-absolute-inside", STORE);
+    let spec = root.join("spec/errors.md");
+    let out = tool(&[
+        "init",
+        "--dir",
+        root.to_str().unwrap(),
+        "--spec",
+        spec.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("path = \"spec/errors.md\""), "{manifest}");
+
+    // `forbid(unsafe_code)`, in the root or in `[lints.rust]`.
+    refused(
+        "init-forbid",
+        &|root| {
+            write(
+                &root.join("src/lib.rs"),
+                "#![forbid(unsafe_code)]\npub fn kept() {}\n",
+            );
+        },
+        &[],
+        "forbids unsafe code",
+    );
+    refused(
+        "init-forbid-lints",
+        &|root| {
+            let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+            write(
+                &root.join("Cargo.toml"),
+                &format!("{manifest}\n[lints.rust]\nunsafe_code = \"forbid\"\n"),
+            );
+        },
+        &[],
+        "forbids unsafe code",
+    );
+    // Names the generated code uses itself.
+    for name in ["Iterator", "u16", "str", "usize"] {
+        refused(
+            &format!("init-enum-{name}"),
+            &|_| {},
+            &["--enum-name", name],
+            "a name the generated code uses",
+        );
+    }
+}
+
+/// What `init` writes into a manifest is one cargo reads: with an optional
+/// `http` dependency, and with a `[lib] name` of its own.
+#[test]
+fn init_keeps_the_manifest_valid_and_names_the_library_as_it_is_imported() {
+    let root = fresh_crate("init-optional-http", STORE);
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    write(
+        &root.join("Cargo.toml"),
+        &format!(
+            "{manifest}http = {{ version = \"1\", optional = true }}\n\n[lib]\nname = \"store_errs\"\n\n[workspace]\n"
+        ),
+    );
+    let out = init(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let metadata = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        metadata.status.success(),
+        "{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&metadata.stdout).unwrap();
+    let features = &json["packages"][0]["features"]["http"];
+    assert_eq!(
+        features,
+        &serde_json::json!(["dep:http", "ci-errors-runtime/http"])
+    );
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        manifest["package"]["metadata"]["ci-errors-codegen"]["doc-crate"].as_str(),
+        Some("store_errs")
     );
 }

@@ -16,7 +16,13 @@ fn spec() -> SpecText {
 
 #[test]
 fn enum_names_the_generated_code_uses_are_refused() {
-    for name in ["ErrorResponse", "Lang", "Result", "Option", "Some", "CODES"] {
+    // Derived from what the code uses: prelude types and traits, primitive
+    // types, its own items.
+    let names = [
+        "Lang", "Result", "Option", "Some", "CODES", "Iterator", "u16", "str", "usize", "i64",
+        "u32", "INDEX",
+    ];
+    for name in names {
         let err = Builder::new()
             .enum_name(name)
             .generate_from([spec()])
@@ -32,15 +38,22 @@ fn enum_names_the_generated_code_uses_are_refused() {
         .enum_name("ApiError")
         .generate_from([spec()])
         .is_ok());
+    // The body's type is reserved only where a body is generated.
+    assert!(Builder::new()
+        .enum_name("ErrorResponse")
+        .generate_from([spec()])
+        .is_ok());
 }
 
 #[test]
 fn a_variant_named_like_the_enums_own_items_is_refused() {
-    let err = Builder::new()
-        .variant_name("Busy", "ALL")
-        .generate_from([spec()])
-        .unwrap_err();
-    assert!(err.to_string().contains("`ALL`"), "{err}");
+    for name in ["ALL", "as_str", "statuses", "from_code", "retry"] {
+        let err = Builder::new()
+            .variant_name("Busy", name)
+            .generate_from([spec()])
+            .unwrap_err();
+        assert!(err.to_string().contains(&format!("`{name}`")), "{err}");
+    }
 }
 
 #[test]

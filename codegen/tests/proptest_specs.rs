@@ -372,13 +372,18 @@ fn a_sample_of_generated_code_compiles() {
         code[i] = b'X';
         deep.push_str(&format!("| {} | 400 |\n", String::from_utf8(code).unwrap()));
     }
-    sources.push(
+    // Included where the crate has names of its own that the generated
+    // code also uses (a `Result` alias, a `CODES`, an `Iterator` trait).
+    let crate_names = "pub type Result<T> = ::core::result::Result<T, ()>;\n\
+                       pub struct CODES;\npub trait Iterator {}\npub type Option = ();\n";
+    sources.push(format!(
+        "{crate_names}{}",
         Builder::new()
             .enum_name("Deep")
             .generate_from([SpecText::new("deep.md", deep)])
             .unwrap()
-            .source,
-    );
+            .source
+    ));
 
     let out = sample::run_sample(
         "generated-sample",

@@ -12,7 +12,6 @@ use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
 
 use crate::error::Error;
 use crate::project::builder::{slash_path, Builder};
-use crate::project::checked_in::write_if_changed;
 use crate::project::manifest::METADATA_KEY;
 
 /// Where an adopted crate takes the generator and the runtime from.
@@ -108,7 +107,9 @@ impl Init {
 
     /// Checks everything, then writes the files; returns the files written
     /// or changed, relative to the crate. Refuses, writing nothing, when one
-    /// of them exists already or the spec does not read.
+    /// of them exists already, the spec does not read, or the crate could
+    /// not build what it would write. All or nothing: every file is written
+    /// beside its place first, then each is renamed into place.
     pub fn run(&self) -> Result<Vec<PathBuf>, Error> {
         let manifest_path = self.dir.join("Cargo.toml");
         let manifest = read(&manifest_path)?;
@@ -117,6 +118,25 @@ impl Init {
             message: format!("not a TOML manifest: {e}"),
         })?;
         let crate_name = crate_name(&doc, &manifest_path)?;
+        let init = Init {
+            spec: self.inside_crate(&self.spec, &manifest_path)?,
+            translations: self
+                .translations
+                .iter()
+                .map(|(lang, path)| Ok((lang.clone(), self.inside_crate(path, &manifest_path)?)))
+                .collect::<Result<_, Error>>()?,
+            ..self.clone()
+        };
+        init.write_plan(&mut doc, &crate_name, &manifest_path)
+    }
+
+    /// [`Init::run`] once the spec paths are known to be in the crate.
+    fn write_plan(
+        &self,
+        doc: &mut DocumentMut,
+        crate_name: &str,
+        manifest_path: &Path,
+    ) -> Result<Vec<PathBuf>, Error> {
         // `spec/error-codes.md` gives `error_codes.rs`.
         let stem = self
             .spec
@@ -132,42 +152,59 @@ impl Init {
             checked_in: PathBuf::from(&checked_in),
             test: PathBuf::from(format!("tests/{stem}_are_current.rs")),
         };
-        self.refuse_existing(&doc, &files, &manifest_path)?;
-        self.edit_manifest(&mut doc, &crate_name, &out_file, &checked_in)?;
+        self.refuse_existing(doc, &files, manifest_path)?;
+        refuse_forbidden_unsafe(doc, &self.dir.join(&files.lib_rs), manifest_path)?;
+        self.edit_manifest(doc, crate_name, &out_file, &checked_in)?;
         let manifest = doc.to_string();
         // The generator as the new settings configure it: the spec must read
         // and generate before anything is written.
         let builder = Builder::from_manifest_text(&self.dir, &manifest)?;
         let generated = builder.generate()?;
         let lib = self.lib_with_include(&files.lib_rs, &checked_in, &out_file)?;
-        let mut written = Vec::new();
-        let mut write = |file: &Path, text: &str| -> Result<(), Error> {
-            let path = self.dir.join(file);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-                    path: parent.to_path_buf(),
-                    source,
-                })?;
-            }
-            if write_if_changed(&path, text)? {
-                written.push(file.to_path_buf());
-            }
-            Ok(())
-        };
-        write(Path::new("Cargo.toml"), &manifest)?;
-        write(
-            &files.build_rs,
-            &BUILD_SCRIPT.replace("{out_file}", &out_file),
-        )?;
-        write(&files.lib_rs, &lib)?;
         let test = STALENESS_TEST
             .replace("{out_file}", &out_file)
             .replace("{checked_in}", &checked_in);
-        write(&files.test, &test)?;
-        if builder.write_generated(&generated)? {
-            written.push(files.checked_in.clone());
+        let plan = vec![
+            (PathBuf::from("Cargo.toml"), manifest),
+            (
+                files.build_rs.clone(),
+                BUILD_SCRIPT.replace("{out_file}", &out_file),
+            ),
+            (files.lib_rs.clone(), lib),
+            (files.test.clone(), test),
+            (files.checked_in.clone(), generated.source.clone()),
+            (
+                crate::project::checked_in::fingerprint_file(&files.checked_in),
+                generated.fingerprints.clone(),
+            ),
+        ];
+        write_all(&self.dir, plan)
+    }
+
+    /// `path` as a path relative to the crate, refused when it is not in
+    /// it (absolute elsewhere, or climbing out with `..`) or when it holds
+    /// a control character (it is written into a comment of `src/lib.rs`).
+    fn inside_crate(&self, path: &Path, manifest_path: &Path) -> Result<PathBuf, Error> {
+        let refuse = |why: &str| Error::Config {
+            path: manifest_path.to_path_buf(),
+            message: format!("spec `{}` {why}", path.display()),
+        };
+        if path.to_string_lossy().chars().any(char::is_control) {
+            return Err(refuse("has a control character in its path"));
         }
-        Ok(written)
+        let crate_dir = std::fs::canonicalize(&self.dir).map_err(|source| Error::Io {
+            path: self.dir.clone(),
+            source,
+        })?;
+        let full = std::fs::canonicalize(self.dir.join(path))
+            .map_err(|_| refuse("is not a file in the crate"))?;
+        let relative = full.strip_prefix(&crate_dir).map_err(|_| {
+            refuse("is outside the crate: a published crate could not read it; copy it in")
+        })?;
+        if !full.is_file() {
+            return Err(refuse("is not a file in the crate"));
+        }
+        Ok(relative.to_path_buf())
     }
 
     /// `src/lib.rs` with the `include!` added at its end (the file is
@@ -221,9 +258,16 @@ impl Init {
                 "it names a build script (`build`) already",
             ));
         }
-        for file in [&files.build_rs, &files.checked_in, &files.test] {
+        let fingerprints = crate::project::checked_in::fingerprint_file(&files.checked_in);
+        for file in [
+            &files.build_rs,
+            &files.checked_in,
+            &fingerprints,
+            &files.test,
+        ] {
             let path = self.dir.join(file);
-            if path.exists() {
+            // A link, even a dangling one, is something there.
+            if std::fs::symlink_metadata(&path).is_ok() {
                 return Err(exists(&path, "it exists; init does not overwrite"));
             }
         }
@@ -291,7 +335,7 @@ impl Init {
         if let Some(name) = &self.enum_name {
             settings.insert("enum-name", value(name));
         }
-        settings.insert("doc-crate", value(crate_name.replace('-', "_")));
+        settings.insert("doc-crate", value(lib_name(doc, crate_name)));
         // The typed `ServiceError` of the runtime, for this crate's body, under its `http` feature.
         settings.insert("http-feature", value("http"));
         settings.insert("out-file", value(out_file));
@@ -333,25 +377,195 @@ struct Files {
 }
 
 /// The feature `http` turns on the runtime's: added, or extended when the
-/// crate has an `http` feature already.
+/// crate has an `http` feature already. Where an optional dependency is
+/// named `http` (whose implicit feature a written `http` feature replaces),
+/// the feature turns it on too, as its implicit one did.
 fn http_feature(doc: &mut DocumentMut) {
     const RUNTIME_HTTP: &str = "ci-errors-runtime/http";
+    let optional_http = has_optional_dependency(doc, "http");
     let features = doc.entry("features").or_insert_with(|| Table::new().into());
     let Some(features) = features.as_table_like_mut() else {
         return;
     };
+    let mut wanted = vec![RUNTIME_HTTP];
+    if optional_http {
+        wanted.insert(0, "dep:http");
+    }
     match features.get_mut("http").and_then(Item::as_array_mut) {
         Some(list) => {
-            if !list.iter().any(|v| v.as_str() == Some(RUNTIME_HTTP)) {
-                list.push(RUNTIME_HTTP);
+            for item in wanted {
+                if !list.iter().any(|v| v.as_str() == Some(item)) {
+                    list.push(item);
+                }
             }
         }
         None => {
             let mut list = Array::new();
-            list.push(RUNTIME_HTTP);
+            for item in wanted {
+                list.push(item);
+            }
             features.insert("http", value(list));
         }
     }
+}
+
+/// Whether the manifest has an optional dependency named `name`, in
+/// `[dependencies]` or a target's.
+fn has_optional_dependency(doc: &DocumentMut, name: &str) -> bool {
+    let optional = |deps: Option<&Item>| {
+        deps.and_then(|d| d.get(name))
+            .and_then(|d| d.get("optional"))
+            .and_then(Item::as_bool)
+            .unwrap_or(false)
+    };
+    let in_targets = doc
+        .get("target")
+        .and_then(Item::as_table_like)
+        .is_some_and(|targets| targets.iter().any(|(_, t)| optional(t.get("dependencies"))));
+    optional(doc.get("dependencies")) || in_targets
+}
+
+/// The name the crate is imported by: `[lib] name`, else the package's
+/// name with `-` as `_`.
+fn lib_name(doc: &DocumentMut, crate_name: &str) -> String {
+    doc.get("lib")
+        .and_then(|lib| lib.get("name"))
+        .and_then(Item::as_str)
+        .map_or_else(|| crate_name.replace('-', "_"), str::to_owned)
+}
+
+/// Refuses a crate that forbids unsafe code (`#![forbid(unsafe_code)]` in
+/// its root, or `unsafe_code = "forbid"` in `[lints.rust]`): the generated
+/// code has one `unsafe` block, under `#[allow(unsafe_code)]`, which
+/// `forbid` does not let it have.
+fn refuse_forbidden_unsafe(
+    doc: &DocumentMut,
+    lib: &Path,
+    manifest_path: &Path,
+) -> Result<(), Error> {
+    let in_lints = doc
+        .get("lints")
+        .and_then(|l| l.get("rust"))
+        .and_then(|r| r.get("unsafe_code"))
+        .is_some_and(|level| {
+            level.as_str() == Some("forbid")
+                || level.get("level").and_then(Item::as_str) == Some("forbid")
+        });
+    let in_root = std::fs::read_to_string(lib).is_ok_and(|text| {
+        syn::parse_file(&text).is_ok_and(|file| {
+            file.attrs.iter().any(|attr| {
+                attr.path().is_ident("forbid")
+                    && attr
+                        .meta
+                        .require_list()
+                        .is_ok_and(|list| list.tokens.to_string().contains("unsafe_code"))
+            })
+        })
+    });
+    if in_lints || in_root {
+        let place = if in_root { lib } else { manifest_path };
+        return Err(Error::Config {
+            path: place.to_path_buf(),
+            message:
+                "the crate forbids unsafe code, and the generated code has one `unsafe` block \
+                      (documented, under `#[allow(unsafe_code)]`) that `forbid` cannot allow; \
+                      use `deny` instead of `forbid` for `unsafe_code`, then run init again"
+                    .into(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `plan` (paths relative to `dir`, and their texts) all or not at
+/// all: each directory on the way must be a directory inside the crate and
+/// no file is followed through a link; each text goes to a new file beside
+/// its place, and only when all are written is each renamed into place.
+/// Returns the paths whose text changed.
+fn write_all(dir: &Path, plan: Vec<(PathBuf, String)>) -> Result<Vec<PathBuf>, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let crate_dir = std::fs::canonicalize(dir).map_err(io(dir))?;
+    let mut changed = Vec::new();
+    for (file, text) in &plan {
+        let path = dir.join(file);
+        if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            continue;
+        }
+        check_place(&crate_dir, dir, file)?;
+        changed.push((file.clone(), text));
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let unstage = |staged: &[(PathBuf, PathBuf)]| {
+        for (temp, _) in staged {
+            let _ = std::fs::remove_file(temp);
+        }
+    };
+    for (file, text) in &changed {
+        let path = dir.join(file);
+        let result = (|| {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let temp = path.with_file_name(format!(".{name}.ci-errors-init"));
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+                .map_err(io(&temp))?;
+            std::io::Write::write_all(&mut out, text.as_bytes()).map_err(io(&temp))?;
+            Ok::<_, Error>(temp)
+        })();
+        match result {
+            Ok(temp) => staged.push((temp, path)),
+            Err(error) => {
+                unstage(&staged);
+                return Err(error);
+            }
+        }
+    }
+    for (temp, path) in &staged {
+        std::fs::rename(temp, path).map_err(io(path))?;
+    }
+    Ok(changed.into_iter().map(|(file, _)| file).collect())
+}
+
+/// Refuses a place to write `file` whose directories are not directories
+/// inside the crate (a file named `tests`, a link out of the crate), or that
+/// is itself a link or something other than a regular file.
+fn check_place(crate_dir: &Path, dir: &Path, file: &Path) -> Result<(), Error> {
+    let refuse = |at: &Path, why: &str| Error::Exists {
+        path: at.to_path_buf(),
+        why: why.to_owned(),
+    };
+    let mut at = dir.to_path_buf();
+    let parts: Vec<_> = file.components().collect();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&at) else {
+            return Ok(()); // created fresh from here on
+        };
+        let last = i + 1 == parts.len();
+        if meta.file_type().is_symlink() {
+            let inside = std::fs::canonicalize(&at).is_ok_and(|t| t.starts_with(crate_dir));
+            if last || !inside {
+                return Err(refuse(
+                    &at,
+                    "it is a link; init writes no file through a link",
+                ));
+            }
+        } else if !last && !meta.is_dir() {
+            return Err(refuse(
+                &at,
+                "it is not a directory, and init would write a file in it",
+            ));
+        } else if last && !meta.is_file() {
+            return Err(refuse(&at, "it is not a regular file"));
+        }
+    }
+    Ok(())
 }
 
 /// Adds `name` to the table `section` unless it is there already.

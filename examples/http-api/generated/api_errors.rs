@@ -3,1037 +3,1082 @@
 
 /// Generated from `spec/v1.md`.
 pub mod v1 {
-    /// An error code from `spec/v1.md`: one variant per distinct code, in order of first appearance.
-    ///
-    /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
-    ///
-    /// ```
-    /// use http_api_errors_example::v1::ApiError;
-    ///
-    /// let code: ApiError = "invalid_amount".parse()?;
-    /// assert_eq!(code, ApiError::InvalidAmount);
-    /// assert_eq!(code.as_str(), "invalid_amount");
-    /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [400]);
-    /// assert!(ApiError::from_code("not a listed code").is_none());
-    /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
-    /// ```
-    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    #[repr(u32)]
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    pub enum ApiError {
-        /// The amount is not a positive number of minor units.
+    mod __ci_errors_generated {
+        /// An error code from `spec/v1.md`: one variant per distinct code, in order of first appearance.
         ///
-        /// `invalid_amount`: `400 Bad Request`, in *Request errors*.
-        InvalidAmount,
-        /// The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.
+        /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
         ///
-        /// `invalid_currency`: `400 Bad Request`, in *Request errors*.
-        InvalidCurrency,
-        /// The issuer declined the card.
+        /// ```
+        /// use http_api_errors_example::v1::ApiError;
         ///
-        /// `card_declined`: `402 Payment Required`, in *Request errors*.
-        CardDeclined,
-        /// `payment_not_found`, returned with 2 rows:
-        ///
-        /// - `404`, in *Request errors*: No payment has this id.
-        /// - `409 Conflict`, in *Request errors*: The payment was deleted while the request ran.
-        PaymentNotFound,
-        /// Slow down: see the `Retry-After` header.
-        ///
-        /// `rate_limited`: `429 Too Many Requests`, in *Request errors*.
-        RateLimited,
-        /// Something broke on our side.
-        ///
-        /// `internal`: `500 Internal Server Error`, in *Server errors*.
-        Internal,
-        /// Planned maintenance; try again later.
-        ///
-        /// `maintenance`: `503`, in *Server errors*.
-        Maintenance,
-    }
-    const _: () = assert!(CODES.len() == ApiError::Maintenance as usize + 1);
-    impl ApiError {
-        /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &{
-            let Some(first) = Self::from_index(0) else {
-                panic!("a generated enum has at least one code")
-            };
-            let mut all = [first; CODES.len()];
-            let mut i = 0;
-            while i < all.len() {
-                if let Some(code) = Self::from_index(i) {
-                    all[i] = code;
+        /// let code: ApiError = "invalid_amount".parse()?;
+        /// assert_eq!(code, ApiError::InvalidAmount);
+        /// assert_eq!(code.as_str(), "invalid_amount");
+        /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [400]);
+        /// assert!(ApiError::from_code("not a listed code").is_none());
+        /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+        /// ```
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        pub enum ApiError {
+            /// The amount is not a positive number of minor units.
+            ///
+            /// `invalid_amount`: `400 Bad Request`, in *Request errors*.
+            InvalidAmount,
+            /// The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.
+            ///
+            /// `invalid_currency`: `400 Bad Request`, in *Request errors*.
+            InvalidCurrency,
+            /// The issuer declined the card.
+            ///
+            /// `card_declined`: `402 Payment Required`, in *Request errors*.
+            CardDeclined,
+            /// `payment_not_found`, returned with 2 rows:
+            ///
+            /// - `404`, in *Request errors*: No payment has this id.
+            /// - `409 Conflict`, in *Request errors*: The payment was deleted while the request ran.
+            PaymentNotFound,
+            /// Slow down: see the `Retry-After` header.
+            ///
+            /// `rate_limited`: `429 Too Many Requests`, in *Request errors*.
+            RateLimited,
+            /// Something broke on our side.
+            ///
+            /// `internal`: `500 Internal Server Error`, in *Server errors*.
+            Internal,
+            /// Planned maintenance; try again later.
+            ///
+            /// `maintenance`: `503`, in *Server errors*.
+            Maintenance,
+        }
+        const _: () = assert!(CODES.len() == ApiError::Maintenance as usize + 1);
+        impl ApiError {
+            /// Every code, in order of first appearance in the spec.
+            pub const ALL: &'static [Self] = &{
+                let Some(first) = Self::from_index(0) else {
+                    panic!("a generated enum has at least one code")
+                };
+                let mut all = [first; CODES.len()];
+                let mut i = 0;
+                while i < all.len() {
+                    if let Some(code) = Self::from_index(i) {
+                        all[i] = code;
+                    }
+                    i += 1;
                 }
-                i += 1;
+                all
+            };
+            /// The variant whose discriminant is `index`. Not a `match` and
+            /// not a table of variants: rustc looks each variant path up
+            /// among all the variants, which at 10,000 codes costs seconds.
+            #[allow(unsafe_code)]
+            const fn from_index(index: usize) -> Option<Self> {
+                if index < CODES.len() {
+                    // SAFETY: the enum is `repr(u32)` with implicit
+                    // discriminants, so exactly 0..CODES.len() (asserted
+                    // above) are its values, and `index` is one of them.
+                    let code = unsafe {
+                        ::core::mem::transmute::<u32, Self>(index as u32)
+                    };
+                    Some(code)
+                } else {
+                    None
+                }
             }
-            all
-        };
-        /// The variant whose discriminant is `index`. Not a `match` and
-        /// not a table of variants: rustc looks each variant path up
-        /// among all the variants, which at 10,000 codes costs seconds.
-        #[allow(unsafe_code)]
-        const fn from_index(index: usize) -> Option<Self> {
-            if index < CODES.len() {
-                // SAFETY: the enum is `repr(u32)` with implicit
-                // discriminants, so exactly 0..CODES.len() (asserted
-                // above) are its values, and `index` is one of them.
-                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
-                Some(code)
-            } else {
-                None
+            /// The code exactly as the spec writes it.
+            #[inline]
+            pub const fn as_str(&self) -> &'static str {
+                CODES[*self as usize].name
             }
-        }
-        /// The code exactly as the spec writes it.
-        #[inline]
-        pub const fn as_str(&self) -> &'static str {
-            CODES[*self as usize].name
-        }
-        /// Every HTTP status the spec gives this code, once each, in spec
-        /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
-            ::ci_errors_runtime::distinct_statuses(self.rows())
-        }
-        /// The spec's rows for this code, in spec order.
-        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            let at = *self as usize;
-            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
-            ::ci_errors_runtime::Rows::new(
-                *self,
-                start as usize..end as usize,
-                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
-            )
-        }
-        /// Every row of the spec, code by code in the enum's order.
-        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
-            Self::ALL.iter().flat_map(Self::rows)
-        }
-        /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
-            self.rows().find(|row| row.status == Some(status))
-        }
-        /// The description of this code in the edition `lang`, whatever its
-        /// status: its first row's (for a code without a status, the only way in).
-        pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
-        }
-        /// What to do about this code, in the edition `lang`, from its first
-        /// row that says (`None` when the spec gives no remedy).
-        pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows().find_map(|row| row.remedy_in(lang))
-        }
-        /// The code's numeric value: the code itself when it is a number,
-        /// or the spec's value column beside a symbolic code.
-        pub const fn value(&self) -> Option<i64> {
-            CODES[*self as usize].value
-        }
-        /// The code's retry class, when the settings give it one
-        /// (`retry = { throttling = […], transient = […] }`).
-        pub const fn retry_class(
-            &self,
-        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            CODES[*self as usize].retry
-        }
-        /// Retry advice for this code: for its first row (its status, if
-        /// it has one) and its retry class, under the runtime's
-        /// `retry` policy.
-        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
-            let status = self.rows().next().and_then(|row| row.status);
-            ::ci_errors_runtime::retry::advice(status, self.retry_class())
-        }
-        /// The code whose numeric value is `value`, if the spec lists one
-        /// (the first, if several share it).
-        pub fn from_value(value: i64) -> Option<Self> {
-            Self::ALL.iter().copied().find(|code| code.value() == Some(value))
-        }
-        /// The category of a dotted code, its first segment
-        /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
-        pub fn category(&self) -> Option<&'static str> {
-            ::ci_errors_runtime::category_of(self.as_str())
-        }
-        /// The plain-text description of this code with `status`, in the primary language
-        /// (from the first such row, if the spec lists the pair more than once).
-        pub fn description(&self, status: u16) -> Option<&'static str> {
-            self.row(status).map(|row| row.description)
-        }
-        /// [`Self::description`] in the edition `lang`.
-        pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.description_in(lang)
-        }
-        /// The distinct codes the spec lists with `status`, in the enum's order.
-        pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
-        }
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code).and_then(Self::from_index)
-        }
-    }
-    impl ::ci_errors_runtime::CodeEnum for ApiError {
-        type Lang = Lang;
-        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
-        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
-        const ALL: &'static [Self] = Self::ALL;
-        fn from_code(code: &str) -> Option<Self> {
-            Self::from_code(code)
-        }
-        fn as_str(&self) -> &'static str {
-            Self::as_str(self)
-        }
-        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            Self::rows(self)
-        }
-        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            Self::retry_class(self)
-        }
-    }
-    impl ::core::fmt::Debug for ApiError {
-        /// The variant's name, from the table: a derived `Debug` is a `match`
-        /// of one arm per code, the largest cost of a big enum's build.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(CODES[*self as usize].variant)
-        }
-    }
-    impl ::core::fmt::Display for ApiError {
-        /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.pad(self.as_str())
-        }
-    }
-    impl ::core::str::FromStr for ApiError {
-        type Err = ::ci_errors_runtime::ParseCodeError;
-        #[inline]
-        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            Self::from_code(code)
-                .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
-        }
-    }
-    impl ::core::convert::TryFrom<&str> for ApiError {
-        type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            code.parse()
-        }
-    }
-    /// The editions of the spec: the language of each description a row
-    /// carries. Non-exhaustive: a translation added to the settings is a
-    /// new variant, not a breaking change.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum Lang {
-        /// `en`: the primary edition.
-        En,
-    }
-    impl Lang {
-        /// Every edition, the primary first.
-        pub const ALL: &'static [Lang] = &[Lang::En];
-        /// The edition's language tag, such as `en`.
-        pub const fn tag(self) -> &'static str {
-            match self {
-                Lang::En => "en",
+            /// Every HTTP status the spec gives this code, once each, in spec
+            /// order (none for a code the spec lists without one).
+            pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
+                ::ci_errors_runtime::distinct_statuses(self.rows())
+            }
+            /// The spec's rows for this code, in spec order.
+            pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                let at = *self as usize;
+                let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+                ::ci_errors_runtime::Rows::new(
+                    *self,
+                    start as usize..end as usize,
+                    |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+                )
+            }
+            /// Every row of the spec, code by code in the enum's order.
+            pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+                Self::ALL.iter().flat_map(Self::rows)
+            }
+            /// The row for this code with `status`, if the spec has one (the first, if it has several).
+            pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+                self.rows().find(|row| row.status == Some(status))
+            }
+            /// The description of this code in the edition `lang`, whatever its
+            /// status: its first row's (for a code without a status, the only way in).
+            pub fn describe(&self, lang: Lang) -> &'static str {
+                self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
+            }
+            /// What to do about this code, in the edition `lang`, from its first
+            /// row that says (`None` when the spec gives no remedy).
+            pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
+                self.rows().find_map(|row| row.remedy_in(lang))
+            }
+            /// The code's numeric value: the code itself when it is a number,
+            /// or the spec's value column beside a symbolic code.
+            pub const fn value(&self) -> Option<i64> {
+                CODES[*self as usize].value
+            }
+            /// The code's retry class, when the settings give it one
+            /// (`retry = { throttling = […], transient = […] }`).
+            pub const fn retry_class(
+                &self,
+            ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                CODES[*self as usize].retry
+            }
+            /// Retry advice for this code: for its first row (its status, if
+            /// it has one) and its retry class, under the runtime's
+            /// `retry` policy.
+            pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+                let status = self.rows().next().and_then(|row| row.status);
+                ::ci_errors_runtime::retry::advice(status, self.retry_class())
+            }
+            /// The code whose numeric value is `value`, if the spec lists one
+            /// (the first, if several share it).
+            pub fn from_value(value: i64) -> Option<Self> {
+                Self::ALL.iter().copied().find(|code| code.value() == Some(value))
+            }
+            /// The category of a dotted code, its first segment
+            /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
+            pub fn category(&self) -> Option<&'static str> {
+                ::ci_errors_runtime::category_of(self.as_str())
+            }
+            /// The plain-text description of this code with `status`, in the primary language
+            /// (from the first such row, if the spec lists the pair more than once).
+            pub fn description(&self, status: u16) -> Option<&'static str> {
+                self.row(status).map(|row| row.description)
+            }
+            /// [`Self::description`] in the edition `lang`.
+            pub fn description_in(
+                &self,
+                lang: Lang,
+                status: u16,
+            ) -> Option<&'static str> {
+                self.row(status)?.description_in(lang)
+            }
+            /// The distinct codes the spec lists with `status`, in the enum's order.
+            pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
+                Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+            }
+            /// Looks a code up: exact and case-sensitive, as servers send it.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                INDEX.find(CODES, code).and_then(Self::from_index)
             }
         }
-    }
-    impl ::ci_errors_runtime::Edition for Lang {
-        fn index(self) -> usize {
-            self as usize
+        impl ::ci_errors_runtime::CodeEnum for ApiError {
+            type Lang = Lang;
+            const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+            const TRACE_ID_HEADERS: &'static [&'static str] = &[];
+            const ALL: &'static [Self] = Self::ALL;
+            fn from_code(code: &str) -> Option<Self> {
+                Self::from_code(code)
+            }
+            fn as_str(&self) -> &'static str {
+                Self::as_str(self)
+            }
+            fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                Self::rows(self)
+            }
+            fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                Self::retry_class(self)
+            }
         }
-        fn tag(self) -> &'static str {
-            Lang::tag(self)
+        impl ::core::fmt::Debug for ApiError {
+            /// The variant's name, from the table: a derived `Debug` is a `match`
+            /// of one arm per code, the largest cost of a big enum's build.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(CODES[*self as usize].variant)
+            }
         }
+        impl ::core::fmt::Display for ApiError {
+            /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+        impl ::core::str::FromStr for ApiError {
+            type Err = ::ci_errors_runtime::ParseCodeError;
+            #[inline]
+            fn from_str(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                Self::from_code(code)
+                    .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
+            }
+        }
+        impl ::core::convert::TryFrom<&str> for ApiError {
+            type Error = ::ci_errors_runtime::ParseCodeError;
+            fn try_from(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                code.parse()
+            }
+        }
+        /// The editions of the spec: the language of each description a row
+        /// carries. Non-exhaustive: a translation added to the settings is a
+        /// new variant, not a breaking change.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Lang {
+            /// `en`: the primary edition.
+            En,
+        }
+        impl Lang {
+            /// Every edition, the primary first.
+            pub const ALL: &'static [Lang] = &[Lang::En];
+            /// The edition's language tag, such as `en`.
+            pub const fn tag(self) -> &'static str {
+                match self {
+                    Lang::En => "en",
+                }
+            }
+        }
+        impl ::ci_errors_runtime::Edition for Lang {
+            fn index(self) -> usize {
+                self as usize
+            }
+            fn tag(self) -> &'static str {
+                Lang::tag(self)
+            }
+        }
+        /// One entry per code, in the enum's order (the enum's discriminant is
+        /// the index). A `static`: rustc evaluates it once, where a `const`
+        /// is evaluated again at each use.
+        static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+            ::ci_errors_runtime::CodeInfo {
+                variant: "InvalidAmount",
+                name: "invalid_amount",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "InvalidCurrency",
+                name: "invalid_currency",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "CardDeclined",
+                name: "card_declined",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "PaymentNotFound",
+                name: "payment_not_found",
+                rows: 2,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "RateLimited",
+                name: "rate_limited",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "Internal",
+                name: "internal",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "Maintenance",
+                name: "maintenance",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+        ];
+        /// Every row, code by code in the enum's order, each code's in spec order.
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
+            ::ci_errors_runtime::RowData {
+                status: Some(400),
+                reason: "Bad Request",
+                section: Some("Request errors"),
+                texts: [
+                    "The amount is not a positive number of minor units.",
+                    "The amount is not a positive number of minor units.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(400),
+                reason: "Bad Request",
+                section: Some("Request errors"),
+                texts: [
+                    "The currency is not an ISO 4217 code.",
+                    "The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(402),
+                reason: "Payment Required",
+                section: Some("Request errors"),
+                texts: ["The issuer declined the card.", "The issuer declined the card."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(404),
+                reason: "",
+                section: Some("Request errors"),
+                texts: ["No payment has this id.", "No payment has this id."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(409),
+                reason: "Conflict",
+                section: Some("Request errors"),
+                texts: [
+                    "The payment was deleted while the request ran.",
+                    "The payment was deleted while the request ran.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(429),
+                reason: "Too Many Requests",
+                section: Some("Request errors"),
+                texts: [
+                    "Slow down: see the Retry-After header.",
+                    "Slow down: see the `Retry-After` header.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(500),
+                reason: "Internal Server Error",
+                section: Some("Server errors"),
+                texts: ["Something broke on our side.", "Something broke on our side."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(503),
+                reason: "",
+                section: Some("Server errors"),
+                texts: [
+                    "Planned maintenance; try again later.",
+                    "Planned maintenance; try again later.",
+                ],
+            },
+        ];
+        /// Where each code's rows start in `ROWS`, and where the last ends.
+        static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(
+            CODES,
+        );
+        /// The editions' tags, the primary first.
+        static LANG_TAGS: &[&str] = &["en"];
+        /// The look-up table of `from_code`, built on first use.
+        static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// A failed request, typed: status, body, the spec's row, retry advice
+        /// (the runtime's `http::ServiceError` for this spec).
+        #[cfg(feature = "http")]
+        pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+        >;
     }
-    /// One entry per code, in the enum's order (the enum's discriminant is
-    /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
-        ::ci_errors_runtime::CodeInfo {
-            variant: "InvalidAmount",
-            name: "invalid_amount",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "InvalidCurrency",
-            name: "invalid_currency",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "CardDeclined",
-            name: "card_declined",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "PaymentNotFound",
-            name: "payment_not_found",
-            rows: 2,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "RateLimited",
-            name: "rate_limited",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "Internal",
-            name: "internal",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "Maintenance",
-            name: "maintenance",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-    ];
-    /// Every row, code by code in the enum's order, each code's in spec order.
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
-        ::ci_errors_runtime::RowData {
-            status: Some(400),
-            reason: "Bad Request",
-            section: Some("Request errors"),
-            texts: [
-                "The amount is not a positive number of minor units.",
-                "The amount is not a positive number of minor units.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(400),
-            reason: "Bad Request",
-            section: Some("Request errors"),
-            texts: [
-                "The currency is not an ISO 4217 code.",
-                "The currency is not an [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html) code.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(402),
-            reason: "Payment Required",
-            section: Some("Request errors"),
-            texts: ["The issuer declined the card.", "The issuer declined the card."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(404),
-            reason: "",
-            section: Some("Request errors"),
-            texts: ["No payment has this id.", "No payment has this id."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(409),
-            reason: "Conflict",
-            section: Some("Request errors"),
-            texts: [
-                "The payment was deleted while the request ran.",
-                "The payment was deleted while the request ran.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(429),
-            reason: "Too Many Requests",
-            section: Some("Request errors"),
-            texts: [
-                "Slow down: see the Retry-After header.",
-                "Slow down: see the `Retry-After` header.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(500),
-            reason: "Internal Server Error",
-            section: Some("Server errors"),
-            texts: ["Something broke on our side.", "Something broke on our side."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(503),
-            reason: "",
-            section: Some("Server errors"),
-            texts: [
-                "Planned maintenance; try again later.",
-                "Planned maintenance; try again later.",
-            ],
-        },
-    ];
-    /// Where each code's rows start in `ROWS`, and where the last ends.
-    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
-    /// The editions' tags, the primary first.
-    static LANG_TAGS: &[&str] = &["en"];
-    /// The look-up table of `from_code`, built on first use.
-    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
-    /// A failed request, typed: status, body, the spec's row, retry advice
-    /// (the runtime's `http::ServiceError` for this spec).
-    #[cfg(feature = "http")]
-    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
-    >;
+    pub use self::__ci_errors_generated::*;
 }
 /// Generated from `spec/v2.md`.
 pub mod v2 {
-    /// An error code from `spec/v2.md`: one variant per distinct code, in order of first appearance.
-    ///
-    /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
-    ///
-    /// ```
-    /// use http_api_errors_example::v2::ApiError;
-    ///
-    /// let code: ApiError = "card.declined".parse()?;
-    /// assert_eq!(code, ApiError::CardDeclined);
-    /// assert_eq!(code.as_str(), "card.declined");
-    /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [402]);
-    /// assert!(ApiError::from_code("not a listed code").is_none());
-    /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
-    /// ```
-    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    #[repr(u32)]
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    pub enum ApiError {
-        /// The issuer declined the card.
+    mod __ci_errors_generated {
+        /// An error code from `spec/v2.md`: one variant per distinct code, in order of first appearance.
         ///
-        /// `card.declined`: `402`, in *Cards*.
-        CardDeclined,
-        /// The card has expired.
+        /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
         ///
-        /// `card.expired`: `402`, in *Cards*.
-        CardExpired,
-        /// The issuer wants 3-D Secure.
+        /// ```
+        /// use http_api_errors_example::v2::ApiError;
         ///
-        /// `card.3ds-required`: `401 Unauthorized`, in *Cards*.
-        Card3dsRequired,
-        /// Slow down: see `Retry-After`.
-        ///
-        /// `limits.rate`: `429 Too Many Requests`, in *Limits*.
-        LimitsRate,
-        /// The daily volume is used up.
-        ///
-        /// `limits.daily`: `429 Too Many Requests`, in *Limits*.
-        LimitsDaily,
-    }
-    const _: () = assert!(CODES.len() == ApiError::LimitsDaily as usize + 1);
-    impl ApiError {
-        /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &{
-            let Some(first) = Self::from_index(0) else {
-                panic!("a generated enum has at least one code")
-            };
-            let mut all = [first; CODES.len()];
-            let mut i = 0;
-            while i < all.len() {
-                if let Some(code) = Self::from_index(i) {
-                    all[i] = code;
+        /// let code: ApiError = "card.declined".parse()?;
+        /// assert_eq!(code, ApiError::CardDeclined);
+        /// assert_eq!(code.as_str(), "card.declined");
+        /// assert_eq!(code.statuses().collect::<Vec<u16>>(), [402]);
+        /// assert!(ApiError::from_code("not a listed code").is_none());
+        /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+        /// ```
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        pub enum ApiError {
+            /// The issuer declined the card.
+            ///
+            /// `card.declined`: `402`, in *Cards*.
+            CardDeclined,
+            /// The card has expired.
+            ///
+            /// `card.expired`: `402`, in *Cards*.
+            CardExpired,
+            /// The issuer wants 3-D Secure.
+            ///
+            /// `card.3ds-required`: `401 Unauthorized`, in *Cards*.
+            Card3dsRequired,
+            /// Slow down: see `Retry-After`.
+            ///
+            /// `limits.rate`: `429 Too Many Requests`, in *Limits*.
+            LimitsRate,
+            /// The daily volume is used up.
+            ///
+            /// `limits.daily`: `429 Too Many Requests`, in *Limits*.
+            LimitsDaily,
+        }
+        const _: () = assert!(CODES.len() == ApiError::LimitsDaily as usize + 1);
+        impl ApiError {
+            /// Every code, in order of first appearance in the spec.
+            pub const ALL: &'static [Self] = &{
+                let Some(first) = Self::from_index(0) else {
+                    panic!("a generated enum has at least one code")
+                };
+                let mut all = [first; CODES.len()];
+                let mut i = 0;
+                while i < all.len() {
+                    if let Some(code) = Self::from_index(i) {
+                        all[i] = code;
+                    }
+                    i += 1;
                 }
-                i += 1;
+                all
+            };
+            /// The variant whose discriminant is `index`. Not a `match` and
+            /// not a table of variants: rustc looks each variant path up
+            /// among all the variants, which at 10,000 codes costs seconds.
+            #[allow(unsafe_code)]
+            const fn from_index(index: usize) -> Option<Self> {
+                if index < CODES.len() {
+                    // SAFETY: the enum is `repr(u32)` with implicit
+                    // discriminants, so exactly 0..CODES.len() (asserted
+                    // above) are its values, and `index` is one of them.
+                    let code = unsafe {
+                        ::core::mem::transmute::<u32, Self>(index as u32)
+                    };
+                    Some(code)
+                } else {
+                    None
+                }
             }
-            all
-        };
-        /// The variant whose discriminant is `index`. Not a `match` and
-        /// not a table of variants: rustc looks each variant path up
-        /// among all the variants, which at 10,000 codes costs seconds.
-        #[allow(unsafe_code)]
-        const fn from_index(index: usize) -> Option<Self> {
-            if index < CODES.len() {
-                // SAFETY: the enum is `repr(u32)` with implicit
-                // discriminants, so exactly 0..CODES.len() (asserted
-                // above) are its values, and `index` is one of them.
-                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
-                Some(code)
-            } else {
-                None
+            /// The code exactly as the spec writes it.
+            #[inline]
+            pub const fn as_str(&self) -> &'static str {
+                CODES[*self as usize].name
             }
-        }
-        /// The code exactly as the spec writes it.
-        #[inline]
-        pub const fn as_str(&self) -> &'static str {
-            CODES[*self as usize].name
-        }
-        /// Every HTTP status the spec gives this code, once each, in spec
-        /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
-            ::ci_errors_runtime::distinct_statuses(self.rows())
-        }
-        /// The spec's rows for this code, in spec order.
-        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            let at = *self as usize;
-            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
-            ::ci_errors_runtime::Rows::new(
-                *self,
-                start as usize..end as usize,
-                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
-            )
-        }
-        /// Every row of the spec, code by code in the enum's order.
-        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
-            Self::ALL.iter().flat_map(Self::rows)
-        }
-        /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
-            self.rows().find(|row| row.status == Some(status))
-        }
-        /// The description of this code in the edition `lang`, whatever its
-        /// status: its first row's (for a code without a status, the only way in).
-        pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
-        }
-        /// What to do about this code, in the edition `lang`, from its first
-        /// row that says (`None` when the spec gives no remedy).
-        pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows().find_map(|row| row.remedy_in(lang))
-        }
-        /// The code's numeric value: the code itself when it is a number,
-        /// or the spec's value column beside a symbolic code.
-        pub const fn value(&self) -> Option<i64> {
-            CODES[*self as usize].value
-        }
-        /// The code's retry class, when the settings give it one
-        /// (`retry = { throttling = […], transient = […] }`).
-        pub const fn retry_class(
-            &self,
-        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            CODES[*self as usize].retry
-        }
-        /// Retry advice for this code: for its first row (its status, if
-        /// it has one) and its retry class, under the runtime's
-        /// `retry` policy.
-        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
-            let status = self.rows().next().and_then(|row| row.status);
-            ::ci_errors_runtime::retry::advice(status, self.retry_class())
-        }
-        /// The code whose numeric value is `value`, if the spec lists one
-        /// (the first, if several share it).
-        pub fn from_value(value: i64) -> Option<Self> {
-            Self::ALL.iter().copied().find(|code| code.value() == Some(value))
-        }
-        /// The category of a dotted code, its first segment
-        /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
-        pub fn category(&self) -> Option<&'static str> {
-            ::ci_errors_runtime::category_of(self.as_str())
-        }
-        /// The plain-text description of this code with `status`, in the primary language
-        /// (from the first such row, if the spec lists the pair more than once).
-        pub fn description(&self, status: u16) -> Option<&'static str> {
-            self.row(status).map(|row| row.description)
-        }
-        /// [`Self::description`] in the edition `lang`.
-        pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.description_in(lang)
-        }
-        /// The distinct codes the spec lists with `status`, in the enum's order.
-        pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
-        }
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code).and_then(Self::from_index)
-        }
-    }
-    impl ::ci_errors_runtime::CodeEnum for ApiError {
-        type Lang = Lang;
-        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
-        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
-        const ALL: &'static [Self] = Self::ALL;
-        fn from_code(code: &str) -> Option<Self> {
-            Self::from_code(code)
-        }
-        fn as_str(&self) -> &'static str {
-            Self::as_str(self)
-        }
-        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            Self::rows(self)
-        }
-        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            Self::retry_class(self)
-        }
-    }
-    impl ::core::fmt::Debug for ApiError {
-        /// The variant's name, from the table: a derived `Debug` is a `match`
-        /// of one arm per code, the largest cost of a big enum's build.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(CODES[*self as usize].variant)
-        }
-    }
-    impl ::core::fmt::Display for ApiError {
-        /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.pad(self.as_str())
-        }
-    }
-    impl ::core::str::FromStr for ApiError {
-        type Err = ::ci_errors_runtime::ParseCodeError;
-        #[inline]
-        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            Self::from_code(code)
-                .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
-        }
-    }
-    impl ::core::convert::TryFrom<&str> for ApiError {
-        type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            code.parse()
-        }
-    }
-    /// The editions of the spec: the language of each description a row
-    /// carries. Non-exhaustive: a translation added to the settings is a
-    /// new variant, not a breaking change.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum Lang {
-        /// `en`: the primary edition.
-        En,
-    }
-    impl Lang {
-        /// Every edition, the primary first.
-        pub const ALL: &'static [Lang] = &[Lang::En];
-        /// The edition's language tag, such as `en`.
-        pub const fn tag(self) -> &'static str {
-            match self {
-                Lang::En => "en",
+            /// Every HTTP status the spec gives this code, once each, in spec
+            /// order (none for a code the spec lists without one).
+            pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
+                ::ci_errors_runtime::distinct_statuses(self.rows())
+            }
+            /// The spec's rows for this code, in spec order.
+            pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                let at = *self as usize;
+                let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+                ::ci_errors_runtime::Rows::new(
+                    *self,
+                    start as usize..end as usize,
+                    |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+                )
+            }
+            /// Every row of the spec, code by code in the enum's order.
+            pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+                Self::ALL.iter().flat_map(Self::rows)
+            }
+            /// The row for this code with `status`, if the spec has one (the first, if it has several).
+            pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+                self.rows().find(|row| row.status == Some(status))
+            }
+            /// The description of this code in the edition `lang`, whatever its
+            /// status: its first row's (for a code without a status, the only way in).
+            pub fn describe(&self, lang: Lang) -> &'static str {
+                self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
+            }
+            /// What to do about this code, in the edition `lang`, from its first
+            /// row that says (`None` when the spec gives no remedy).
+            pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
+                self.rows().find_map(|row| row.remedy_in(lang))
+            }
+            /// The code's numeric value: the code itself when it is a number,
+            /// or the spec's value column beside a symbolic code.
+            pub const fn value(&self) -> Option<i64> {
+                CODES[*self as usize].value
+            }
+            /// The code's retry class, when the settings give it one
+            /// (`retry = { throttling = […], transient = […] }`).
+            pub const fn retry_class(
+                &self,
+            ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                CODES[*self as usize].retry
+            }
+            /// Retry advice for this code: for its first row (its status, if
+            /// it has one) and its retry class, under the runtime's
+            /// `retry` policy.
+            pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+                let status = self.rows().next().and_then(|row| row.status);
+                ::ci_errors_runtime::retry::advice(status, self.retry_class())
+            }
+            /// The code whose numeric value is `value`, if the spec lists one
+            /// (the first, if several share it).
+            pub fn from_value(value: i64) -> Option<Self> {
+                Self::ALL.iter().copied().find(|code| code.value() == Some(value))
+            }
+            /// The category of a dotted code, its first segment
+            /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
+            pub fn category(&self) -> Option<&'static str> {
+                ::ci_errors_runtime::category_of(self.as_str())
+            }
+            /// The plain-text description of this code with `status`, in the primary language
+            /// (from the first such row, if the spec lists the pair more than once).
+            pub fn description(&self, status: u16) -> Option<&'static str> {
+                self.row(status).map(|row| row.description)
+            }
+            /// [`Self::description`] in the edition `lang`.
+            pub fn description_in(
+                &self,
+                lang: Lang,
+                status: u16,
+            ) -> Option<&'static str> {
+                self.row(status)?.description_in(lang)
+            }
+            /// The distinct codes the spec lists with `status`, in the enum's order.
+            pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
+                Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+            }
+            /// Looks a code up: exact and case-sensitive, as servers send it.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                INDEX.find(CODES, code).and_then(Self::from_index)
             }
         }
-    }
-    impl ::ci_errors_runtime::Edition for Lang {
-        fn index(self) -> usize {
-            self as usize
+        impl ::ci_errors_runtime::CodeEnum for ApiError {
+            type Lang = Lang;
+            const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+            const TRACE_ID_HEADERS: &'static [&'static str] = &[];
+            const ALL: &'static [Self] = Self::ALL;
+            fn from_code(code: &str) -> Option<Self> {
+                Self::from_code(code)
+            }
+            fn as_str(&self) -> &'static str {
+                Self::as_str(self)
+            }
+            fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                Self::rows(self)
+            }
+            fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                Self::retry_class(self)
+            }
         }
-        fn tag(self) -> &'static str {
-            Lang::tag(self)
+        impl ::core::fmt::Debug for ApiError {
+            /// The variant's name, from the table: a derived `Debug` is a `match`
+            /// of one arm per code, the largest cost of a big enum's build.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(CODES[*self as usize].variant)
+            }
         }
+        impl ::core::fmt::Display for ApiError {
+            /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+        impl ::core::str::FromStr for ApiError {
+            type Err = ::ci_errors_runtime::ParseCodeError;
+            #[inline]
+            fn from_str(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                Self::from_code(code)
+                    .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
+            }
+        }
+        impl ::core::convert::TryFrom<&str> for ApiError {
+            type Error = ::ci_errors_runtime::ParseCodeError;
+            fn try_from(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                code.parse()
+            }
+        }
+        /// The editions of the spec: the language of each description a row
+        /// carries. Non-exhaustive: a translation added to the settings is a
+        /// new variant, not a breaking change.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Lang {
+            /// `en`: the primary edition.
+            En,
+        }
+        impl Lang {
+            /// Every edition, the primary first.
+            pub const ALL: &'static [Lang] = &[Lang::En];
+            /// The edition's language tag, such as `en`.
+            pub const fn tag(self) -> &'static str {
+                match self {
+                    Lang::En => "en",
+                }
+            }
+        }
+        impl ::ci_errors_runtime::Edition for Lang {
+            fn index(self) -> usize {
+                self as usize
+            }
+            fn tag(self) -> &'static str {
+                Lang::tag(self)
+            }
+        }
+        /// One entry per code, in the enum's order (the enum's discriminant is
+        /// the index). A `static`: rustc evaluates it once, where a `const`
+        /// is evaluated again at each use.
+        static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+            ::ci_errors_runtime::CodeInfo {
+                variant: "CardDeclined",
+                name: "card.declined",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "CardExpired",
+                name: "card.expired",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "Card3dsRequired",
+                name: "card.3ds-required",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "LimitsRate",
+                name: "limits.rate",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "LimitsDaily",
+                name: "limits.daily",
+                rows: 1,
+                value: None,
+                retry: None,
+            },
+        ];
+        /// Every row, code by code in the enum's order, each code's in spec order.
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
+            ::ci_errors_runtime::RowData {
+                status: Some(402),
+                reason: "",
+                section: Some("Cards"),
+                texts: ["The issuer declined the card.", "The issuer declined the card."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(402),
+                reason: "",
+                section: Some("Cards"),
+                texts: ["The card has expired.", "The card has expired."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(401),
+                reason: "Unauthorized",
+                section: Some("Cards"),
+                texts: ["The issuer wants 3-D Secure.", "The issuer wants 3-D Secure."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(429),
+                reason: "Too Many Requests",
+                section: Some("Limits"),
+                texts: ["Slow down: see Retry-After.", "Slow down: see `Retry-After`."],
+            },
+            ::ci_errors_runtime::RowData {
+                status: Some(429),
+                reason: "Too Many Requests",
+                section: Some("Limits"),
+                texts: ["The daily volume is used up.", "The daily volume is used up."],
+            },
+        ];
+        /// Where each code's rows start in `ROWS`, and where the last ends.
+        static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(
+            CODES,
+        );
+        /// The editions' tags, the primary first.
+        static LANG_TAGS: &[&str] = &["en"];
+        /// The look-up table of `from_code`, built on first use.
+        static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// A failed request, typed: status, body, the spec's row, retry advice
+        /// (the runtime's `http::ServiceError` for this spec).
+        #[cfg(feature = "http")]
+        pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+        >;
     }
-    /// One entry per code, in the enum's order (the enum's discriminant is
-    /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
-        ::ci_errors_runtime::CodeInfo {
-            variant: "CardDeclined",
-            name: "card.declined",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "CardExpired",
-            name: "card.expired",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "Card3dsRequired",
-            name: "card.3ds-required",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "LimitsRate",
-            name: "limits.rate",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "LimitsDaily",
-            name: "limits.daily",
-            rows: 1,
-            value: None,
-            retry: None,
-        },
-    ];
-    /// Every row, code by code in the enum's order, each code's in spec order.
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    static ROWS: &[::ci_errors_runtime::RowData<2>] = &[
-        ::ci_errors_runtime::RowData {
-            status: Some(402),
-            reason: "",
-            section: Some("Cards"),
-            texts: ["The issuer declined the card.", "The issuer declined the card."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(402),
-            reason: "",
-            section: Some("Cards"),
-            texts: ["The card has expired.", "The card has expired."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(401),
-            reason: "Unauthorized",
-            section: Some("Cards"),
-            texts: ["The issuer wants 3-D Secure.", "The issuer wants 3-D Secure."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(429),
-            reason: "Too Many Requests",
-            section: Some("Limits"),
-            texts: ["Slow down: see Retry-After.", "Slow down: see `Retry-After`."],
-        },
-        ::ci_errors_runtime::RowData {
-            status: Some(429),
-            reason: "Too Many Requests",
-            section: Some("Limits"),
-            texts: ["The daily volume is used up.", "The daily volume is used up."],
-        },
-    ];
-    /// Where each code's rows start in `ROWS`, and where the last ends.
-    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
-    /// The editions' tags, the primary first.
-    static LANG_TAGS: &[&str] = &["en"];
-    /// The look-up table of `from_code`, built on first use.
-    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
-    /// A failed request, typed: status, body, the spec's row, retry advice
-    /// (the runtime's `http::ServiceError` for this spec).
-    #[cfg(feature = "http")]
-    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
-    >;
+    pub use self::__ci_errors_generated::*;
 }
 /// Generated from `spec/sdk.md`.
 pub mod sdk {
-    /// An error code from `spec/sdk.md`: one variant per distinct code, in order of first appearance.
-    ///
-    /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
-    ///
-    /// ```
-    /// use http_api_errors_example::sdk::ApiError;
-    ///
-    /// let code: ApiError = "Session.Expired".parse()?;
-    /// assert_eq!(code, ApiError::SessionExpired);
-    /// assert_eq!(code.as_str(), "Session.Expired");
-    /// assert_eq!(code.statuses().count(), 0);
-    /// assert!(ApiError::from_code("not a listed code").is_none());
-    /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
-    /// ```
-    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    #[repr(u32)]
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    pub enum ApiError {
-        /// `Session.Expired`, returned with 2 rows:
+    mod __ci_errors_generated {
+        /// An error code from `spec/sdk.md`: one variant per distinct code, in order of first appearance.
         ///
-        /// - in *Session errors*: The session has expired.
-        ///   **Remedy:** Sign in again.
-        /// - in *Network errors*: The session expired during a request.
-        ///   **Remedy:** Sign in, then resend.
-        SessionExpired,
-        /// The session was revoked.
+        /// Parse one with [`str::parse`] or [`ApiError::from_code`]; a code a server may send that the spec does not list is kept by the runtime's `Code`.
         ///
-        /// **Remedy:** Contact support.
+        /// ```
+        /// use http_api_errors_example::sdk::ApiError;
         ///
-        /// `Session.Revoked`: in *Session errors*.
-        SessionRevoked,
-        /// The request timed out.
-        ///
-        /// **Remedy:** Retry with back-off.
-        ///
-        /// `Network.Timeout`: in *Network errors*.
-        NetworkTimeout,
-    }
-    const _: () = assert!(CODES.len() == ApiError::NetworkTimeout as usize + 1);
-    impl ApiError {
-        /// Every code, in order of first appearance in the spec.
-        pub const ALL: &'static [Self] = &{
-            let Some(first) = Self::from_index(0) else {
-                panic!("a generated enum has at least one code")
-            };
-            let mut all = [first; CODES.len()];
-            let mut i = 0;
-            while i < all.len() {
-                if let Some(code) = Self::from_index(i) {
-                    all[i] = code;
+        /// let code: ApiError = "Session.Expired".parse()?;
+        /// assert_eq!(code, ApiError::SessionExpired);
+        /// assert_eq!(code.as_str(), "Session.Expired");
+        /// assert_eq!(code.statuses().count(), 0);
+        /// assert!(ApiError::from_code("not a listed code").is_none());
+        /// # Ok::<(), ci_errors_runtime::ParseCodeError>(())
+        /// ```
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        pub enum ApiError {
+            /// `Session.Expired`, returned with 2 rows:
+            ///
+            /// - in *Session errors*: The session has expired.
+            ///   **Remedy:** Sign in again.
+            /// - in *Network errors*: The session expired during a request.
+            ///   **Remedy:** Sign in, then resend.
+            SessionExpired,
+            /// The session was revoked.
+            ///
+            /// **Remedy:** Contact support.
+            ///
+            /// `Session.Revoked`: in *Session errors*.
+            SessionRevoked,
+            /// The request timed out.
+            ///
+            /// **Remedy:** Retry with back-off.
+            ///
+            /// `Network.Timeout`: in *Network errors*.
+            NetworkTimeout,
+        }
+        const _: () = assert!(CODES.len() == ApiError::NetworkTimeout as usize + 1);
+        impl ApiError {
+            /// Every code, in order of first appearance in the spec.
+            pub const ALL: &'static [Self] = &{
+                let Some(first) = Self::from_index(0) else {
+                    panic!("a generated enum has at least one code")
+                };
+                let mut all = [first; CODES.len()];
+                let mut i = 0;
+                while i < all.len() {
+                    if let Some(code) = Self::from_index(i) {
+                        all[i] = code;
+                    }
+                    i += 1;
                 }
-                i += 1;
+                all
+            };
+            /// The variant whose discriminant is `index`. Not a `match` and
+            /// not a table of variants: rustc looks each variant path up
+            /// among all the variants, which at 10,000 codes costs seconds.
+            #[allow(unsafe_code)]
+            const fn from_index(index: usize) -> Option<Self> {
+                if index < CODES.len() {
+                    // SAFETY: the enum is `repr(u32)` with implicit
+                    // discriminants, so exactly 0..CODES.len() (asserted
+                    // above) are its values, and `index` is one of them.
+                    let code = unsafe {
+                        ::core::mem::transmute::<u32, Self>(index as u32)
+                    };
+                    Some(code)
+                } else {
+                    None
+                }
             }
-            all
-        };
-        /// The variant whose discriminant is `index`. Not a `match` and
-        /// not a table of variants: rustc looks each variant path up
-        /// among all the variants, which at 10,000 codes costs seconds.
-        #[allow(unsafe_code)]
-        const fn from_index(index: usize) -> Option<Self> {
-            if index < CODES.len() {
-                // SAFETY: the enum is `repr(u32)` with implicit
-                // discriminants, so exactly 0..CODES.len() (asserted
-                // above) are its values, and `index` is one of them.
-                let code = unsafe { ::core::mem::transmute::<u32, Self>(index as u32) };
-                Some(code)
-            } else {
-                None
+            /// The code exactly as the spec writes it.
+            #[inline]
+            pub const fn as_str(&self) -> &'static str {
+                CODES[*self as usize].name
             }
-        }
-        /// The code exactly as the spec writes it.
-        #[inline]
-        pub const fn as_str(&self) -> &'static str {
-            CODES[*self as usize].name
-        }
-        /// Every HTTP status the spec gives this code, once each, in spec
-        /// order (none for a code the spec lists without one).
-        pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
-            ::ci_errors_runtime::distinct_statuses(self.rows())
-        }
-        /// The spec's rows for this code, in spec order.
-        pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            let at = *self as usize;
-            let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
-            ::ci_errors_runtime::Rows::new(
-                *self,
-                start as usize..end as usize,
-                |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
-            )
-        }
-        /// Every row of the spec, code by code in the enum's order.
-        pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
-            Self::ALL.iter().flat_map(Self::rows)
-        }
-        /// The row for this code with `status`, if the spec has one (the first, if it has several).
-        pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
-            self.rows().find(|row| row.status == Some(status))
-        }
-        /// The description of this code in the edition `lang`, whatever its
-        /// status: its first row's (for a code without a status, the only way in).
-        pub fn describe(&self, lang: Lang) -> &'static str {
-            self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
-        }
-        /// What to do about this code, in the edition `lang`, from its first
-        /// row that says (`None` when the spec gives no remedy).
-        pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
-            self.rows().find_map(|row| row.remedy_in(lang))
-        }
-        /// The code's numeric value: the code itself when it is a number,
-        /// or the spec's value column beside a symbolic code.
-        pub const fn value(&self) -> Option<i64> {
-            CODES[*self as usize].value
-        }
-        /// The code's retry class, when the settings give it one
-        /// (`retry = { throttling = […], transient = […] }`).
-        pub const fn retry_class(
-            &self,
-        ) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            CODES[*self as usize].retry
-        }
-        /// Retry advice for this code: for its first row (its status, if
-        /// it has one) and its retry class, under the runtime's
-        /// `retry` policy.
-        pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
-            let status = self.rows().next().and_then(|row| row.status);
-            ::ci_errors_runtime::retry::advice(status, self.retry_class())
-        }
-        /// The code whose numeric value is `value`, if the spec lists one
-        /// (the first, if several share it).
-        pub fn from_value(value: i64) -> Option<Self> {
-            Self::ALL.iter().copied().find(|code| code.value() == Some(value))
-        }
-        /// The category of a dotted code, its first segment
-        /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
-        pub fn category(&self) -> Option<&'static str> {
-            ::ci_errors_runtime::category_of(self.as_str())
-        }
-        /// The plain-text description of this code with `status`, in the primary language
-        /// (from the first such row, if the spec lists the pair more than once).
-        pub fn description(&self, status: u16) -> Option<&'static str> {
-            self.row(status).map(|row| row.description)
-        }
-        /// [`Self::description`] in the edition `lang`.
-        pub fn description_in(&self, lang: Lang, status: u16) -> Option<&'static str> {
-            self.row(status)?.description_in(lang)
-        }
-        /// The distinct codes the spec lists with `status`, in the enum's order.
-        pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
-            Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
-        }
-        /// Looks a code up: exact and case-sensitive, as servers send it.
-        #[inline]
-        pub fn from_code(code: &str) -> Option<Self> {
-            INDEX.find(CODES, code).and_then(Self::from_index)
-        }
-    }
-    impl ::ci_errors_runtime::CodeEnum for ApiError {
-        type Lang = Lang;
-        const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
-        const TRACE_ID_HEADERS: &'static [&'static str] = &[];
-        const ALL: &'static [Self] = Self::ALL;
-        fn from_code(code: &str) -> Option<Self> {
-            Self::from_code(code)
-        }
-        fn as_str(&self) -> &'static str {
-            Self::as_str(self)
-        }
-        fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
-            Self::rows(self)
-        }
-        fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
-            Self::retry_class(self)
-        }
-    }
-    impl ::core::fmt::Debug for ApiError {
-        /// The variant's name, from the table: a derived `Debug` is a `match`
-        /// of one arm per code, the largest cost of a big enum's build.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(CODES[*self as usize].variant)
-        }
-    }
-    impl ::core::fmt::Display for ApiError {
-        /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.pad(self.as_str())
-        }
-    }
-    impl ::core::str::FromStr for ApiError {
-        type Err = ::ci_errors_runtime::ParseCodeError;
-        #[inline]
-        fn from_str(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            Self::from_code(code)
-                .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
-        }
-    }
-    impl ::core::convert::TryFrom<&str> for ApiError {
-        type Error = ::ci_errors_runtime::ParseCodeError;
-        fn try_from(code: &str) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
-            code.parse()
-        }
-    }
-    /// The editions of the spec: the language of each description a row
-    /// carries. Non-exhaustive: a translation added to the settings is a
-    /// new variant, not a breaking change.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[non_exhaustive]
-    pub enum Lang {
-        /// `en`: the primary edition.
-        En,
-    }
-    impl Lang {
-        /// Every edition, the primary first.
-        pub const ALL: &'static [Lang] = &[Lang::En];
-        /// The edition's language tag, such as `en`.
-        pub const fn tag(self) -> &'static str {
-            match self {
-                Lang::En => "en",
+            /// Every HTTP status the spec gives this code, once each, in spec
+            /// order (none for a code the spec lists without one).
+            pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
+                ::ci_errors_runtime::distinct_statuses(self.rows())
+            }
+            /// The spec's rows for this code, in spec order.
+            pub fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                let at = *self as usize;
+                let (start, end) = (ROW_STARTS[at], ROW_STARTS[at + 1]);
+                ::ci_errors_runtime::Rows::new(
+                    *self,
+                    start as usize..end as usize,
+                    |code, i| { Some(ROWS.get(i)?.view(code, LANG_TAGS)) },
+                )
+            }
+            /// Every row of the spec, code by code in the enum's order.
+            pub fn all_rows() -> impl Iterator<Item = ::ci_errors_runtime::Row<Self>> {
+                Self::ALL.iter().flat_map(Self::rows)
+            }
+            /// The row for this code with `status`, if the spec has one (the first, if it has several).
+            pub fn row(&self, status: u16) -> Option<::ci_errors_runtime::Row<Self>> {
+                self.rows().find(|row| row.status == Some(status))
+            }
+            /// The description of this code in the edition `lang`, whatever its
+            /// status: its first row's (for a code without a status, the only way in).
+            pub fn describe(&self, lang: Lang) -> &'static str {
+                self.rows().next().and_then(|row| row.description_in(lang)).unwrap_or("")
+            }
+            /// What to do about this code, in the edition `lang`, from its first
+            /// row that says (`None` when the spec gives no remedy).
+            pub fn remedy(&self, lang: Lang) -> Option<&'static str> {
+                self.rows().find_map(|row| row.remedy_in(lang))
+            }
+            /// The code's numeric value: the code itself when it is a number,
+            /// or the spec's value column beside a symbolic code.
+            pub const fn value(&self) -> Option<i64> {
+                CODES[*self as usize].value
+            }
+            /// The code's retry class, when the settings give it one
+            /// (`retry = { throttling = […], transient = […] }`).
+            pub const fn retry_class(
+                &self,
+            ) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                CODES[*self as usize].retry
+            }
+            /// Retry advice for this code: for its first row (its status, if
+            /// it has one) and its retry class, under the runtime's
+            /// `retry` policy.
+            pub fn retry(&self) -> ::ci_errors_runtime::retry::Retry {
+                let status = self.rows().next().and_then(|row| row.status);
+                ::ci_errors_runtime::retry::advice(status, self.retry_class())
+            }
+            /// The code whose numeric value is `value`, if the spec lists one
+            /// (the first, if several share it).
+            pub fn from_value(value: i64) -> Option<Self> {
+                Self::ALL.iter().copied().find(|code| code.value() == Some(value))
+            }
+            /// The category of a dotted code, its first segment
+            /// (`InvalidParameter` for `InvalidParameter.ValueTooLarge`).
+            pub fn category(&self) -> Option<&'static str> {
+                ::ci_errors_runtime::category_of(self.as_str())
+            }
+            /// The plain-text description of this code with `status`, in the primary language
+            /// (from the first such row, if the spec lists the pair more than once).
+            pub fn description(&self, status: u16) -> Option<&'static str> {
+                self.row(status).map(|row| row.description)
+            }
+            /// [`Self::description`] in the edition `lang`.
+            pub fn description_in(
+                &self,
+                lang: Lang,
+                status: u16,
+            ) -> Option<&'static str> {
+                self.row(status)?.description_in(lang)
+            }
+            /// The distinct codes the spec lists with `status`, in the enum's order.
+            pub fn for_status(status: u16) -> impl Iterator<Item = Self> {
+                Self::ALL.iter().copied().filter(move |code| code.row(status).is_some())
+            }
+            /// Looks a code up: exact and case-sensitive, as servers send it.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                INDEX.find(CODES, code).and_then(Self::from_index)
             }
         }
-    }
-    impl ::ci_errors_runtime::Edition for Lang {
-        fn index(self) -> usize {
-            self as usize
+        impl ::ci_errors_runtime::CodeEnum for ApiError {
+            type Lang = Lang;
+            const REQUEST_ID_HEADERS: &'static [&'static str] = &["x-request-id"];
+            const TRACE_ID_HEADERS: &'static [&'static str] = &[];
+            const ALL: &'static [Self] = Self::ALL;
+            fn from_code(code: &str) -> Option<Self> {
+                Self::from_code(code)
+            }
+            fn as_str(&self) -> &'static str {
+                Self::as_str(self)
+            }
+            fn rows(&self) -> ::ci_errors_runtime::Rows<Self> {
+                Self::rows(self)
+            }
+            fn retry_class(&self) -> Option<::ci_errors_runtime::retry::RetryClass> {
+                Self::retry_class(self)
+            }
         }
-        fn tag(self) -> &'static str {
-            Lang::tag(self)
+        impl ::core::fmt::Debug for ApiError {
+            /// The variant's name, from the table: a derived `Debug` is a `match`
+            /// of one arm per code, the largest cost of a big enum's build.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(CODES[*self as usize].variant)
+            }
         }
+        impl ::core::fmt::Display for ApiError {
+            /// Writes [`Self::as_str`], so that `to_string().parse()` round-trips.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+        impl ::core::str::FromStr for ApiError {
+            type Err = ::ci_errors_runtime::ParseCodeError;
+            #[inline]
+            fn from_str(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                Self::from_code(code)
+                    .ok_or_else(|| ::ci_errors_runtime::ParseCodeError::new(code))
+            }
+        }
+        impl ::core::convert::TryFrom<&str> for ApiError {
+            type Error = ::ci_errors_runtime::ParseCodeError;
+            fn try_from(
+                code: &str,
+            ) -> Result<Self, ::ci_errors_runtime::ParseCodeError> {
+                code.parse()
+            }
+        }
+        /// The editions of the spec: the language of each description a row
+        /// carries. Non-exhaustive: a translation added to the settings is a
+        /// new variant, not a breaking change.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Lang {
+            /// `en`: the primary edition.
+            En,
+        }
+        impl Lang {
+            /// Every edition, the primary first.
+            pub const ALL: &'static [Lang] = &[Lang::En];
+            /// The edition's language tag, such as `en`.
+            pub const fn tag(self) -> &'static str {
+                match self {
+                    Lang::En => "en",
+                }
+            }
+        }
+        impl ::ci_errors_runtime::Edition for Lang {
+            fn index(self) -> usize {
+                self as usize
+            }
+            fn tag(self) -> &'static str {
+                Lang::tag(self)
+            }
+        }
+        /// One entry per code, in the enum's order (the enum's discriminant is
+        /// the index). A `static`: rustc evaluates it once, where a `const`
+        /// is evaluated again at each use.
+        static CODES: &[::ci_errors_runtime::CodeInfo] = &[
+            ::ci_errors_runtime::CodeInfo {
+                variant: "SessionExpired",
+                name: "Session.Expired",
+                rows: 2,
+                value: Some(-1001),
+                retry: Some(::ci_errors_runtime::retry::RetryClass::Transient),
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "SessionRevoked",
+                name: "Session.Revoked",
+                rows: 1,
+                value: Some(-1002),
+                retry: None,
+            },
+            ::ci_errors_runtime::CodeInfo {
+                variant: "NetworkTimeout",
+                name: "Network.Timeout",
+                rows: 1,
+                value: Some(-2001),
+                retry: None,
+            },
+        ];
+        /// Every row, code by code in the enum's order, each code's in spec order.
+        #[allow(
+            rustdoc::bare_urls,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags
+        )]
+        static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
+            ::ci_errors_runtime::RowData {
+                status: None,
+                reason: "",
+                section: Some("Session errors"),
+                texts: [
+                    "The session has expired.",
+                    "The session has expired.",
+                    "Sign in again.",
+                    "Sign in again.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: None,
+                reason: "",
+                section: Some("Network errors"),
+                texts: [
+                    "The session expired during a request.",
+                    "The session expired during a request.",
+                    "Sign in, then resend.",
+                    "Sign in, then resend.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: None,
+                reason: "",
+                section: Some("Session errors"),
+                texts: [
+                    "The session was revoked.",
+                    "The session was revoked.",
+                    "Contact support.",
+                    "Contact support.",
+                ],
+            },
+            ::ci_errors_runtime::RowData {
+                status: None,
+                reason: "",
+                section: Some("Network errors"),
+                texts: [
+                    "The request timed out.",
+                    "The request timed out.",
+                    "Retry with back-off.",
+                    "Retry with back-off.",
+                ],
+            },
+        ];
+        /// Where each code's rows start in `ROWS`, and where the last ends.
+        static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(
+            CODES,
+        );
+        /// The editions' tags, the primary first.
+        static LANG_TAGS: &[&str] = &["en"];
+        /// The look-up table of `from_code`, built on first use.
+        static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// A failed request, typed: status, body, the spec's row, retry advice
+        /// (the runtime's `http::ServiceError` for this spec).
+        #[cfg(feature = "http")]
+        pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
+            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+        >;
     }
-    /// One entry per code, in the enum's order (the enum's discriminant is
-    /// the index). A `static`: rustc evaluates it once, where a `const`
-    /// is evaluated again at each use.
-    static CODES: &[::ci_errors_runtime::CodeInfo] = &[
-        ::ci_errors_runtime::CodeInfo {
-            variant: "SessionExpired",
-            name: "Session.Expired",
-            rows: 2,
-            value: Some(-1001),
-            retry: Some(::ci_errors_runtime::retry::RetryClass::Transient),
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "SessionRevoked",
-            name: "Session.Revoked",
-            rows: 1,
-            value: Some(-1002),
-            retry: None,
-        },
-        ::ci_errors_runtime::CodeInfo {
-            variant: "NetworkTimeout",
-            name: "Network.Timeout",
-            rows: 1,
-            value: Some(-2001),
-            retry: None,
-        },
-    ];
-    /// Every row, code by code in the enum's order, each code's in spec order.
-    #[allow(
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags
-    )]
-    static ROWS: &[::ci_errors_runtime::RowData<4>] = &[
-        ::ci_errors_runtime::RowData {
-            status: None,
-            reason: "",
-            section: Some("Session errors"),
-            texts: [
-                "The session has expired.",
-                "The session has expired.",
-                "Sign in again.",
-                "Sign in again.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: None,
-            reason: "",
-            section: Some("Network errors"),
-            texts: [
-                "The session expired during a request.",
-                "The session expired during a request.",
-                "Sign in, then resend.",
-                "Sign in, then resend.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: None,
-            reason: "",
-            section: Some("Session errors"),
-            texts: [
-                "The session was revoked.",
-                "The session was revoked.",
-                "Contact support.",
-                "Contact support.",
-            ],
-        },
-        ::ci_errors_runtime::RowData {
-            status: None,
-            reason: "",
-            section: Some("Network errors"),
-            texts: [
-                "The request timed out.",
-                "The request timed out.",
-                "Retry with back-off.",
-                "Retry with back-off.",
-            ],
-        },
-    ];
-    /// Where each code's rows start in `ROWS`, and where the last ends.
-    static ROW_STARTS: [u32; CODES.len() + 1] = ::ci_errors_runtime::row_starts(CODES);
-    /// The editions' tags, the primary first.
-    static LANG_TAGS: &[&str] = &["en"];
-    /// The look-up table of `from_code`, built on first use.
-    static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
-    /// A failed request, typed: status, body, the spec's row, retry advice
-    /// (the runtime's `http::ServiceError` for this spec).
-    #[cfg(feature = "http")]
-    pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-        ::ci_errors_runtime::http::ErrorDocument<ApiError>,
-    >;
+    pub use self::__ci_errors_generated::*;
 }

@@ -24,24 +24,40 @@ pub fn format(tokens: TokenStream, header: &str) -> Result<String, syn::Error> {
 /// and clippy's `undocumented_unsafe_blocks` wants one.
 const SAFETY_MARKER: &str = "__safety_comment!(\"";
 
-/// `source` with each line that is only a safety marker written as the
-/// comment line it stands for, at its indentation. (A marker left over,
-/// such as one the formatter broke over lines, does not compile.)
+/// `source` with each safety marker written as the comment line it stands
+/// for, at its indentation: on one line, or broken by the formatter over
+/// three (`__safety_comment!(`, the string, `);`).
 fn safety_comments(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
-    for line in source.split_inclusive('\n') {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
         let trimmed = line.trim_start();
-        let text = trimmed
+        let indent = &line[..line.len() - trimmed.len()];
+        let one_line = trimmed
             .strip_prefix(SAFETY_MARKER)
             .and_then(|rest| rest.trim_end().strip_suffix("\");"));
-        match text {
-            Some(text) => {
-                out.push_str(&line[..line.len() - trimmed.len()]);
-                out.push_str("// ");
-                out.push_str(text);
-                out.push('\n');
+        let broken = (trimmed.trim_end() == SAFETY_MARKER.trim_end_matches('"'))
+            .then(|| lines.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|next| {
+                let text = next[0].trim().strip_prefix('"')?.strip_suffix('"')?;
+                (next[1].trim() == ");").then_some(text)
+            });
+        match (one_line, broken) {
+            (Some(text), _) => {
+                out.push_str(&format!("{indent}// {text}\n"));
+                i += 1;
             }
-            None => out.push_str(line),
+            (None, Some(text)) => {
+                out.push_str(&format!("{indent}// {text}\n"));
+                i += 3;
+            }
+            (None, None) => {
+                out.push_str(line);
+                i += 1;
+            }
         }
     }
     out
@@ -63,7 +79,7 @@ mod tests {
 
     #[test]
     fn a_safety_marker_becomes_its_comment_and_nothing_else_changes() {
-        let source = "fn f() {\n    __safety_comment!(\"SAFETY: one\");\n    __safety_comment!(\"two\");\n    let s = \"__safety_comment!(\";\n}\n";
+        let source = "fn f() {\n    __safety_comment!(\"SAFETY: one\");\n    __safety_comment!(\n        \"two\"\n    );\n    let s = \"__safety_comment!(\";\n}\n";
         assert_eq!(
             safety_comments(source),
             "fn f() {\n    // SAFETY: one\n    // two\n    let s = \"__safety_comment!(\";\n}\n"

@@ -9,6 +9,7 @@
 mod body;
 mod code_enum;
 pub(crate) mod format;
+mod reserved;
 mod table;
 
 use std::fmt;
@@ -149,35 +150,20 @@ pub(crate) struct Names {
     pub langs: Vec<Ident>,
 }
 
-/// Types the generated code names unqualified, which the enum cannot be called.
-const RESERVED_ENUM_NAMES: &[&str] = &[
-    "ErrorResponse",
-    "Lang",
-    "Option",
-    "Result",
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-    "Self",
-    "CODES",
-    "ROWS",
-    "ROW_STARTS",
-    "ServiceError",
-    "LANG_TAGS",
-    "INDEX",
-];
+/// The enum name the reference emission takes: a name no spec or setting
+/// gives (it is not UpperCamelCase), so that every other name in it is one
+/// the generated code uses itself.
+const PROBE_ENUM: &str = "__CiErrorsProbe";
+
+/// The module that holds the generated items: included into a crate's
+/// root, they would otherwise see its items (`pub type Result<T> = …`, a
+/// `CODES` of its own) instead of the prelude and each other.
+const ITEMS_MODULE: &str = "__ci_errors_generated";
 
 impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
         if model.codes.is_empty() {
             return Err(EmitError::NoCodes);
-        }
-        if RESERVED_ENUM_NAMES.contains(&options.enum_name.as_str()) {
-            return Err(EmitError::Reserved {
-                name: options.enum_name.clone(),
-                what: "enum-name".into(),
-            });
         }
         if let Some(code) = model.codes.iter().find(|c| {
             crate::pipeline::model::naming::RESERVED_VARIANTS.contains(&c.variant.as_str())
@@ -221,16 +207,31 @@ impl Names {
     }
 }
 
-/// Emits all items for `model`.
+/// Emits all items for `model`, in a module of their own re-exported
+/// where the file is included.
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<TokenStream, EmitError> {
     let names = Names::new(model, options)?;
-    let mut tokens = code_enum::emit(model, options, &names);
-    tokens.extend(table::emit(model, options, &names));
+    reserved::check(model, options, &names)?;
+    let items = items(model, options, &names)?;
+    let module = Ident::new(ITEMS_MODULE, proc_macro2::Span::call_site());
+    Ok(quote! {
+        // A module of their own: see `ITEMS_MODULE`.
+        mod #module {
+            #items
+        }
+        pub use self::#module::*;
+    })
+}
+
+/// The generated items: the enum, the tables, the body, `ServiceError`.
+fn items(model: &Model, options: &EmitOptions, names: &Names) -> Result<TokenStream, EmitError> {
+    let mut tokens = code_enum::emit(model, options, names);
+    tokens.extend(table::emit(model, options, names));
     let body = model.body.as_ref().filter(|_| options.xml_body);
     if let Some(body) = body {
-        tokens.extend(body::emit(body, &model.languages, options, &names)?);
+        tokens.extend(body::emit(body, &model.languages, options, names)?);
     }
-    tokens.extend(service_error(body.is_some(), options, &names));
+    tokens.extend(service_error(body.is_some(), options, names));
     Ok(tokens)
 }
 
