@@ -32,7 +32,7 @@
 //! assert_eq!(generated.specs[0].model.codes.len(), 2);
 //!
 //! // A bad row is refused with its location, rustc-style.
-//! let bad = spec.replace("| 402 |", "| N/A |");
+//! let bad = spec.replace("| 402 |", "| TBD |");
 //! let refused = Builder::new()
 //!     .header_word(Column::Code, "Problem Type")
 //!     .generate_from([SpecText::new("errors.md", bad)]);
@@ -55,6 +55,7 @@ pub use pipeline::changes::{Api, ApiCode, Change};
 pub use pipeline::diagnostic::{render_all, Diagnostic, Lint, Severity};
 pub use pipeline::fingerprint::{fingerprint, input_line, recorded_inputs};
 pub use pipeline::layout::vocabulary::{Column, Vocabulary};
+pub use pipeline::layout::{ColumnRole, Signal, TableRecord};
 pub use pipeline::model::naming::{field_name, variant_name};
 pub use pipeline::model::{
     Body, BodyField, CodeEntry, ErrorRow, FieldRole, FieldRow, Model, NodeType, ReadOptions, Text,

@@ -107,7 +107,7 @@ fn dump_reports_no_reason_as_empty_and_no_section_as_null() {
 
 #[test]
 fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
-    let bad = "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n| B | 404 |\n| C | 1000 |\n\n\
+    let bad = "| Error Code | HTTP Status Code |\n|---|---|\n| A | TBD |\n| B | 404 |\n| C | 1000 |\n\n\
                | Node Name | Parent Node | Type |\n|---|---|---|\n| Error | None | Container |\n| Code | Error | string |\n";
     let (root, manifest) = project("bad", bad);
     let spec = root.join("spec/errors.md").to_str().unwrap().to_owned();
@@ -125,7 +125,7 @@ fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     for (out, name) in &runs {
         assert!(!out.status.success());
         let err = stderr(out);
-        assert!(err.contains("error: status `N/A` is not a number"), "{err}");
+        assert!(err.contains("error: status `TBD` is not a number"), "{err}");
         assert!(
             err.contains("error: status 1000 is outside 100–599"),
             "{err}"
@@ -144,7 +144,7 @@ fn bad_spec_fails_dump_generate_and_check_with_every_problem_located() {
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"].as_array().unwrap().len(), 1);
-    assert!(stderr(&out).contains("warning: status `N/A` is not a number"));
+    assert!(stderr(&out).contains("warning: status `TBD` is not a number"));
     // `generate --lenient` would leave code the (strict) build refuses: refused, nothing written.
     let out = tool(&["generate", "--lenient", "--manifest-path", &manifest]);
     assert!(!out.status.success());
@@ -371,11 +371,11 @@ fn the_tool_acts_only_where_it_is_pointed_and_every_error_says_error() {
     // `dump` writes nothing, so it never says that nothing was written.
     let bad = write(
         &dir.join("bad.md"),
-        "| Error Code | HTTP Status Code |\n|---|---|\n| A | N/A |\n",
+        "| Error Code | HTTP Status Code |\n|---|---|\n| A | TBD |\n",
     );
     let text = stderr(&tool(&["dump", &bad]));
     assert!(
-        text.contains("error: status `N/A` is not a number"),
+        text.contains("error: status `TBD` is not a number"),
         "{text}"
     );
     assert!(!text.contains("nothing was written"), "{text}");
@@ -782,7 +782,7 @@ fn init_never_overwrites_and_writes_nothing_when_it_refuses() {
     );
 
     // A spec that does not read: its problems, and nothing written.
-    let root = fresh_crate("init-bad-spec", "| Error Code | Description | HTTP Status Code |\n| --- | --- | --- |\n| Bad | A bad status. | N/A |\n");
+    let root = fresh_crate("init-bad-spec", "| Error Code | Description | HTTP Status Code |\n| --- | --- | --- |\n| Bad | A bad status. | TBD |\n");
     let out = init(&root, &[]);
     assert!(!out.status.success());
     assert!(

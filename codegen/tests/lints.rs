@@ -319,7 +319,7 @@ fn a_field_node_missing_from_a_translation_is_located_in_the_primary() {
 fn a_long_row_is_windowed_with_its_code_in_view() {
     let long = "word ".repeat(60);
     let spec =
-        format!("| Code | Description | Status |\n|---|---|---|\n| VisibleCode | {long} | N/A |\n");
+        format!("| Code | Description | Status |\n|---|---|---|\n| VisibleCode | {long} | TBD |\n");
     let Err(ci_errors_codegen::Error::Spec { rendered, .. }) =
         Builder::new().read_from(SpecText::new("long.md", spec))
     else {
@@ -329,7 +329,7 @@ fn a_long_row_is_windowed_with_its_code_in_view() {
         rendered.contains("= note: in the row of `VisibleCode`"),
         "{rendered}"
     );
-    assert!(rendered.contains("N/A"), "{rendered}");
+    assert!(rendered.contains("TBD"), "{rendered}");
     assert!(rendered.contains("..."), "the line is windowed: {rendered}");
     assert!(
         rendered.lines().all(|l| l.chars().count() <= 200),
@@ -377,7 +377,7 @@ fn a_missing_translated_row_has_short_carets() {
 /// An accepted warning stays quiet when the spec also has an error.
 #[test]
 fn accepted_warnings_are_not_shown_beside_errors() {
-    let spec = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Oops | 500 Internal Server | Oops. |\n| Bad | N/A | Bad. |\n";
+    let spec = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Oops | 500 Internal Server | Oops. |\n| Bad | TBD | Bad. |\n";
     let err = Builder::new()
         .accept(Lint::NonStandardReason, "500 Internal Server")
         .generate_from([SpecText::new("both.md", spec)])
@@ -390,7 +390,7 @@ fn accepted_warnings_are_not_shown_beside_errors() {
         panic!("{err}")
     };
     assert!(
-        rendered.contains("error: status `N/A` is not a number"),
+        rendered.contains("error: status `TBD` is not a number"),
         "{rendered}"
     );
     assert!(!rendered.contains("non_standard_reason"), "{rendered}");

@@ -72,7 +72,7 @@ fn status() -> impl Strategy<Value = Status> {
         6 => prop::sample::select(vec![(400u16, "Bad Request"), (403, "Forbidden"), (404, "Not Found"), (429, "Too Many Requests"), (503, "Service Unavailable")])
             .prop_map(|(s, r)| Status::Valid(s, r.to_owned())),
         2 => (100u16..600, "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?").prop_map(|(s, r)| Status::Valid(s, r)),
-        1 => prop::sample::select(vec!["N/A", "99", "600", "4O4", "", "-1", "12345 Big"]).prop_map(|s| Status::Invalid(s.to_owned())),
+        1 => prop::sample::select(vec!["TBD", "99", "600", "4O4", "", "-1", "12345 Big"]).prop_map(|s| Status::Invalid(s.to_owned())),
     ]
 }
 
@@ -385,6 +385,34 @@ fn a_sample_of_generated_code_compiles() {
             .source
     ));
 
+    // Each shape read by content, at 2,000 rows: SDK symbols with values
+    // (hexadecimal among them), numbers that repeat beside symbolic codes,
+    // enumerations without values, statuses that say there is none.
+    for shape in 0..4 {
+        let mut doc = String::from(match shape {
+            0 => "| 符号 | 值 | 含义 |\n|---|---|---|\n",
+            1 => "| 错误码 | 模块错误码 | 说明 |\n|---|---|---|\n",
+            2 => "| Enumerated Value | Description |\n|---|---|\n",
+            _ => "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n",
+        });
+        for i in 0..2000 {
+            doc.push_str(&match shape {
+                0 if i % 2 == 0 => format!("| ERR_CODE_{i} | 0x{i:X} | 错误 {i}。 |\n"),
+                0 => format!("| ERR_CODE_{i} | -{i} | 错误 {i}。 |\n"),
+                1 => format!("| {} | Module.Error{i} | 说明 {i}。 |\n", 4000 + i / 7),
+                2 => format!("| Resolution_{i}_{i} | Resolution {i} by {i}. |\n"),
+                _ if i % 3 == 0 => format!("| Code{i} | Text {i}. | N/A |\n"),
+                _ => format!("| Code{i} | Text {i}. | {} |\n", 400 + i % 100),
+            });
+        }
+        let generated = Builder::new()
+            .enum_name("Shape")
+            .generate_from([SpecText::new("shape.md", doc)])
+            .unwrap();
+        assert_eq!(generated.specs[0].model.codes.len(), 2000, "shape {shape}");
+        sources.push(generated.source);
+    }
+
     let out = sample::run_sample(
         "generated-sample",
         &sources,
@@ -396,6 +424,12 @@ fn a_sample_of_generated_code_compiles() {
          let body = s12::ErrorResponse::from_xml(b\"<Error><Code>Err</Code><Body>b</Body><Limits>l</Limits><Child>c</Child><End>e</End></Error>\").unwrap();\n    \
          assert_eq!((body.body.as_deref(), body.end.as_deref()), (Some(\"b\"), Some(\"e\")));\n    \
          assert_eq!(s12::Awkward::SelfCode.as_str(), \"Self\");\n    assert_eq!(s12::Awkward::_3rdPartyFailure.statuses().collect::<Vec<u16>>(), [401]);\n}\n\
+         #[test]\nfn shapes_by_content() {\n    \
+         assert_eq!(s14::Shape::from_code(\"ERR_CODE_2\").unwrap().value(), Some(2));\n    \
+         assert_eq!(s14::Shape::from_value(-3), s14::Shape::from_code(\"ERR_CODE_3\"));\n    \
+         assert_eq!(s15::Shape::from_code(\"Module.Error8\").unwrap().value(), Some(4001));\n    \
+         assert_eq!(s16::Shape::ALL.len(), 2000);\n    \
+         assert_eq!(s17::Shape::from_code(\"Code3\").unwrap().statuses().count(), 0);\n}\n\
          #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
          for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \
          assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n    \
@@ -407,5 +441,5 @@ fn a_sample_of_generated_code_compiles() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stderr}\n{stdout}");
-    assert!(stdout.contains("2 passed"), "{stdout}");
+    assert!(stdout.contains("3 passed"), "{stdout}");
 }

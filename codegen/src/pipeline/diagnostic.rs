@@ -60,6 +60,9 @@ pub enum Lint {
     /// Lenient mode: a code given two different values in its rows; the
     /// first is its value (subject: the code).
     ConflictingValue,
+    /// A table left out whose column holds a distinct code on each row: a
+    /// table of codes, perhaps, that nothing names (subject: the header row's text).
+    UnreadCodeTable,
 }
 
 impl Lint {
@@ -80,6 +83,7 @@ impl Lint {
         Lint::NonNumericValue,
         Lint::RenamedVariant,
         Lint::ConflictingValue,
+        Lint::UnreadCodeTable,
     ];
 
     /// The stable name, such as `non_standard_reason`.
@@ -100,6 +104,7 @@ impl Lint {
             Lint::NonNumericValue => "non_numeric_value",
             Lint::RenamedVariant => "renamed_variant",
             Lint::ConflictingValue => "conflicting_value",
+            Lint::UnreadCodeTable => "unread_code_table",
         }
     }
 

@@ -1,6 +1,7 @@
 //! The schema of `ci-errors-codegen dump`: a spec's model as JSON, for
 //! tools and for the corpus's expected output.
 
+use crate::pipeline::layout::TableRecord;
 use crate::pipeline::model::{Model, Texts};
 
 /// Language tag → text.
@@ -92,6 +93,9 @@ pub struct Dump<'a> {
     pub errors: Vec<DumpError<'a>>,
     /// Every node of the body's field tables.
     pub fields: Vec<DumpField<'a>>,
+    /// Every table, with its line and what became of it: read as errors or
+    /// fields, or left out and why; each column's role and what decided it.
+    pub tables: &'a [TableRecord],
 }
 
 impl<'a> Dump<'a> {
@@ -136,6 +140,7 @@ impl<'a> Dump<'a> {
                     line: f.line,
                 })
                 .collect(),
+            tables: &model.tables,
         }
     }
 

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn reports_every_problem_at_once_in_line_order() {
-    let md = format!("{TABLE}|  | c | 400 |\n| A | a | N/A |\n| B | b | 700 |\n| D | d | 400 |\n");
+    let md = format!("{TABLE}|  | c | 400 |\n| A | a | TBD |\n| B | b | 700 |\n| D | d | 400 |\n");
     let errs = errors(&md);
     let lines: Vec<_> = errs.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![Some(3), Some(4), Some(5)]);
@@ -12,13 +12,13 @@ fn reports_every_problem_at_once_in_line_order() {
 
 #[test]
 fn rendered_errors_name_file_and_line_rustc_style() {
-    let md = format!("{TABLE}| A | a | N/A |\n");
+    let md = format!("{TABLE}| A | a | TBD |\n");
     let errs = errors(&md);
     let text = errs[0].render(&SourceFile::new("spec.md", md.as_str()));
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("error: status `N/A` is not a number"));
+    assert_eq!(lines.next(), Some("error: status `TBD` is not a number"));
     assert_eq!(lines.next().map(str::trim), Some("--> spec.md:3:11"));
-    assert!(text.contains("3 | | A | a | N/A |"), "{text}");
+    assert!(text.contains("3 | | A | a | TBD |"), "{text}");
     assert!(text.contains("^^^"), "{text}");
 }
 
@@ -45,7 +45,7 @@ fn a_builder_can_require_the_body() {
 fn hidden_characters_never_reach_diagnostics_or_generated_code_raw() {
     use ci_errors_codegen::{Builder, Error, SpecText};
     let hidden = |c: char| matches!(c, '\u{1b}' | '\u{0}' | '\u{202e}' | '\u{2066}');
-    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| Esc\u{1b}Code\u{0} | N/A | Bidi \u{202e}text\u{2066} |\n";
+    let md = "| Error Code | HTTP Status Code | Description |\n|---|---|---|\n| Esc\u{1b}Code\u{0} | TBD | Bidi \u{202e}text\u{2066} |\n";
     let Err(Error::Spec { rendered, .. }) = Builder::new().read_from(SpecText::new("h.md", md))
     else {
         panic!("a bad status is refused");
@@ -53,7 +53,7 @@ fn hidden_characters_never_reach_diagnostics_or_generated_code_raw() {
     assert!(!rendered.chars().any(hidden), "{rendered:?}");
     assert!(rendered.contains("--> h.md:3:"), "{rendered}");
     let generated = Builder::new()
-        .generate_from([SpecText::new("h.md", md.replace("N/A", "400"))])
+        .generate_from([SpecText::new("h.md", md.replace("TBD", "400"))])
         .unwrap()
         .source;
     assert!(

@@ -48,7 +48,7 @@ fn field_tables_describe_the_body() {
 
 #[test]
 fn refuses_status_that_is_not_a_number() {
-    assert_one_error(&format!("{TABLE}| A | a | N/A |\n"), 3, "not a number");
+    assert_one_error(&format!("{TABLE}| A | a | TBD |\n"), 3, "not a number");
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn refuses_unsupported_node_type() {
 
 #[test]
 fn lenient_mode_skips_unreadable_rows_and_keeps_repeats_with_warnings() {
-    let md = format!("{TABLE}| A | a | N/A |\n| B | b | 404 |\n| B | b | 404 |\n| C.x | c | 400 |\n| C-x | c | 400 |\n");
+    let md = format!("{TABLE}| A | a | TBD |\n| B | b | 404 |\n| B | b | 404 |\n| C.x | c | 400 |\n| C-x | c | 400 |\n");
     let (model, warnings) = read_lenient(&md).unwrap();
     let codes: Vec<_> = model.errors.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(
@@ -257,7 +257,7 @@ fn a_code_in_two_sections_keeps_both_rows_and_a_repeat_in_one_is_refused() {
 
 #[test]
 fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
-    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | N/A | w |\n| 406 | Xx or yy | v |\n";
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | TBD | w |\n| 406 | Xx or yy | v |\n";
     let m = ok(md);
     let rows: Vec<_> = m
         .errors
@@ -296,9 +296,25 @@ fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
             ("NoSuchKey", 404, "z", "NoSuchKey"),
             ("NoSuchBucket", 404, "z", "NoSuchBucket"),
             // A slash without spaces lists nothing.
-            ("N/A", 405, "w", "N/A"),
+            ("TBD", 405, "w", "TBD"),
             // Nor does `or`: codes may be phrases.
             ("Xx or yy", 406, "v", "Xx or yy"),
         ]
     );
+}
+
+/// A status cell that says there is none gives the row no status, in
+/// every language the vendor writes it in; an empty cell is still refused.
+#[test]
+fn a_status_cell_that_says_none_gives_no_status() {
+    for none in ["N/A", "n/a", "-", "—", "无", "なし", "없음", "Ｎ／Ａ"] {
+        let m = ok(&format!("{TABLE}| A | a | {none} |\n| B | b | 404 |\n"));
+        let statuses: Vec<_> = m
+            .errors
+            .iter()
+            .map(|r| (r.code.as_str(), r.status))
+            .collect();
+        assert_eq!(statuses, [("A", None), ("B", Some(404))], "{none}");
+    }
+    assert_eq!(errors(&format!("{TABLE}| A | a |  |\n")).len(), 1);
 }

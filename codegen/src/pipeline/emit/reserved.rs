@@ -31,6 +31,7 @@ pub(super) fn check(model: &Model, options: &EmitOptions, names: &Names) -> Resu
         }],
         body: model.body.clone(),
         languages: model.languages.clone(),
+        tables: Vec::new(),
     };
     let probe_options = EmitOptions {
         enum_name: PROBE_ENUM.to_owned(),

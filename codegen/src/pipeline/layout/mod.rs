@@ -7,11 +7,12 @@
 use std::borrow::Cow;
 
 use crate::pipeline::diagnostic::{Diagnostic, Lint};
+mod content;
 mod merged;
 pub(crate) mod status;
 pub(crate) mod vocabulary;
 
-use crate::pipeline::layout::status::parse_statuses;
+use crate::pipeline::layout::status::{is_no_status, parse_statuses};
 use crate::pipeline::layout::vocabulary::{Column, Vocabulary};
 use crate::pipeline::read::{Cell, Row, Table};
 use crate::pipeline::source::SourceFile;
@@ -23,8 +24,57 @@ pub(crate) enum Layout<'t> {
     Errors(ErrorTable<'t>),
     /// Rows describing the nodes of the XML error body.
     Fields(FieldTable<'t>),
-    /// Neither; with a warning when the table looks like one but is not read.
-    Ignored(Option<Diagnostic>),
+    /// Neither: why, and a warning when the table looks like one but is not read.
+    Ignored {
+        /// Why the table is not read.
+        reason: String,
+        /// The warning, for a table that looks like one.
+        warning: Option<Diagnostic>,
+    },
+}
+
+/// What decided a column's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Signal {
+    /// Its header's words.
+    Header,
+    /// What its cells hold.
+    Content,
+    /// The heading above the table (a status named there).
+    Heading,
+}
+
+/// What became of one table of a spec: read as error rows or as field
+/// rows, or left out with the reason; and each column's role, with what
+/// decided it. `dump` lists one per table, so that none is dropped in silence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct TableRecord {
+    /// 1-based line of the header row.
+    pub line: usize,
+    /// `errors`, `fields` or `left_out`.
+    pub read_as: &'static str,
+    /// Why it was left out; `None` for a table that was read.
+    pub reason: Option<String>,
+    /// The columns given a role, in column order.
+    pub roles: Vec<ColumnRole>,
+}
+
+/// One column's role in a table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ColumnRole {
+    /// 0-based column.
+    pub column: usize,
+    /// Its header's text.
+    pub header: String,
+    /// `code`, `status`, `description`, `remedy`, `cause`, `message`,
+    /// `name`, `value`, `node_name`, `type`, `parent`.
+    pub role: &'static str,
+    /// What decided it.
+    pub by: Signal,
 }
 
 /// An error table: where each row's code, status, texts, name and value are.
@@ -43,6 +93,14 @@ pub(crate) struct ErrorTable<'t> {
     pub name: Option<usize>,
     /// A numeric value beside the code (which is then symbolic), if any.
     pub value: Option<usize>,
+    /// What decided the code column's role (the text columns follow it).
+    pub code_by: Signal,
+    /// What decided where the statuses are.
+    pub status_by: Signal,
+    /// What decided the description column.
+    pub description_by: Signal,
+    /// What decided the value column.
+    pub value_by: Signal,
     /// Warnings about the table as a whole, reported before its rows'.
     pub warnings: Vec<Diagnostic>,
     /// Warnings about rows cut off after it, reported after its rows'.
@@ -98,27 +156,49 @@ pub(crate) enum StatusFrom {
     None,
 }
 
-/// Lays out one table of `src`.
-pub(crate) fn lay_out<'t>(src: &SourceFile, table: &'t Table, vocab: &Vocabulary) -> Layout<'t> {
+/// Lays out one table of `src`, with the record of what became of it.
+pub(crate) fn lay_out<'t>(
+    src: &SourceFile,
+    table: &'t Table,
+    vocab: &Vocabulary,
+) -> (Layout<'t>, TableRecord) {
     let headers: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
-    let (code, status) = code_and_status(table, &headers, vocab);
+    let layout = layout_of(src, table, &headers, vocab);
+    let record = record_of(table, &headers, &layout);
+    (layout, record)
+}
+
+fn layout_of<'t>(
+    src: &SourceFile,
+    table: &'t Table,
+    headers: &[&str],
+    vocab: &Vocabulary,
+) -> Layout<'t> {
+    let (code, status, status_by) = code_and_status(table, headers, vocab);
     if let Some(code) = code {
         let status = status.unwrap_or(StatusFrom::None);
-        return Layout::Errors(error_table(src, table, &headers, vocab, code, status));
+        let mut laid_out = error_table(src, table, headers, vocab, code, status);
+        laid_out.status_by = status_by;
+        return Layout::Errors(laid_out);
     }
     if let (Some(name), Some(ty)) = (
-        vocab.find(Column::NodeName, &headers),
-        vocab.find(Column::Type, &headers),
+        vocab.find(Column::NodeName, headers),
+        vocab.find(Column::Type, headers),
     ) {
         return Layout::Fields(FieldTable {
             table,
             name,
             ty,
-            parent: vocab.find(Column::Parent, &headers),
-            description: vocab.find(Column::Description, &headers),
+            parent: vocab.find(Column::Parent, headers),
+            description: vocab.find(Column::Description, headers),
         });
     }
-    Layout::Ignored(match status {
+    if status.is_none() {
+        if let Some(found) = content::find(table, headers, vocab) {
+            return Layout::Errors(content_table(src, table, headers, vocab, found));
+        }
+    }
+    let warning = match status {
         Some(StatusFrom::Column(i)) => Some(header_warning(
             src,
             table,
@@ -127,8 +207,83 @@ pub(crate) fn lay_out<'t>(src: &SourceFile, table: &'t Table, vocab: &Vocabulary
             "this table is not read; its rows are ignored",
             format!("if a column holds the code, add its header word: `header-words = {{ code = [\"…\"] }}` (`Builder::header_word`); headers: {}", headers.join(" | ")),
         )),
-        _ => None,
-    })
+        _ => unread_codes(src, table, headers, vocab),
+    };
+    let reason = match (&warning, content::describes_something_else(headers, vocab)) {
+        (Some(warning), _) => warning.message.clone(),
+        (None, true) => "a table of parameters, fields or settings (by its headers)".to_owned(),
+        (None, false) => "no column is headed like codes or body nodes, nor holds a distinct code on each row beside text".to_owned(),
+    };
+    Layout::Ignored { reason, warning }
+}
+
+/// A warning for a table left out whose column holds distinct codes (but
+/// nothing the content rule reads as their text), so that no table of codes
+/// is dropped in silence. Tables of parameters, fields or settings are not warned of.
+fn unread_codes(
+    src: &SourceFile,
+    table: &Table,
+    headers: &[&str],
+    vocab: &Vocabulary,
+) -> Option<Diagnostic> {
+    if content::describes_something_else(headers, vocab) {
+        return None;
+    }
+    let column = (0..headers.len()).find(|&i| content::is_code_column(&table.rows, i))?;
+    Some(header_warning(
+        src,
+        table,
+        Lint::UnreadCodeTable,
+        format!("table looks like codes (`{}` holds a distinct code on each row) but is not read", headers[column]),
+        "no header names a code column, and no column reads as their description",
+        format!("if it is a table of errors, name its columns: `header-words = {{ code = [\"{}\"], description = [\"…\"] }}`; headers: {}", headers[column], headers.join(" | ")),
+    ))
+}
+
+/// The record of `layout`: what the table was read as, and its columns' roles.
+fn record_of(table: &Table, headers: &[&str], layout: &Layout<'_>) -> TableRecord {
+    let mut roles = Vec::new();
+    let mut role = |column: Option<usize>, name: &'static str, by: Signal| {
+        if let Some(column) = column {
+            roles.push(ColumnRole {
+                column,
+                header: headers.get(column).copied().unwrap_or_default().to_owned(),
+                role: name,
+                by,
+            });
+        }
+    };
+    let (read_as, reason) = match layout {
+        Layout::Errors(t) => {
+            role(Some(t.code), "code", t.code_by);
+            match t.status {
+                StatusFrom::Column(i) => role(Some(i), "status", t.status_by),
+                StatusFrom::Section | StatusFrom::None => {}
+            }
+            role(t.texts.description, "description", t.description_by);
+            role(t.texts.remedy, "remedy", Signal::Header);
+            role(t.texts.cause, "cause", Signal::Header);
+            role(t.texts.message, "message", Signal::Header);
+            role(t.name, "name", Signal::Header);
+            role(t.value, "value", t.value_by);
+            ("errors", None)
+        }
+        Layout::Fields(t) => {
+            role(Some(t.name), "node_name", Signal::Header);
+            role(Some(t.ty), "type", Signal::Header);
+            role(t.parent, "parent", Signal::Header);
+            role(t.description, "description", Signal::Header);
+            ("fields", None)
+        }
+        Layout::Ignored { reason, .. } => ("left_out", Some(reason.clone())),
+    };
+    roles.sort_by_key(|r| r.column);
+    TableRecord {
+        line: table.header.line,
+        read_as,
+        reason,
+        roles,
+    }
 }
 
 /// The code column and where statuses come from: by header words; else, of
@@ -139,11 +294,12 @@ fn code_and_status(
     table: &Table,
     headers: &[&str],
     vocab: &Vocabulary,
-) -> (Option<usize>, Option<StatusFrom>) {
+) -> (Option<usize>, Option<StatusFrom>, Signal) {
     let (mut code, mut status) = (
         vocab.find(Column::Code, headers),
         vocab.find(Column::Status, headers),
     );
+    let mut by_content = false;
     // No code column, but a name beside numbers (`Key | getCode`): the name is the code.
     if code.is_none() {
         let value = vocab.find(Column::Value, headers);
@@ -158,13 +314,19 @@ fn code_and_status(
             .partition(|&i| holds_only_statuses(table, i));
         if let (Some(&numbers), Some(&names)) = (numbers.first(), names.first()) {
             (code, status) = (Some(names), Some(numbers));
+            by_content = true;
         }
     }
     let status = match (code, status) {
         (Some(_), None) if heading_statuses(table) => Some(StatusFrom::Section),
         _ => status.map(StatusFrom::Column),
     };
-    (code, status)
+    let by = if by_content {
+        Signal::Content
+    } else {
+        Signal::Header
+    };
+    (code, status, by)
 }
 
 fn error_table<'t>(
@@ -202,7 +364,7 @@ fn error_table<'t>(
             .find(column, headers)
             .filter(|&i| i != code && status != StatusFrom::Column(i))
     };
-    ErrorTable {
+    let mut laid_out = ErrorTable {
         table,
         rows,
         code,
@@ -210,9 +372,63 @@ fn error_table<'t>(
         texts,
         name: other(Column::Name),
         value: other(Column::Value),
+        code_by: Signal::Header,
+        status_by: Signal::Header,
+        description_by: Signal::Header,
+        value_by: Signal::Header,
         warnings,
         stray,
+    };
+    // Two code columns: numbers that repeat beside distinct names. The name
+    // is the code (`from_code`), the number its value (`from_value`).
+    let taken: Vec<usize> = [
+        laid_out.texts.description,
+        laid_out.texts.remedy,
+        laid_out.texts.cause,
+        laid_out.texts.message,
+        laid_out.name,
+        laid_out.value,
+        match status {
+            StatusFrom::Column(i) => Some(i),
+            _ => None,
+        },
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let width = headers.len();
+    if let Some(symbolic) = content::symbolic_beside_numbers(&laid_out.rows, width, code, &taken) {
+        laid_out.value = Some(code);
+        laid_out.value_by = Signal::Content;
+        laid_out.code = symbolic;
+        laid_out.code_by = Signal::Content;
     }
+    laid_out
+}
+
+/// An error table whose code column its content decided.
+fn content_table<'t>(
+    src: &SourceFile,
+    table: &'t Table,
+    headers: &[&str],
+    vocab: &Vocabulary,
+    found: content::Found,
+) -> ErrorTable<'t> {
+    let mut laid_out = error_table(src, table, headers, vocab, found.code, StatusFrom::None);
+    laid_out
+        .warnings
+        .retain(|w| w.lint != Some(Lint::MissingDescriptionColumn));
+    laid_out.code = found.code;
+    laid_out.code_by = Signal::Content;
+    if laid_out.texts.description.is_none() {
+        laid_out.texts.description = found.description;
+        laid_out.description_by = Signal::Content;
+    }
+    if laid_out.value.is_none() && found.value.is_some() {
+        laid_out.value = found.value;
+        laid_out.value_by = Signal::Content;
+    }
+    laid_out
 }
 
 /// The text columns of an error table: the best description (a description
@@ -281,23 +497,44 @@ fn holds_only(table: &Table, index: usize, test: impl Fn(&Cell) -> bool) -> bool
     cells.peek().is_some() && cells.all(test)
 }
 
-/// An integer as a code or value cell writes it: `-103`, `70001`, `+5`.
+/// An integer as a code or value cell writes it: `-103`, `70001`, `+5`,
+/// or hexadecimal, `0x1000` (SDK tables write flags and ranges so).
 pub(crate) fn parse_integer(text: &str) -> Option<i64> {
     let text = text.trim();
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let magnitude = match unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            i128::from_str_radix(hex, 16).ok()?
+        }
+        Some(_) => return None,
+        None if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) => {
+            unsigned.parse::<i128>().ok()?
+        }
+        None => return None,
+    };
+    i64::try_from(if negative { -magnitude } else { magnitude }).ok()
 }
 
-/// Whether every written cell of column `index` is a status (and one is).
+/// Whether every written cell of column `index` is a status or says there
+/// is none (and one is a status).
 fn holds_only_statuses(table: &Table, index: usize) -> bool {
-    holds_only(table, index, |c| {
+    let status = |c: &Cell| {
         parse_statuses(&c.lines.join("\n"))
             .iter()
             .all(|p| p.parsed.is_ok())
-    })
+    };
+    holds_only(table, index, |c| is_no_status(&c.text) || status(c))
+        && table
+            .rows
+            .iter()
+            .filter_map(|r| r.cell(index))
+            .any(|c| !c.text.is_empty() && status(c))
 }
 
 /// Whether the table's section title names statuses and nothing else
@@ -306,4 +543,23 @@ fn heading_statuses(table: &Table) -> bool {
     table
         .section_title()
         .is_some_and(|title| parse_statuses(title).iter().all(|part| part.parsed.is_ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_integer;
+
+    #[test]
+    fn integers_are_decimal_or_hexadecimal() {
+        assert_eq!(parse_integer(" -103 "), Some(-103));
+        assert_eq!(parse_integer("+5"), Some(5));
+        assert_eq!(parse_integer("0x1000"), Some(4096));
+        assert_eq!(parse_integer("0XfF"), Some(255));
+        assert_eq!(parse_integer("-0x10"), Some(-16));
+        assert_eq!(parse_integer("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_integer("0x8000000000000000"), None);
+        for bad in ["", "-", "0x", "0xg", "1e3", "12 34", "٣"] {
+            assert_eq!(parse_integer(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -30,6 +30,35 @@ pub struct StatusPart<'a> {
     pub parsed: Result<(u16, &'a str), StatusError>,
 }
 
+/// Whether a status cell says the row has no status: `N/A`, `-`, `—`,
+/// `无`, `なし`, `없음` and the like (an empty cell is not one: it is a
+/// status left out).
+pub(crate) fn is_no_status(text: &str) -> bool {
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(crate::pipeline::layout::vocabulary::fold_width)
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        folded.as_str(),
+        "n/a"
+            | "na"
+            | "-"
+            | "--"
+            | "—"
+            | "–"
+            | "——"
+            | "无"
+            | "無"
+            | "なし"
+            | "없음"
+            | "none"
+            | "null"
+    )
+}
+
 /// Parses a cell's plain text into its statuses, in order. An empty cell
 /// gives one [`StatusError::Empty`] part; empty parts between separators are dropped.
 pub fn parse_statuses(text: &str) -> Vec<StatusPart<'_>> {

@@ -5,7 +5,7 @@
 
 use crate::pipeline::diagnostic::{Diagnostic, Lint, Severity};
 use crate::pipeline::layout::vocabulary::Vocabulary;
-use crate::pipeline::layout::{lay_out, Layout};
+use crate::pipeline::layout::{lay_out, Layout, TableRecord};
 use crate::pipeline::read::Table;
 use crate::pipeline::source::SourceFile;
 
@@ -153,6 +153,8 @@ pub struct Model {
     pub body: Option<Body>,
     /// Language tags of the editions, the primary first (`["en"]` by default).
     pub languages: Vec<String>,
+    /// Every table of the primary edition, in order, with what became of it.
+    pub tables: Vec<TableRecord>,
 }
 
 impl Model {
@@ -226,8 +228,11 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
     let mut errors = Vec::new();
     let mut fields = Vec::new();
     let mut error_tables = 0;
+    let mut records = Vec::with_capacity(tables.len());
     for table in tables {
-        match lay_out(src, table, &options.vocabulary) {
+        let (layout, record) = lay_out(src, table, &options.vocabulary);
+        records.push(record);
+        match layout {
             Layout::Errors(mut table) => {
                 error_tables += 1;
                 v.diagnostics.append(&mut table.warnings);
@@ -241,7 +246,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
                     fields.extend(v.field_row(&table, row));
                 }
             }
-            Layout::Ignored(warning) => v.diagnostics.extend(warning),
+            Layout::Ignored { warning, .. } => v.diagnostics.extend(warning),
         }
     }
     if error_tables == 0 {
@@ -266,6 +271,7 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
         codes,
         body,
         languages: vec![options.language().to_owned()],
+        tables: records,
     })
 }
 

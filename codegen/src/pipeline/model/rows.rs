@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::{cell_text, plural, ErrorRow, Texts, Validator};
 use crate::pipeline::diagnostic::{Diagnostic, Lint};
 use crate::pipeline::layout::status::{
-    is_standard_reason, parse_statuses, split_punctuation, standard_reasons, StatusError,
-    StatusPart,
+    is_no_status, is_standard_reason, parse_statuses, split_punctuation, standard_reasons,
+    StatusError, StatusPart,
 };
 use crate::pipeline::layout::{ErrorTable, StatusFrom};
 use crate::pipeline::read::{Cell, Row, Table};
@@ -200,6 +200,9 @@ impl Validator<'_> {
             (StatusFrom::Section, Some(section)) => (section.span.clone(), section.title.clone()),
             (StatusFrom::Section, None) => (code_span.clone(), String::new()),
         };
+        if matches!(t.status, StatusFrom::Column(_)) && is_no_status(&status_text) {
+            return vec![(None, String::new(), code_span.clone(), None)];
+        }
         let mut statuses = Vec::new();
         let mut search_from = status_span.start;
         for part in parse_statuses(&status_text) {

@@ -1,0 +1,239 @@
+//! Column roles from what the cells hold, where header words do not decide:
+//! as a reader tells a table of codes from a table of parameters. A column of
+//! code-shaped cells (identifiers with a code's marks, dotted names,
+//! integers, hexadecimal), distinct on every row, beside prose is the code
+//! column; integers beside a symbolic code are its values; the longest prose
+//! column is the description. Tables of parameters, fields or settings are
+//! never read this way.
+
+use crate::pipeline::layout::parse_integer;
+use crate::pipeline::layout::vocabulary::{normalize, Column, Vocabulary};
+use crate::pipeline::read::{Cell, Row, Table};
+
+/// Columns found by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The code column.
+    pub code: usize,
+    /// A numeric value beside a symbolic code.
+    pub value: Option<usize>,
+    /// The description: the longest prose column.
+    pub description: Option<usize>,
+}
+
+/// Header words of tables that describe parameters, fields or settings,
+/// whose first column of identifiers is not a column of codes.
+const NOT_CODES: &[&str] = &[
+    "required",
+    "mandatory",
+    "是否必选",
+    "必选",
+    "必填",
+    "是否必填",
+    "必須",
+    "필수",
+    "parameter",
+    "parameters",
+    "param",
+    "参数",
+    "参数名",
+    "参数名称",
+    "パラメータ",
+    "매개변수",
+    "파라미터",
+    "field",
+    "字段",
+    "字段名",
+    "フィールド",
+    "필드",
+    "default",
+    "默认值",
+    "既定値",
+    "기본값",
+    "type",
+    "类型",
+    "タイプ",
+    "型",
+    "유형",
+    "타입",
+    "header",
+    "请求头",
+    "option",
+    "选项",
+    "setting",
+    "配置项",
+    "key",
+    "property",
+    "属性",
+    "attribute",
+];
+
+/// Whether the table's headers name it a table of parameters, fields or settings.
+pub(crate) fn describes_something_else(headers: &[&str], vocab: &Vocabulary) -> bool {
+    let words: Vec<String> = NOT_CODES.iter().map(|w| normalize(w)).collect();
+    headers.iter().any(|h| {
+        let h = normalize(h);
+        words.contains(&h)
+    }) || vocab.find(Column::NodeName, headers).is_some()
+}
+
+/// The code, value and description columns of a table whose headers name
+/// no code column, when its cells show them; `None` when they do not.
+pub(crate) fn find(table: &Table, headers: &[&str], vocab: &Vocabulary) -> Option<Found> {
+    if describes_something_else(headers, vocab) || table.rows.len() < 2 {
+        return None;
+    }
+    let rows = table.rows.as_slice();
+    let width = headers.len();
+    let codes: Vec<usize> = (0..width).filter(|&i| is_code_column(rows, i)).collect();
+    let symbolic = codes.iter().copied().find(|&i| !all_integers(rows, i));
+    let numeric = codes.iter().copied().find(|&i| all_integers(rows, i));
+    let code = symbolic.or(numeric)?;
+    let value = symbolic.and(numeric).or_else(|| {
+        // Integers that repeat beside a symbolic code are still its values.
+        symbolic.and_then(|code| (0..width).find(|&i| i != code && all_integers(rows, i)))
+    });
+    let description = longest_prose(rows, width, &[Some(code), value]);
+    // A column of codes alone is a list, not a table of errors.
+    description.map(|description| Found {
+        code,
+        value,
+        description: Some(description),
+    })
+}
+
+/// A code column of a table whose code column holds numbers that repeat,
+/// beside a column of distinct code-shaped names (`4000 |
+/// InvalidParameter.AttachmentFull`): the name, which is then the code and
+/// the number its value. `None` when the table is not so.
+pub(crate) fn symbolic_beside_numbers(
+    rows: &[Row],
+    width: usize,
+    code: usize,
+    taken: &[usize],
+) -> Option<usize> {
+    if !all_integers(rows, code) || distinct(rows, code) {
+        return None;
+    }
+    (0..width)
+        .filter(|i| *i != code && !taken.contains(i))
+        .find(|&i| is_code_column(rows, i) && !all_integers(rows, i))
+}
+
+/// The written cells of column `index`.
+fn written(rows: &[Row], index: usize) -> impl Iterator<Item = &Cell> {
+    rows.iter()
+        .filter_map(move |row| row.cell(index))
+        .filter(|c| !c.text.is_empty())
+}
+
+/// Whether column `index` holds a distinct code-shaped cell on every row.
+pub(crate) fn is_code_column(rows: &[Row], index: usize) -> bool {
+    let cells: Vec<&str> = written(rows, index).map(|c| c.text.as_str()).collect();
+    rows.len() >= 2
+        && cells.len() == rows.len()
+        && cells.iter().all(|c| code_shaped(c))
+        && distinct(rows, index)
+}
+
+/// Whether no two written cells of column `index` are the same.
+fn distinct(rows: &[Row], index: usize) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    written(rows, index).all(|c| seen.insert(c.text.as_str()))
+}
+
+/// Whether every written cell of column `index` is an integer (and one is).
+fn all_integers(rows: &[Row], index: usize) -> bool {
+    let mut cells = written(rows, index).peekable();
+    cells.peek().is_some() && cells.all(|c| parse_integer(&c.text).is_some())
+}
+
+/// Whether `text` has a code's form: an integer (decimal or hexadecimal),
+/// or an identifier (ASCII letters, digits, `_`, `.`, `-`, `:`) that is
+/// marked as a code: a capital inside it (`InvalidParameter`, `kTXError`),
+/// an `_` or a `.` (`ERR_TIMEOUT`, `FailedOperation.Busy`), or capitals only.
+pub(crate) fn code_shaped(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 256 {
+        return false;
+    }
+    if parse_integer(t).is_some() {
+        return true;
+    }
+    let bytes = t.as_bytes();
+    let identifier = bytes
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || b"_.-:".contains(b))
+        && (bytes[0].is_ascii_alphabetic() || bytes[0] == b'_');
+    if !identifier {
+        return false;
+    }
+    let inner_capital =
+        bytes[1..].iter().any(u8::is_ascii_uppercase) && bytes.iter().any(u8::is_ascii_lowercase);
+    let separated = t.contains(['_', '.']);
+    let letters: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
+    let capitals = letters.len() >= 2 && letters.iter().all(u8::is_ascii_uppercase);
+    inner_capital || separated || capitals
+}
+
+/// Whether a cell reads as prose: words with spaces, or letters outside ASCII.
+fn prose(text: &str) -> bool {
+    let t = text.trim();
+    t.contains(char::is_whitespace) || t.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// The column, other than `taken`, whose cells are mostly prose, with the
+/// longest text on average.
+fn longest_prose(rows: &[Row], width: usize, taken: &[Option<usize>]) -> Option<usize> {
+    (0..width)
+        .filter(|i| !taken.contains(&Some(*i)))
+        .filter_map(|i| {
+            let cells: Vec<&Cell> = written(rows, i).collect();
+            let prose_cells = cells.iter().filter(|c| prose(&c.text)).count();
+            (!cells.is_empty() && prose_cells * 2 >= cells.len())
+                .then(|| {
+                    let total: usize = cells.iter().map(|c| c.text.chars().count()).sum();
+                    (total / cells.len(), std::cmp::Reverse(i))
+                })
+                .map(|key| (key, i))
+        })
+        .max()
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_shaped;
+
+    #[test]
+    fn codes_have_a_code_s_marks() {
+        for code in [
+            "InvalidParameter",
+            "FailedOperation.Busy",
+            "ERR_TIMEOUT",
+            "kTXLiteAVError_Fail",
+            "-1001",
+            "0x1000",
+            "AUTH",
+            "InvalidParameterValue.x-cos-acl",
+        ] {
+            assert!(code_shaped(code), "{code}");
+        }
+        for not in [
+            "Bucket",
+            "name",
+            "a b",
+            "错误",
+            "",
+            "x-cos-acl",
+            "Hello world",
+            "9abc",
+        ] {
+            assert!(!code_shaped(not), "{not}");
+        }
+    }
+}
