@@ -392,7 +392,7 @@ fn a_sample_of_generated_code_compiles() {
         let mut doc = String::from(match shape {
             0 => "| 符号 | 值 | 含义 |\n|---|---|---|\n",
             1 => "| 错误码 | 模块错误码 | 说明 |\n|---|---|---|\n",
-            2 => "| Enumerated Value | Description |\n|---|---|\n",
+            2 => "# Error codes\n\n| Enumerated Value | Description |\n|---|---|\n",
             _ => "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n",
         });
         for i in 0..2000 {

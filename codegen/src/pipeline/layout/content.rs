@@ -1,14 +1,16 @@
 //! Column roles from what the cells hold, where header words do not decide:
-//! as a reader tells a table of codes from a table of parameters. A column of
-//! code-shaped cells (identifiers with a code's marks, dotted names,
-//! integers, hexadecimal), distinct on every row, beside prose is the code
-//! column; integers beside a symbolic code are its values; the longest prose
-//! column is the description. Tables of parameters, fields or settings are
-//! never read this way.
+//! as a reader tells a table of codes from a table of parameters. A column
+//! of distinct code-shaped cells (identifiers with a code's marks, dotted
+//! names) beside prose is the code column; numbers alone are not taken for
+//! codes by their look (a numbered list looks the same: their header must
+//! say they are codes), but beside a symbolic code they are its values; the
+//! longest prose column is the description. Tables of parameters, fields,
+//! settings and the like are never read this way.
 
 use crate::pipeline::layout::parse_integer;
 use crate::pipeline::layout::vocabulary::{normalize, Column, Vocabulary};
 use crate::pipeline::read::{Cell, Row, Table};
+use crate::pipeline::source::SourceFile;
 
 /// Columns found by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +68,31 @@ const NOT_CODES: &[&str] = &[
     "property",
     "属性",
     "attribute",
+    "variable",
+    "变量",
+    "环境变量",
+    "environmentvariable",
+    "command",
+    "命令",
+    "flag",
+    "method",
+    "方法",
+    "function",
+    "函数",
+    "api",
+    "接口",
+    "event",
+    "事件",
+    "class",
+    "类名",
+    "macro",
+    "宏",
+    "file",
+    "文件",
+    "path",
+    "路径",
+    "url",
+    "endpoint",
 ];
 
 /// Whether the table's headers name it a table of parameters, fields or settings.
@@ -77,22 +104,76 @@ pub(crate) fn describes_something_else(headers: &[&str], vocab: &Vocabulary) -> 
     }) || vocab.find(Column::NodeName, headers).is_some()
 }
 
+/// Words that put a table among errors, in its section's title, the
+/// document's title, its own headers, or its codes (compared in lower case,
+/// as parts of words).
+const ERROR_WORDS: &[&str] = &[
+    "error",
+    "err_",
+    "fail",
+    "exception",
+    "invalid",
+    "denied",
+    "timeout",
+    "错误",
+    "錯誤",
+    "异常",
+    "異常",
+    "失败",
+    "返回码",
+    "エラー",
+    "오류",
+    "에러",
+];
+
+/// Whether `text` has an error word.
+fn mentions_errors(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ERROR_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether the table stands among errors, as a reader sees it: its section
+/// or the document is about errors, its headers say so, or most of its
+/// codes do (`ERR_TIMEOUT`, `InvalidParameter`). A table of constants on a
+/// page about something else is not one.
+pub(crate) fn among_errors(src: &SourceFile, table: &Table, headers: &[&str], code: usize) -> bool {
+    let title = src
+        .text()
+        .lines()
+        .find_map(|l| l.strip_prefix("# ").or_else(|| l.strip_prefix("title:")));
+    let codes: Vec<&str> = written(&table.rows, code)
+        .map(|c| c.text.as_str())
+        .collect();
+    let marked = codes.iter().filter(|c| mentions_errors(c)).count();
+    table.section_title().is_some_and(mentions_errors)
+        || title.is_some_and(mentions_errors)
+        || headers.iter().any(|h| mentions_errors(h))
+        || marked * 2 >= codes.len().max(1)
+}
+
 /// The code, value and description columns of a table whose headers name
-/// no code column, when its cells show them; `None` when they do not.
-pub(crate) fn find(table: &Table, headers: &[&str], vocab: &Vocabulary) -> Option<Found> {
+/// no code column, when its cells show them and it stands among errors;
+/// `None` when it does not.
+pub(crate) fn find(
+    src: &SourceFile,
+    table: &Table,
+    headers: &[&str],
+    vocab: &Vocabulary,
+) -> Option<Found> {
     if describes_something_else(headers, vocab) || table.rows.len() < 2 {
         return None;
     }
     let rows = table.rows.as_slice();
     let width = headers.len();
     let codes: Vec<usize> = (0..width).filter(|&i| is_code_column(rows, i)).collect();
-    let symbolic = codes.iter().copied().find(|&i| !all_integers(rows, i));
-    let numeric = codes.iter().copied().find(|&i| all_integers(rows, i));
-    let code = symbolic.or(numeric)?;
-    let value = symbolic.and(numeric).or_else(|| {
-        // Integers that repeat beside a symbolic code are still its values.
-        symbolic.and_then(|code| (0..width).find(|&i| i != code && all_integers(rows, i)))
-    });
+    // Numbers alone are not taken for codes by their look: a numbered list
+    // or a table of constants looks the same. Beside a symbolic code they
+    // are its values, even where they repeat.
+    let code = codes.iter().copied().find(|&i| !all_integers(rows, i))?;
+    if !among_errors(src, table, headers, code) {
+        return None;
+    }
+    let value = (0..width).find(|&i| i != code && all_integers(rows, i));
     let description = longest_prose(rows, width, &[Some(code), value]);
     // A column of codes alone is a list, not a table of errors.
     description.map(|description| Found {
@@ -125,6 +206,11 @@ fn written(rows: &[Row], index: usize) -> impl Iterator<Item = &Cell> {
     rows.iter()
         .filter_map(move |row| row.cell(index))
         .filter(|c| !c.text.is_empty())
+}
+
+/// The first column of distinct symbolic codes, if any.
+pub(crate) fn symbolic_code_column(rows: &[Row], width: usize) -> Option<usize> {
+    (0..width).find(|&i| is_code_column(rows, i) && !all_integers(rows, i))
 }
 
 /// Whether column `index` holds a distinct code-shaped cell on every row.

@@ -194,7 +194,7 @@ fn layout_of<'t>(
         });
     }
     if status.is_none() {
-        if let Some(found) = content::find(table, headers, vocab) {
+        if let Some(found) = content::find(src, table, headers, vocab) {
             return Layout::Errors(content_table(src, table, headers, vocab, found));
         }
     }
@@ -212,6 +212,9 @@ fn layout_of<'t>(
     let reason = match (&warning, content::describes_something_else(headers, vocab)) {
         (Some(warning), _) => warning.message.clone(),
         (None, true) => "a table of parameters, fields or settings (by its headers)".to_owned(),
+        (None, false) if content::symbolic_code_column(&table.rows, headers.len()).is_some() => {
+            "its column of codes stands nowhere near errors (no error word in its section, the document's title, its headers or its codes)".to_owned()
+        }
         (None, false) => "no column is headed like codes or body nodes, nor holds a distinct code on each row beside text".to_owned(),
     };
     Layout::Ignored { reason, warning }
@@ -229,7 +232,10 @@ fn unread_codes(
     if content::describes_something_else(headers, vocab) {
         return None;
     }
-    let column = (0..headers.len()).find(|&i| content::is_code_column(&table.rows, i))?;
+    let column = content::symbolic_code_column(&table.rows, headers.len())?;
+    if !content::among_errors(src, table, headers, column) {
+        return None;
+    }
     Some(header_warning(
         src,
         table,
