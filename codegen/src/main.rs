@@ -65,6 +65,9 @@ enum Command {
         /// Skip bad rows with a warning instead of failing.
         #[arg(long)]
         lenient: bool,
+        /// The spec's own language tag (default `en`), as the `language` setting.
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
     },
     /// Print what changing OLD to NEW does to the generated API, as markdown.
     Changes {
@@ -118,7 +121,8 @@ fn main() -> ExitCode {
             spec,
             translations,
             lenient,
-        } => dump(&spec, &translations, lenient),
+            language,
+        } => dump(&spec, &translations, lenient, language.as_deref()),
         Command::Changes {
             since: Some(rev),
             manifest_path,
@@ -338,7 +342,12 @@ fn read_input(path: &Path) -> Result<(String, String), Error> {
 }
 
 /// Reads a spec and its translations (`LANG=PATH` each) into a model.
-fn read_model(path: &Path, translations: &[String], lenient: bool) -> Result<SpecResult, Error> {
+fn read_model(
+    path: &Path,
+    translations: &[String],
+    lenient: bool,
+    language: Option<&str>,
+) -> Result<SpecResult, Error> {
     let (name, text) = read_input(path)?;
     let mut spec = SpecText::new(name, text);
     for translation in translations {
@@ -352,13 +361,22 @@ fn read_model(path: &Path, translations: &[String], lenient: bool) -> Result<Spe
         spec = spec.with_translation(lang, name, text);
     }
     // Only the model is needed: no code is generated.
-    let result = Builder::new().lenient(lenient).read_from(spec)?;
+    let mut builder = Builder::new().lenient(lenient);
+    if let Some(language) = language {
+        builder = builder.language(language);
+    }
+    let result = builder.read_from(spec)?;
     eprint!("{}", result.rendered_warnings);
     Ok(result)
 }
 
-fn dump(spec: &Path, translations: &[String], lenient: bool) -> Result<ExitCode, Error> {
-    let result = read_model(spec, translations, lenient)?;
+fn dump(
+    spec: &Path,
+    translations: &[String],
+    lenient: bool,
+    language: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let result = read_model(spec, translations, lenient, language)?;
     println!("{}", Dump::of(&result.model).to_json());
     Ok(ExitCode::SUCCESS)
 }
@@ -394,8 +412,8 @@ fn compare(
                 .into(),
         });
     }
-    let old_api = Api::from_model(&read_model(old, old_translations, lenient)?.model);
-    let new_api = Api::from_model(&read_model(new, new_translations, lenient)?.model);
+    let old_api = Api::from_model(&read_model(old, old_translations, lenient, None)?.model);
+    let new_api = Api::from_model(&read_model(new, new_translations, lenient, None)?.model);
     let changes = old_api.diff(&new_api);
     if as_json {
         let report = serde_json::json!({

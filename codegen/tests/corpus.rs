@@ -2,7 +2,8 @@
 //! style other vendors publish in: `dump --lenient` with default settings must
 //! give exactly the rows a reader sees, as listed by hand in `NAME.dump.json`,
 //! and exactly the warnings in `NAME.warnings` (`line:column message`; none
-//! when the file is absent).
+//! when the file is absent). A document with settings of its own gives them
+//! in `NAME.args`, `dump`'s arguments one per line.
 //!
 //! A new table style is a new document here. With `CI_ERRORS_CODEGEN_UPDATE=1`
 //! the test writes what the tool gives as the expectations instead of
@@ -51,6 +52,19 @@ fn warnings(stderr: &str) -> Vec<String> {
     found
 }
 
+/// The document's own settings, as `dump` takes them: the arguments in
+/// `NAME.args` (one per line; none when the file is absent), such as
+/// `--language` and `zh` for a Chinese page read as its primary edition.
+fn settings(doc: &Path) -> Vec<String> {
+    std::fs::read_to_string(with_suffix(doc, ".args"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Whether the expectations are to be rewritten rather than compared.
 fn updating() -> bool {
     std::env::var_os("CI_ERRORS_CODEGEN_UPDATE").is_some_and(|v| v == "1")
@@ -76,6 +90,7 @@ fn every_document_reads_as_its_readers_see_it() {
     for doc in &docs {
         let out = Command::new(env!("CARGO_BIN_EXE_ci-errors-codegen"))
             .args(["dump", "--lenient"])
+            .args(settings(doc))
             .arg(doc)
             .output()
             .unwrap();

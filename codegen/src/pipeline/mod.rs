@@ -132,6 +132,7 @@ fn validate(spec: &SpecText, settings: &Settings) -> Validated {
             Err(problems) => diagnostics.extend(problems),
         }
     }
+    editions::fill_from_columns(&mut model);
     diagnostics.retain(|d| !settings.acknowledged(d));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(diagnostics)

@@ -166,7 +166,7 @@ impl Builder {
                     out.push_str(&Change::to_markdown(&old.diff(&new), self.code_enum_name()));
                 }
                 Ok(_) => outln!(out, "\n(no committed {name} to compare the API with)"),
-                Err(e) => outln!(out, "\n(no API comparison for {name}: {e})"),
+                Err(e) => outln!(out, "\n(no committed {name} to compare the API with: {e})"),
             }
         }
         out

@@ -126,6 +126,33 @@ const ERROR_WORDS: &[&str] = &[
     "에러",
 ];
 
+/// Language words a header may tag a description with, and their tags.
+const LANGUAGES: &[(&str, &[&str])] = &[
+    ("en", &["english", "英文", "英语", "英語", "영어", "영문"]),
+    (
+        "zh",
+        &["chinese", "中文", "汉语", "简体中文", "中国語", "중국어"],
+    ),
+    ("ja", &["japanese", "日文", "日语", "日本語", "일본어"]),
+    ("ko", &["korean", "韩文", "韩语", "韓国語", "한국어"]),
+];
+
+/// The language a description header names (`英文描述`, `Description
+/// (English)`, `English`): its tag, when the header is a language word,
+/// alone or with a description word.
+pub(crate) fn description_language(header: &str, vocab: &Vocabulary) -> Option<&'static str> {
+    let whole = normalize(header);
+    LANGUAGES.iter().find_map(|(tag, words)| {
+        words.iter().find_map(|word| {
+            let word = normalize(word);
+            let rest = whole
+                .strip_prefix(word.as_str())
+                .or_else(|| whole.strip_suffix(word.as_str()))?;
+            (rest.is_empty() || vocab.matches(Column::Description, rest)).then_some(*tag)
+        })
+    })
+}
+
 /// Whether `text` has an error word.
 fn mentions_errors(text: &str) -> bool {
     let lower = text.to_lowercase();

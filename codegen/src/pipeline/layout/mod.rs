@@ -75,6 +75,9 @@ pub struct ColumnRole {
     pub role: &'static str,
     /// What decided it.
     pub by: Signal,
+    /// For a description in another language's column, that language's tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
 }
 
 /// An error table: where each row's code, status, texts, name and value are.
@@ -101,6 +104,8 @@ pub(crate) struct ErrorTable<'t> {
     pub description_by: Signal,
     /// What decided the value column.
     pub value_by: Signal,
+    /// Description columns whose headers name another language: `(tag, column)`.
+    pub described_in: Vec<(&'static str, usize)>,
     /// Warnings about the table as a whole, reported before its rows'.
     pub warnings: Vec<Diagnostic>,
     /// Warnings about rows cut off after it, reported after its rows'.
@@ -249,36 +254,41 @@ fn unread_codes(
 /// The record of `layout`: what the table was read as, and its columns' roles.
 fn record_of(table: &Table, headers: &[&str], layout: &Layout<'_>) -> TableRecord {
     let mut roles = Vec::new();
-    let mut role = |column: Option<usize>, name: &'static str, by: Signal| {
-        if let Some(column) = column {
-            roles.push(ColumnRole {
-                column,
-                header: headers.get(column).copied().unwrap_or_default().to_owned(),
-                role: name,
-                by,
-            });
-        }
-    };
+    let mut role =
+        |column: Option<usize>, name: &'static str, by: Signal, lang: Option<&'static str>| {
+            if let Some(column) = column {
+                roles.push(ColumnRole {
+                    column,
+                    header: headers.get(column).copied().unwrap_or_default().to_owned(),
+                    role: name,
+                    by,
+                    lang,
+                });
+            }
+        };
     let (read_as, reason) = match layout {
         Layout::Errors(t) => {
-            role(Some(t.code), "code", t.code_by);
+            role(Some(t.code), "code", t.code_by, None);
             match t.status {
-                StatusFrom::Column(i) => role(Some(i), "status", t.status_by),
+                StatusFrom::Column(i) => role(Some(i), "status", t.status_by, None),
                 StatusFrom::Section | StatusFrom::None => {}
             }
-            role(t.texts.description, "description", t.description_by);
-            role(t.texts.remedy, "remedy", Signal::Header);
-            role(t.texts.cause, "cause", Signal::Header);
-            role(t.texts.message, "message", Signal::Header);
-            role(t.name, "name", Signal::Header);
-            role(t.value, "value", t.value_by);
+            role(t.texts.description, "description", t.description_by, None);
+            role(t.texts.remedy, "remedy", Signal::Header, None);
+            role(t.texts.cause, "cause", Signal::Header, None);
+            role(t.texts.message, "message", Signal::Header, None);
+            role(t.name, "name", Signal::Header, None);
+            role(t.value, "value", t.value_by, None);
+            for &(lang, column) in &t.described_in {
+                role(Some(column), "description", Signal::Header, Some(lang));
+            }
             ("errors", None)
         }
         Layout::Fields(t) => {
-            role(Some(t.name), "node_name", Signal::Header);
-            role(Some(t.ty), "type", Signal::Header);
-            role(t.parent, "parent", Signal::Header);
-            role(t.description, "description", Signal::Header);
+            role(Some(t.name), "node_name", Signal::Header, None);
+            role(Some(t.ty), "type", Signal::Header, None);
+            role(t.parent, "parent", Signal::Header, None);
+            role(t.description, "description", Signal::Header, None);
             ("fields", None)
         }
         Layout::Ignored { reason, .. } => ("left_out", Some(reason.clone())),
@@ -344,7 +354,7 @@ fn error_table<'t>(
     status: StatusFrom,
 ) -> ErrorTable<'t> {
     let mut warnings = Vec::new();
-    let texts = text_columns(headers, vocab);
+    let (texts, described_in) = texts_and_languages(headers, vocab, code, status);
     if !texts.any() {
         warnings.push(header_warning(src, table, Lint::MissingDescriptionColumn, "error table with no description column".into(),
             "every description of this table is empty",
@@ -382,11 +392,41 @@ fn error_table<'t>(
         status_by: Signal::Header,
         description_by: Signal::Header,
         value_by: Signal::Header,
+        described_in,
         warnings,
         stray,
     };
-    // Two code columns: numbers that repeat beside distinct names. The name
-    // is the code (`from_code`), the number its value (`from_value`).
+    two_code_columns(&mut laid_out, headers.len());
+    laid_out
+}
+
+/// The text columns, and the description columns headed with a language
+/// (`英文描述`), which are that edition's, not the table's own description.
+fn texts_and_languages(
+    headers: &[&str],
+    vocab: &Vocabulary,
+    code: usize,
+    status: StatusFrom,
+) -> (TextColumns, Vec<(&'static str, usize)>) {
+    let described_in: Vec<(&'static str, usize)> = headers
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != code && status != StatusFrom::Column(i))
+        .filter_map(|(i, h)| Some((content::description_language(h, vocab)?, i)))
+        .collect();
+    let tagged = |i: usize| described_in.iter().any(|&(_, c)| c == i);
+    let untagged: Vec<&str> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| if tagged(i) { "" } else { *h })
+        .collect();
+    (text_columns(&untagged, vocab), described_in)
+}
+
+/// Two code columns: numbers that repeat beside distinct names. The name
+/// is the code (`from_code`), the number its value (`from_value`).
+fn two_code_columns(laid_out: &mut ErrorTable<'_>, width: usize) {
+    let (code, status) = (laid_out.code, laid_out.status);
     let taken: Vec<usize> = [
         laid_out.texts.description,
         laid_out.texts.remedy,
@@ -402,14 +442,12 @@ fn error_table<'t>(
     .into_iter()
     .flatten()
     .collect();
-    let width = headers.len();
     if let Some(symbolic) = content::symbolic_beside_numbers(&laid_out.rows, width, code, &taken) {
         laid_out.value = Some(code);
         laid_out.value_by = Signal::Content;
         laid_out.code = symbolic;
         laid_out.code_by = Signal::Content;
     }
-    laid_out
 }
 
 /// An error table whose code column its content decided.

@@ -163,3 +163,47 @@ fn merge_fields(
         field.description.push(text(&field.element));
     }
 }
+
+/// Fills each edition's descriptions from the columns of the primary
+/// edition's tables that are written in that edition's language
+/// (`错误代码 | 错误描述 | 英文描述`): where the edition gives no description
+/// of its own. A language that is no edition of the spec becomes one, after
+/// the translations; its other texts are absent (the primary stands in).
+pub fn fill_from_columns(model: &mut Model) {
+    let mut tags: Vec<String> = Vec::new();
+    for row in &model.errors {
+        for (tag, _) in &row.described_in {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+    }
+    for tag in tags {
+        let index = match model.languages.iter().position(|l| *l == tag) {
+            Some(index) => index,
+            None => {
+                model.languages.push(tag.clone());
+                model.languages.len() - 1
+            }
+        };
+        for row in &mut model.errors {
+            let text = row
+                .described_in
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .map(|(_, text)| text.clone());
+            if let Some(text) = text {
+                row.description.fill(index, text);
+            }
+            // Every text of every row has an entry for every edition.
+            for texts in [
+                &mut row.description,
+                &mut row.remedy,
+                &mut row.cause,
+                &mut row.message,
+            ] {
+                texts.pad(index);
+            }
+        }
+    }
+}

@@ -54,6 +54,10 @@ pub struct ErrorRow {
     /// Byte ranges of the code cell and of the status number (the code
     /// cell again without a status), for diagnostics.
     pub cells: (std::ops::Range<usize>, std::ops::Range<usize>),
+    /// Descriptions the table gives in another language's column
+    /// (`英文描述`): `(language tag, text)`. They fill that edition's
+    /// description (see [`Model::languages`]).
+    pub described_in: Vec<(String, Text)>,
 }
 
 /// The kind of an XML node in a field table.

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::{cell_text, plural, ErrorRow, Texts, Validator};
+use super::{cell_text, plural, ErrorRow, Text, Texts, Validator};
 use crate::pipeline::diagnostic::{Diagnostic, Lint};
 use crate::pipeline::layout::status::{
     is_no_status, is_standard_reason, parse_statuses, split_punctuation, standard_reasons,
@@ -64,6 +64,12 @@ impl Validator<'_> {
             .map(|c| c.text.clone())
             .filter(|n| !n.is_empty());
         let value_cell = self.value_cell(t, row);
+        let described_in: Vec<(String, Text)> = t
+            .described_in
+            .iter()
+            .map(|&(lang, i)| (lang.to_owned(), cell_text(row, Some(i))))
+            .filter(|(_, text)| !text.plain.is_empty())
+            .collect();
         let mut rows = Vec::new();
         for (code, code_span) in &codes {
             for (status, reason, span, at) in &statuses {
@@ -88,6 +94,7 @@ impl Validator<'_> {
                     status_line,
                     status_column,
                     cells: (code_span.clone(), span.clone()),
+                    described_in: described_in.clone(),
                 });
             }
         }

@@ -51,6 +51,34 @@ impl Texts {
         self.translations.push(translation);
     }
 
+    /// Gives edition `index` (0 the primary, then the translations in
+    /// order) the text `text`, where that edition has none written; pads
+    /// the editions before it with `None`. Whether it was given.
+    pub(crate) fn fill(&mut self, index: usize, text: Text) -> bool {
+        if index == 0 {
+            if !self.primary.plain.is_empty() {
+                return false;
+            }
+            self.primary = text;
+            return true;
+        }
+        self.pad(index);
+        match &mut self.translations[index - 1] {
+            Some(written) if !written.plain.is_empty() => false,
+            slot => {
+                *slot = Some(text);
+                true
+            }
+        }
+    }
+
+    /// Pads the translations with `None` up to edition `index`.
+    pub(crate) fn pad(&mut self, index: usize) {
+        while self.translations.len() < index {
+            self.translations.push(None);
+        }
+    }
+
     /// The primary edition's text.
     pub fn primary(&self) -> &Text {
         &self.primary
