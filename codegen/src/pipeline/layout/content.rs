@@ -95,12 +95,17 @@ const NOT_CODES: &[&str] = &[
     "endpoint",
 ];
 
-/// Whether the table's headers name it a table of parameters, fields or settings.
+/// Whether the table's headers name it a table of parameters, fields or
+/// settings: a header that is one of [`NOT_CODES`], or that ends in a word
+/// for types (`Enumeration Types`, `枚举类型`), which lists types, not codes.
 pub(crate) fn describes_something_else(headers: &[&str], vocab: &Vocabulary) -> bool {
     let words: Vec<String> = NOT_CODES.iter().map(|w| normalize(w)).collect();
     headers.iter().any(|h| {
         let h = normalize(h);
         words.contains(&h)
+            || ["types", "类型", "型"]
+                .iter()
+                .any(|t| h.len() > t.len() && h.ends_with(t))
     }) || vocab.find(Column::NodeName, headers).is_some()
 }
 
@@ -115,12 +120,15 @@ const ERROR_WORDS: &[&str] = &[
     "invalid",
     "denied",
     "timeout",
+    "warning",
     "错误",
     "錯誤",
     "异常",
     "異常",
     "失败",
     "返回码",
+    "状态码",
+    "警告",
     "エラー",
     "오류",
     "에러",

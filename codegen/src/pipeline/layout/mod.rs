@@ -216,7 +216,7 @@ fn layout_of<'t>(
     };
     let reason = match (&warning, content::describes_something_else(headers, vocab)) {
         (Some(warning), _) => warning.message.clone(),
-        (None, true) => "a table of parameters, fields or settings (by its headers)".to_owned(),
+        (None, true) => "a table of parameters, fields, settings or types (by its headers)".to_owned(),
         (None, false) if content::symbolic_code_column(&table.rows, headers.len()).is_some() => {
             "its column of codes stands nowhere near errors (no error word in its section, the document's title, its headers or its codes)".to_owned()
         }
