@@ -17,6 +17,8 @@ use crate::pipeline::source::SourceFile;
 pub(crate) struct Found {
     /// The code column.
     pub code: usize,
+    /// A column of HTTP statuses known by their form (`404 Not Found`).
+    pub status: Option<usize>,
     /// A numeric value beside a symbolic code.
     pub value: Option<usize>,
     /// The description: the longest prose column.
@@ -209,13 +211,37 @@ pub(crate) fn find(
         return None;
     }
     let value = (0..width).find(|&i| i != code && all_integers(rows, i));
-    let description = longest_prose(rows, width, &[Some(code), value]);
+    let status = (0..width).find(|&i| i != code && Some(i) != value && statuses_by_form(rows, i));
+    let description = longest_prose(rows, width, &[Some(code), value, status]);
     // A column of codes alone is a list, not a table of errors.
     description.map(|description| Found {
         code,
+        status,
         value,
         description: Some(description),
     })
+}
+
+/// Whether every written cell of column `index` is an HTTP status known by
+/// its form, a number with its reason (`404 Not Found`, `Conflict (409)`),
+/// or says there is none, and one is a status. Bare numbers are not taken
+/// for statuses: a value column looks the same.
+fn statuses_by_form(rows: &[Row], index: usize) -> bool {
+    use crate::pipeline::layout::status::{is_no_status, parse_statuses};
+    let with_reason = |c: &Cell| {
+        let text = c.lines.join("\n");
+        let parts = parse_statuses(&text);
+        !parts.is_empty()
+            && parts
+                .iter()
+                .all(|p| matches!(p.parsed, Ok((_, reason)) if !reason.is_empty()))
+    };
+    let cells: Vec<&Cell> = written(rows, index).collect();
+    !cells.is_empty()
+        && cells
+            .iter()
+            .all(|c| is_no_status(&c.text) || with_reason(c))
+        && cells.iter().any(|c| with_reason(c))
 }
 
 /// A code column of a table whose code column holds numbers that repeat,

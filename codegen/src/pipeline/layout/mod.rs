@@ -458,7 +458,9 @@ fn content_table<'t>(
     vocab: &Vocabulary,
     found: content::Found,
 ) -> ErrorTable<'t> {
-    let mut laid_out = error_table(src, table, headers, vocab, found.code, StatusFrom::None);
+    let status = found.status.map_or(StatusFrom::None, StatusFrom::Column);
+    let mut laid_out = error_table(src, table, headers, vocab, found.code, status);
+    laid_out.status_by = Signal::Content;
     laid_out
         .warnings
         .retain(|w| w.lint != Some(Lint::MissingDescriptionColumn));
