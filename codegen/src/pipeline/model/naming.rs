@@ -21,7 +21,8 @@ const KEYWORDS: &[&str] = &[
 /// A code that is already an UpperCamelCase identifier (ASCII letters and
 /// digits, starting with a capital) is its own name. Otherwise the code is
 /// split into words at every other ASCII character, each word gets a capital
-/// first letter, non-ASCII characters become `U` and their hex code point, a
+/// first letter (a word in capitals is lowered after it: `ERR_ROOM_ID` is
+/// `ErrRoomId`), non-ASCII characters become `U` and their hex code point, a
 /// leading digit gets `_` in front, and `Self` and `ALL` (the enum's own
 /// constant) become `SelfCode` and `ALLCode`. A negative
 /// number starts with `Minus` (`-103` is `Minus103`, `103` is `_103`).
@@ -38,10 +39,24 @@ pub fn variant_name(code: &str) -> String {
     } else {
         let mut name = String::new();
         for word in split_words(code) {
+            // A word in capitals is a word, not an acronym run on:
+            // `ERR_ROOM_ID` gives `ErrRoomId`, as Rust names it. (A code
+            // point's `U` and hex digits are not a word of the code.)
+            let code_point = word.starts_with('U')
+                && word.len() > 4
+                && word[1..].bytes().all(|b| b.is_ascii_hexdigit())
+                && code.contains(|c: char| !c.is_ascii());
+            let shout = !code_point
+                && word.chars().filter(char::is_ascii_alphabetic).count() > 1
+                && !word.chars().any(|c| c.is_ascii_lowercase());
             let mut chars = word.chars();
             if let Some(first) = chars.next() {
                 name.push(first.to_ascii_uppercase());
-                name.extend(chars);
+                if shout {
+                    name.extend(chars.map(|c| c.to_ascii_lowercase()));
+                } else {
+                    name.extend(chars);
+                }
             }
         }
         name
@@ -151,6 +166,19 @@ mod tests {
         assert_eq!(variant_name("错误"), "U9519U8BEF");
         assert_eq!(variant_name("Café"), "CafU00E9");
         assert_eq!(variant_name("--"), "Empty");
+        // Words in capitals are words: Rust's UpperCamelCase.
+        assert_eq!(variant_name("ERR_ROOM_ID"), "ErrRoomId");
+        assert_eq!(
+            variant_name("ERR_SERVER_CENTER_INVALID_ROOMID"),
+            "ErrServerCenterInvalidRoomid"
+        );
+        assert_eq!(
+            variant_name("FailedOperation.HTTP_TIMEOUT"),
+            "FailedOperationHttpTimeout"
+        );
+        assert_eq!(variant_name("kTXLiteAVError_Fail"), "KTXLiteAVErrorFail");
+        assert_eq!(variant_name("ERR_2FA"), "Err2fa");
+        assert_eq!(variant_name("X_Y"), "XY");
         for code in ["a.b", "9", "Self", "ß", "_", "-x-", "Type", "r#x"] {
             assert!(is_identifier(&variant_name(code)), "{code}");
         }
