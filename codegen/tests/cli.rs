@@ -1012,3 +1012,29 @@ fn init_keeps_the_manifest_valid_and_names_the_library_as_it_is_imported() {
         Some("store_errs")
     );
 }
+
+/// `generate`'s summary names the editions when there are several, and
+/// only then.
+#[test]
+fn the_summary_names_the_editions_of_a_translated_spec() {
+    let en = "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n| Gone | It is gone. | 410 |\n";
+    let zh = "| 错误码 | 描述 | HTTP 状态码 |\n|---|---|---|\n| Gone | 已删除 | 410 |\n";
+    let single = ci_errors_codegen::Builder::new()
+        .generate_from([ci_errors_codegen::SpecText::new("e.md", en)])
+        .unwrap();
+    assert!(
+        !single.summary().contains("languages"),
+        "{}",
+        single.summary()
+    );
+    let both = ci_errors_codegen::Builder::new()
+        .generate_from([
+            ci_errors_codegen::SpecText::new("e.md", en).with_translation("zh", "z.md", zh)
+        ])
+        .unwrap();
+    assert!(
+        both.summary().contains("  languages en, zh\n"),
+        "{}",
+        both.summary()
+    );
+}

@@ -92,3 +92,18 @@ fn a_byte_order_mark_at_the_start_of_a_line_is_dropped() {
     let rows: Vec<_> = m.errors.iter().map(|r| (r.code.as_str(), r.line)).collect();
     assert_eq!(rows, [("A", 3), ("B", 7)]);
 }
+
+/// An HTML table's caption is its rows' section; a caption of a table
+/// nested in a cell is not.
+#[test]
+fn an_html_caption_names_the_section_and_a_nested_one_does_not() {
+    let md = "<table><caption>Storage errors</caption>\n<tr><th>Error Code</th><th>HTTP Status Code</th><th>Description</th></tr>\n\
+              <tr><td>Full</td><td>507</td><td>The disk is full.<table><caption>Inner</caption><tr><td>x</td></tr></table></td></tr>\n\
+              <tr><td>Locked</td><td>423</td><td>It is locked.</td></tr>\n</table>\n";
+    let m = ok(md);
+    let sections: Vec<_> = m.errors.iter().map(|r| (r.code.as_str(), r.section.as_deref())).collect();
+    assert_eq!(
+        sections,
+        [("Full", Some("Storage errors")), ("Locked", Some("Storage errors"))]
+    );
+}

@@ -340,6 +340,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_standard_reason_is_known_and_others_are_not() {
+        for (status, reason) in [
+            (400, "Bad Request"),
+            (402, "Payment Required"),
+            (404, "Not Found"),
+            (409, "Conflict"),
+            (429, "Too Many Requests"),
+            (503, "Service Unavailable"),
+        ] {
+            assert!(is_standard_reason(status, reason), "{status} {reason}");
+        }
+        assert!(!is_standard_reason(402, "Not Found"));
+        assert!(!is_standard_reason(500, "Internal Server"));
+    }
+
+    #[test]
     fn parses_number_and_reason() {
         assert_eq!(parse_status("404"), Ok((404, "")));
         assert_eq!(

@@ -185,6 +185,18 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_are_plain_and_not_keywords() {
+        for name in ["A", "_a", "a1", "ErrRoomId", "r#x".trim_start_matches("r#")] {
+            assert!(is_identifier(name), "{name}");
+        }
+        for name in [
+            "", "_", "1a", "a-b", "a b", "é", "fn", "self", "Self", "crate", "a.b",
+        ] {
+            assert!(!is_identifier(name), "{name:?}");
+        }
+    }
+
+    #[test]
     fn fields_are_snake_case() {
         assert_eq!(field_name("RequestId"), "request_id");
         assert_eq!(field_name("TraceId"), "trace_id");
