@@ -396,3 +396,31 @@ fn accepted_warnings_are_not_shown_beside_errors() {
     assert!(!rendered.contains("non_standard_reason"), "{rendered}");
     assert_eq!(diagnostics.len(), 1);
 }
+
+/// A short row that is kept says which cells are empty: the last one, or a range.
+#[test]
+fn a_kept_short_row_names_its_empty_cells() {
+    let spec = "| Error Code | Description | HTTP Status Code | Solution | Note |\n|---|---|---|---|---|\n\
+                | A | a. | 400 |\n| B | b. | 400 | Fix it. |\n";
+    let result = Builder::new()
+        .lenient(true)
+        .read_from(SpecText::new("s.md", spec))
+        .unwrap();
+    let labels: Vec<String> = result
+        .warnings
+        .iter()
+        .filter(|w| w.lint == Some(Lint::ShortRow))
+        .map(|w| w.subject.clone().unwrap())
+        .collect();
+    assert_eq!(labels, ["A 3/5", "B 4/5"]);
+    assert!(
+        result.rendered_warnings.contains("cells 4–5 are empty"),
+        "{}",
+        result.rendered_warnings
+    );
+    assert!(
+        result.rendered_warnings.contains("cell 5 is empty"),
+        "{}",
+        result.rendered_warnings
+    );
+}

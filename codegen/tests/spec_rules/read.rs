@@ -101,9 +101,16 @@ fn an_html_caption_names_the_section_and_a_nested_one_does_not() {
               <tr><td>Full</td><td>507</td><td>The disk is full.<table><caption>Inner</caption><tr><td>x</td></tr></table></td></tr>\n\
               <tr><td>Locked</td><td>423</td><td>It is locked.</td></tr>\n</table>\n";
     let m = ok(md);
-    let sections: Vec<_> = m.errors.iter().map(|r| (r.code.as_str(), r.section.as_deref())).collect();
+    let sections: Vec<_> = m
+        .errors
+        .iter()
+        .map(|r| (r.code.as_str(), r.section.as_deref()))
+        .collect();
     assert_eq!(
         sections,
-        [("Full", Some("Storage errors")), ("Locked", Some("Storage errors"))]
+        [
+            ("Full", Some("Storage errors")),
+            ("Locked", Some("Storage errors"))
+        ]
     );
 }

@@ -352,6 +352,20 @@ mod tests {
             assert!(is_standard_reason(status, reason), "{status} {reason}");
         }
         assert!(!is_standard_reason(402, "Not Found"));
+        // Every status IANA registers has its reason.
+        let registered = [
+            100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226,
+        ]
+        .into_iter()
+        .chain(300..=308)
+        .filter(|&s| s != 306)
+        .chain((400..=418).filter(|&s| s != 418))
+        .chain([421, 422, 423, 424, 425, 426, 428, 429, 431, 451])
+        .chain(500..=508)
+        .chain([510, 511]);
+        for status in registered {
+            assert!(!standard_reasons(status).is_empty(), "{status}");
+        }
         assert!(!is_standard_reason(500, "Internal Server"));
     }
 

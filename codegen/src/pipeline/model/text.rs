@@ -104,6 +104,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fill_gives_an_edition_a_text_only_where_it_has_none() {
+        let mut texts = Texts::new(Text::new("", ""));
+        assert!(texts.fill(0, Text::new("primary", "primary")));
+        assert!(!texts.fill(0, Text::new("again", "again")));
+        texts.push(Some(Text::new("written", "written")));
+        assert!(!texts.fill(1, Text::new("column", "column")));
+        assert!(texts.fill(3, Text::new("third", "third")));
+        let plain: Vec<Option<&str>> = texts
+            .translations()
+            .map(|t| t.map(|t| t.plain.as_str()))
+            .collect();
+        assert_eq!(plain, [Some("written"), None, Some("third")]);
+        assert_eq!(texts.primary().plain, "primary");
+    }
+
+    #[test]
     fn the_primary_stands_in_for_a_missing_translation() {
         let mut texts = Texts::new(Text::new("en", "*en*"));
         texts.push(None);
