@@ -136,3 +136,20 @@ fn the_snippet_of_a_long_body_is_cut_on_a_character() {
     };
     assert_eq!(snippet, "Bad gateway");
 }
+
+/// A body of exactly the size limit is read; one byte more is not.
+#[test]
+fn the_body_limit_is_exact_for_a_service_error() {
+    let limit = ci_errors_runtime::xml::Limits::default().max_body_bytes;
+    let document = "<Error><Code>Busy</Code></Error>";
+    let at_limit = format!("{document}{}", " ".repeat(limit - document.len()));
+    assert_eq!(at_limit.len(), limit);
+    assert!(reply(503, &at_limit).response().is_some());
+    let over = format!("{at_limit} ");
+    let err = reply(503, &over);
+    assert!(
+        matches!(err.body(), Body::Unparsed { kind, .. } if kind.to_string().contains("not read")),
+        "{:?}",
+        err.body()
+    );
+}
