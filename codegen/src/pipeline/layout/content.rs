@@ -174,9 +174,12 @@ fn mentions_errors(text: &str) -> bool {
 /// codes do (`ERR_TIMEOUT`, `InvalidParameter`). A table of constants on a
 /// page about something else is not one.
 pub(crate) fn among_errors(src: &SourceFile, table: &Table, headers: &[&str], code: usize) -> bool {
+    // The page's title stands at its top: looking further would cost every
+    // table a pass over the whole document.
     let title = src
         .text()
         .lines()
+        .take(64)
         .find_map(|l| l.strip_prefix("# ").or_else(|| l.strip_prefix("title:")));
     let codes: Vec<&str> = written(&table.rows, code)
         .map(|c| c.text.as_str())
