@@ -383,21 +383,41 @@ fn the_tool_acts_only_where_it_is_pointed_and_every_error_says_error() {
     assert!(text.starts_with("error: no-such-file.md"), "{text}");
 }
 
-#[test]
-fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
-    let dir = temp_dir("since");
-    let en =
-        "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
-    let zh = "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | 忙。 |\n";
-    write(&dir.join("spec/e.md"), en);
-    write(&dir.join("spec/e.zh.md"), zh);
+/// The English edition of the committed project's spec.
+const COMMITTED_EN: &str =
+    "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
+/// Its Chinese edition.
+const COMMITTED_ZH: &str =
+    "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | 忙。 |\n";
+
+/// A manifest whose settings are the header word `Problem` and `rest`.
+fn problem_settings(rest: &str) -> String {
+    format!(
+        "[package]\nname = \"p\"\n[package.metadata.ci-errors-codegen]\nheader-words = {{ code = [\"Problem\"] }}\n{rest}"
+    )
+}
+
+/// A project with [`COMMITTED_EN`] and [`COMMITTED_ZH`] as one spec and its
+/// translation, enum `CosError`, committed in a repository of its own: its
+/// directory and its manifest's path.
+fn committed_project(name: &str) -> (PathBuf, String) {
+    let dir = temp_dir(name);
+    write(&dir.join("spec/e.md"), COMMITTED_EN);
+    write(&dir.join("spec/e.zh.md"), COMMITTED_ZH);
     let manifest = write(
         &dir.join("Cargo.toml"),
-        "[package]\nname = \"p\"\n[package.metadata.ci-errors-codegen]\nspecs = [{ path = \"spec/e.md\", translations = { zh = \"spec/e.zh.md\" } }]\nenum-name = \"CosError\"\nheader-words = { code = [\"Problem\"] }\n",
+        &problem_settings("specs = [{ path = \"spec/e.md\", translations = { zh = \"spec/e.zh.md\" } }]\nenum-name = \"CosError\"\n"),
     );
     git_in(&dir, &["init", "-q"]);
     git_in(&dir, &["add", "."]);
     git_in(&dir, &["commit", "-q", "-m", "spec"]);
+    (dir, manifest)
+}
+
+#[test]
+fn changes_since_a_revision_reads_every_spec_file_with_the_settings() {
+    let (dir, manifest) = committed_project("since");
+    let (en, zh) = (COMMITTED_EN, COMMITTED_ZH);
     // A Chinese-only edit, and a new code in both editions.
     write(
         &dir.join("spec/e.zh.md"),
@@ -445,24 +465,7 @@ fn git_in(dir: &Path, args: &[&str]) {
 
 #[test]
 fn the_gate_fails_closed_and_reads_the_settings_at_the_revision() {
-    let dir = temp_dir("gate");
-    let en =
-        "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | Busy. |\n";
-    let zh = "| Problem | HTTP Status Code | Description |\n|---|---|---|\n| Busy | 503 | 忙。 |\n";
-    write(&dir.join("spec/e.md"), en);
-    write(&dir.join("spec/e.zh.md"), zh);
-    let settings = |rest: &str| {
-        format!(
-            "[package]\nname = \"p\"\n[package.metadata.ci-errors-codegen]\nheader-words = {{ code = [\"Problem\"] }}\n{rest}"
-        )
-    };
-    let manifest = write(
-        &dir.join("Cargo.toml"),
-        &settings("specs = [{ path = \"spec/e.md\", translations = { zh = \"spec/e.zh.md\" } }]\nenum-name = \"CosError\"\n"),
-    );
-    git_in(&dir, &["init", "-q"]);
-    git_in(&dir, &["add", "."]);
-    git_in(&dir, &["commit", "-q", "-m", "spec"]);
+    let (dir, manifest) = committed_project("gate");
 
     // Nothing changed: no API changes, exit 0.
     let out = tool(&[
@@ -500,7 +503,7 @@ fn the_gate_fails_closed_and_reads_the_settings_at_the_revision() {
     // a variant named, an edition dropped.
     write(
         &dir.join("Cargo.toml"),
-        &settings("specs = [{ path = \"spec/e.md\" }]\nenum-name = \"StorageError\"\nnames = { Busy = \"TooBusy\" }\n"),
+        &problem_settings("specs = [{ path = \"spec/e.md\" }]\nenum-name = \"StorageError\"\nnames = { Busy = \"TooBusy\" }\n"),
     );
     let out = tool(&[
         "changes",

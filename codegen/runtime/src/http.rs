@@ -509,12 +509,8 @@ fn json_error<B: ErrorBody>(text: &str) -> Result<Option<B>, serde_json::Error> 
     let Some(code) = error.code.0 else {
         return Ok(None);
     };
-    let id = |outer: Scalar, inner: Scalar| {
-        outer
-            .0
-            .filter(|v| !v.is_empty())
-            .or(inner.0.filter(|v| !v.is_empty()))
-    };
+    // The envelope's id first, else the error's; an empty one is none.
+    let id = |outer: Scalar, inner: Scalar| outer.present().or(inner.present());
     Ok(Some(B::from_fields(
         Code::from(code),
         error.message.0,
@@ -527,6 +523,13 @@ fn json_error<B: ErrorBody>(text: &str) -> Result<Option<B>, serde_json::Error> 
 /// (some services send numeric codes and ids), anything else as absent.
 #[derive(Default)]
 struct Scalar(Option<String>);
+
+impl Scalar {
+    /// The text, unless it is empty: an empty id is no id.
+    fn present(self) -> Option<String> {
+        self.0.filter(|v| !v.is_empty())
+    }
+}
 
 impl<'de> serde::Deserialize<'de> for Scalar {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

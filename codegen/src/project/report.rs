@@ -124,13 +124,14 @@ impl Builder {
             });
         }
         // Specs of the settings then whose module has none now: all removed.
-        for spec in past.iter().flat_map(|p| &p.specs) {
+        for (past, spec) in past
+            .iter()
+            .flat_map(|p| p.specs.iter().map(move |s| (p, s)))
+        {
             if self.specs.iter().any(|s| s.module == spec.module) {
                 continue;
             }
-            let old_api = past.as_ref().map_or(Ok(Api::default()), |p| {
-                p.api_at(&commit, spec.module.as_deref())
-            })?;
+            let old_api = past.api_at(&commit, spec.module.as_deref())?;
             reports.push(SpecChanges {
                 spec: slash_path(&spec.path),
                 enum_name: old_api.enum_path.clone(),

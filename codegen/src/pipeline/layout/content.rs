@@ -7,8 +7,9 @@
 //! longest prose column is the description. Tables of parameters, fields,
 //! settings and the like are never read this way.
 
-use crate::pipeline::layout::parse_integer;
+use crate::pipeline::layout::status::parse_statuses;
 use crate::pipeline::layout::vocabulary::{normalize, Column, Vocabulary};
+use crate::pipeline::layout::{holds_only_integers, holds_statuses, parse_integer, written};
 use crate::pipeline::read::{Cell, Row, Table};
 use crate::pipeline::source::SourceFile;
 
@@ -205,15 +206,14 @@ pub(crate) fn find(
     }
     let rows = table.rows.as_slice();
     let width = headers.len();
-    let codes: Vec<usize> = (0..width).filter(|&i| is_code_column(rows, i)).collect();
     // Numbers alone are not taken for codes by their look: a numbered list
     // or a table of constants looks the same. Beside a symbolic code they
     // are its values, even where they repeat.
-    let code = codes.iter().copied().find(|&i| !all_integers(rows, i))?;
+    let code = symbolic_code_column(rows, width)?;
     if !among_errors(src, table, headers, code) {
         return None;
     }
-    let value = (0..width).find(|&i| i != code && all_integers(rows, i));
+    let value = (0..width).find(|&i| i != code && holds_only_integers(rows, i));
     let status = (0..width).find(|&i| i != code && Some(i) != value && statuses_by_form(rows, i));
     let description = longest_prose(rows, width, &[Some(code), value, status]);
     // A column of codes alone is a list, not a table of errors.
@@ -230,21 +230,14 @@ pub(crate) fn find(
 /// or says there is none, and one is a status. Bare numbers are not taken
 /// for statuses: a value column looks the same.
 fn statuses_by_form(rows: &[Row], index: usize) -> bool {
-    use crate::pipeline::layout::status::{is_no_status, parse_statuses};
-    let with_reason = |c: &Cell| {
+    holds_statuses(rows, index, |c| {
         let text = c.lines.join("\n");
         let parts = parse_statuses(&text);
         !parts.is_empty()
             && parts
                 .iter()
                 .all(|p| matches!(p.parsed, Ok((_, reason)) if !reason.is_empty()))
-    };
-    let cells: Vec<&Cell> = written(rows, index).collect();
-    !cells.is_empty()
-        && cells
-            .iter()
-            .all(|c| is_no_status(&c.text) || with_reason(c))
-        && cells.iter().any(|c| with_reason(c))
+    })
 }
 
 /// A code column of a table whose code column holds numbers that repeat,
@@ -257,24 +250,17 @@ pub(crate) fn symbolic_beside_numbers(
     code: usize,
     taken: &[usize],
 ) -> Option<usize> {
-    if !all_integers(rows, code) || distinct(rows, code) {
+    if !holds_only_integers(rows, code) || distinct(rows, code) {
         return None;
     }
     (0..width)
         .filter(|i| *i != code && !taken.contains(i))
-        .find(|&i| is_code_column(rows, i) && !all_integers(rows, i))
-}
-
-/// The written cells of column `index`.
-fn written(rows: &[Row], index: usize) -> impl Iterator<Item = &Cell> {
-    rows.iter()
-        .filter_map(move |row| row.cell(index))
-        .filter(|c| !c.text.is_empty())
+        .find(|&i| is_code_column(rows, i) && !holds_only_integers(rows, i))
 }
 
 /// The first column of distinct symbolic codes, if any.
 pub(crate) fn symbolic_code_column(rows: &[Row], width: usize) -> Option<usize> {
-    (0..width).find(|&i| is_code_column(rows, i) && !all_integers(rows, i))
+    (0..width).find(|&i| is_code_column(rows, i) && !holds_only_integers(rows, i))
 }
 
 /// Whether column `index` holds a distinct code-shaped cell on every row.
@@ -290,12 +276,6 @@ pub(crate) fn is_code_column(rows: &[Row], index: usize) -> bool {
 fn distinct(rows: &[Row], index: usize) -> bool {
     let mut seen = std::collections::HashSet::new();
     written(rows, index).all(|c| seen.insert(c.text.as_str()))
-}
-
-/// Whether every written cell of column `index` is an integer (and one is).
-fn all_integers(rows: &[Row], index: usize) -> bool {
-    let mut cells = written(rows, index).peekable();
-    cells.peek().is_some() && cells.all(|c| parse_integer(&c.text).is_some())
 }
 
 /// Whether `text` has a code's form: an integer (decimal or hexadecimal),

@@ -203,8 +203,12 @@ fn layout_of<'t>(
             return Layout::Errors(content_table(src, table, headers, vocab, found));
         }
     }
-    let warning = match status {
-        Some(StatusFrom::Column(i)) => Some(header_warning(
+    // What the table is, once: of parameters and the like, or with a
+    // column of codes; the warning and the reason both follow from it.
+    let something_else = content::describes_something_else(headers, vocab);
+    let codes = content::symbolic_code_column(&table.rows, headers.len());
+    let warning = match (status, codes) {
+        (Some(StatusFrom::Column(i)), _) => Some(header_warning(
             src,
             table,
             Lint::UnrecognisedTable,
@@ -212,12 +216,13 @@ fn layout_of<'t>(
             "this table is not read; its rows are ignored",
             format!("if a column holds the code, add its header word: `header-words = {{ code = [\"…\"] }}` (`Builder::header_word`); headers: {}", headers.join(" | ")),
         )),
-        _ => unread_codes(src, table, headers, vocab),
+        (_, Some(column)) if !something_else => unread_codes(src, table, headers, column),
+        _ => None,
     };
-    let reason = match (&warning, content::describes_something_else(headers, vocab)) {
+    let reason = match (&warning, something_else) {
         (Some(warning), _) => warning.message.clone(),
         (None, true) => "a table of parameters, fields, settings or types (by its headers)".to_owned(),
-        (None, false) if content::symbolic_code_column(&table.rows, headers.len()).is_some() => {
+        (None, false) if codes.is_some() => {
             "its column of codes stands nowhere near errors (no error word in its section, the document's title, its headers or its codes)".to_owned()
         }
         (None, false) => "no column is headed like codes or body nodes, nor holds a distinct code on each row beside text".to_owned(),
@@ -225,19 +230,15 @@ fn layout_of<'t>(
     Layout::Ignored { reason, warning }
 }
 
-/// A warning for a table left out whose column holds distinct codes (but
-/// nothing the content rule reads as their text), so that no table of codes
-/// is dropped in silence. Tables of parameters, fields or settings are not warned of.
+/// A warning for a table left out whose `column` holds distinct codes (but
+/// nothing the content rule reads as their text), when it stands among
+/// errors, so that no table of codes is dropped in silence.
 fn unread_codes(
     src: &SourceFile,
     table: &Table,
     headers: &[&str],
-    vocab: &Vocabulary,
+    column: usize,
 ) -> Option<Diagnostic> {
-    if content::describes_something_else(headers, vocab) {
-        return None;
-    }
-    let column = content::symbolic_code_column(&table.rows, headers.len())?;
     if !content::among_errors(src, table, headers, column) {
         return None;
     }
@@ -321,7 +322,7 @@ fn code_and_status(
         let value = vocab.find(Column::Value, headers);
         code = vocab
             .find(Column::Name, headers)
-            .filter(|_| value.is_some_and(|v| holds_only_integers(table, v)));
+            .filter(|_| value.is_some_and(|v| holds_only_integers(&table.rows, v)));
     }
     if status.is_none() {
         let (numbers, names): (Vec<usize>, Vec<usize>) = vocab
@@ -527,20 +528,29 @@ fn header_warning(
         .with_lint(lint, subject)
 }
 
+/// The written cells of column `index`.
+pub(crate) fn written(rows: &[Row], index: usize) -> impl Iterator<Item = &Cell> {
+    rows.iter()
+        .filter_map(move |row| row.cell(index))
+        .filter(|c| !c.text.is_empty())
+}
+
 /// Whether every written cell of column `index` is an integer (and one is).
-fn holds_only_integers(table: &Table, index: usize) -> bool {
-    holds_only(table, index, |c| parse_integer(&c.text).is_some())
+pub(crate) fn holds_only_integers(rows: &[Row], index: usize) -> bool {
+    holds_only(rows, index, |c| parse_integer(&c.text).is_some())
 }
 
 /// Whether every written cell of column `index` passes `test` (and one is written).
-fn holds_only(table: &Table, index: usize, test: impl Fn(&Cell) -> bool) -> bool {
-    let mut cells = table
-        .rows
-        .iter()
-        .filter_map(|row| row.cell(index))
-        .filter(|c| !c.text.is_empty())
-        .peekable();
+fn holds_only(rows: &[Row], index: usize, test: impl Fn(&Cell) -> bool) -> bool {
+    let mut cells = written(rows, index).peekable();
     cells.peek().is_some() && cells.all(test)
+}
+
+/// Whether every written cell of column `index` is a status as `status`
+/// reads one, or says there is none, and one is a status.
+pub(crate) fn holds_statuses(rows: &[Row], index: usize, status: impl Fn(&Cell) -> bool) -> bool {
+    holds_only(rows, index, |c| is_no_status(&c.text) || status(c))
+        && written(rows, index).any(status)
 }
 
 /// An integer as a code or value cell writes it: `-103`, `70001`, `+5`,
@@ -570,17 +580,11 @@ pub(crate) fn parse_integer(text: &str) -> Option<i64> {
 /// Whether every written cell of column `index` is a status or says there
 /// is none (and one is a status).
 fn holds_only_statuses(table: &Table, index: usize) -> bool {
-    let status = |c: &Cell| {
+    holds_statuses(&table.rows, index, |c| {
         parse_statuses(&c.lines.join("\n"))
             .iter()
             .all(|p| p.parsed.is_ok())
-    };
-    holds_only(table, index, |c| is_no_status(&c.text) || status(c))
-        && table
-            .rows
-            .iter()
-            .filter_map(|r| r.cell(index))
-            .any(|c| !c.text.is_empty() && status(c))
+    })
 }
 
 /// Whether the table's section title names statuses and nothing else
