@@ -45,6 +45,7 @@ fn colliding() -> Vec<CodeInfo> {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             }
         })
         .collect()

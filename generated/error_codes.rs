@@ -227,6 +227,16 @@ mod __ci_errors_generated {
         pub const fn as_str(&self) -> &'static str {
             CODES[*self as usize].name
         }
+        /// Whether the edition `lang` lists this code: editions drift, and
+        /// a code one lacks has no text in it.
+        pub const fn is_listed_in(&self, lang: Lang) -> bool {
+            CODES[*self as usize].listed_in >> lang as u32 & 1 == 1
+        }
+        /// The editions that list this code, the primary first.
+        pub fn editions(&self) -> impl Iterator<Item = Lang> + 'static {
+            let code = *self;
+            Lang::ALL.iter().copied().filter(move |&lang| code.is_listed_in(lang))
+        }
         /// Every HTTP status the spec gives this code, once each, in spec
         /// order (none for a code the spec lists without one).
         pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
@@ -416,6 +426,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "TemporaryRedirect",
@@ -423,6 +434,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidArgument",
@@ -430,6 +442,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "MissingContent",
@@ -437,6 +450,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidContent",
@@ -444,6 +458,7 @@ mod __ci_errors_generated {
             rows: 2,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidHost",
@@ -451,6 +466,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "ResourceNotFound",
@@ -458,6 +474,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "ResourceAccessDenied",
@@ -465,6 +482,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "ResourceDownloadFailed",
@@ -472,6 +490,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "CIRoleNotExist",
@@ -479,6 +498,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "ResourceNotSupported",
@@ -486,6 +506,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "MissingAuthorization",
@@ -493,6 +514,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidAuthorization",
@@ -500,6 +522,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "AccessDenied",
@@ -507,6 +530,7 @@ mod __ci_errors_generated {
             rows: 2,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "SecretidNotExist",
@@ -514,6 +538,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "SignatureExpired",
@@ -521,6 +546,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "MediaBucketAlreadyBinded",
@@ -528,6 +554,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "QueueSaturated",
@@ -535,6 +562,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "QueuePaused",
@@ -542,6 +570,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InvalidUrl",
@@ -549,6 +578,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "AuditingJobNotFound",
@@ -556,6 +586,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "MissingContentLength",
@@ -563,6 +594,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "SlowDown",
@@ -570,6 +602,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: Some(::ci_errors_runtime::retry::RetryClass::Throttling),
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "UnavailableForLegalReasons",
@@ -577,6 +610,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "InternalError",
@@ -584,6 +618,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "NotImplemented",
@@ -591,6 +626,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
         ::ci_errors_runtime::CodeInfo {
             variant: "ServiceUnavailable",
@@ -598,6 +634,7 @@ mod __ci_errors_generated {
             rows: 1,
             value: None,
             retry: None,
+            listed_in: 3,
         },
     ];
     /// Every row, code by code in the enum's order, each code's in spec order.

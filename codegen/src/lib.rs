@@ -56,7 +56,7 @@ pub use pipeline::diagnostic::{render_all, Diagnostic, Lint, Severity};
 pub use pipeline::fingerprint::{fingerprint, input_line, recorded_inputs};
 pub use pipeline::layout::vocabulary::{Column, Vocabulary};
 pub use pipeline::layout::{ColumnRole, Signal, TableRecord};
-pub use pipeline::model::naming::{field_name, variant_name};
+pub use pipeline::model::naming::{field_name, spelled_name, variant_name};
 pub use pipeline::model::{
     Body, BodyField, CodeEntry, ErrorRow, FieldRole, FieldRow, Model, NodeType, ReadOptions, Text,
     Texts, Validated,

@@ -158,29 +158,53 @@ fn a_value_that_is_not_a_number_and_a_renamed_variant_are_named_warnings() {
     assert_eq!(
         lints,
         [
+            (Lint::RenamedVariant, 3, "Bad.Name".to_owned()),
             (Lint::NonNumericValue, 4, "x1".to_owned()),
-            (Lint::RenamedVariant, 4, "Bad.Name BadName".to_owned()),
             (Lint::SimilarCodes, 4, "Bad.Name BadName".to_owned()),
         ]
     );
+    // `BadName` is its own code's name: `Bad.Name` spells its dot.
     let variants: Vec<_> = result
         .model
         .codes
         .iter()
         .map(|c| c.variant.as_str())
         .collect();
-    assert_eq!(variants, ["BadName", "BadName2"]);
+    assert_eq!(variants, ["BadDotName", "BadName"]);
     let values: Vec<_> = result.model.codes.iter().map(|c| c.value).collect();
     assert_eq!(values, [Some(-1), None]);
-    // Strict: the collision is refused, naming both codes.
+}
+
+#[test]
+fn names_that_still_collide_when_spelled_are_refused_or_numbered_by_code() {
+    let spec = "| Error Code | Description |\n| --- | --- |\n| a.b | One. |\n| A.b | Two. |\n";
     let refused = Builder::new().read_from(SpecText::new("v.md", spec));
     let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = refused else {
-        panic!("a collision is refused in strict mode");
+        panic!("a collision left after spelling is refused in strict mode");
     };
     assert!(
-        rendered.contains("both become the Rust name `BadName`"),
+        rendered.contains("error: codes `a.b` and `A.b` both become the Rust name `AB`"),
         "{rendered}"
     );
+    assert!(rendered.contains("--> v.md:3:3"), "{rendered}");
+    // Lenient, and in either order: `A.b` sorts first and keeps `ADotB`.
+    for spec in [
+        spec.to_owned(),
+        "| Error Code | Description |\n| --- | --- |\n| A.b | Two. |\n| a.b | One. |\n".to_owned(),
+    ] {
+        let read = Builder::new()
+            .lenient(true)
+            .read_from(SpecText::new("v.md", spec))
+            .unwrap();
+        let named = |code: &str| {
+            let entry = read.model.codes.iter().find(|c| c.code == code).unwrap();
+            entry.variant.clone()
+        };
+        assert_eq!(
+            (named("A.b"), named("a.b")),
+            ("ADotB".into(), "ADotB2".into())
+        );
+    }
 }
 
 #[test]
@@ -243,16 +267,34 @@ fn allowing_a_name_silences_it_and_accepting_a_subject_silences_one() {
 #[test]
 fn a_chosen_name_settles_a_collision_and_names_a_non_ascii_code() {
     let spec = "| Code | Status |\n|---|---|\n| a-b | 400 |\n| a.b | 401 |\n| 错误 | 402 |\n";
-    let refused = Builder::new().read_from(SpecText::new("n.md", spec));
-    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = refused else {
-        panic!("a collision is refused")
+    let quiet = || {
+        Builder::new()
+            .allow(Lint::SimilarCodes)
+            .allow(Lint::MissingDescriptionColumn)
     };
-    assert!(rendered.contains("--> n.md:4:3"), "{rendered}");
+    // Alike once derived, neither is its own name: both spell their separators.
+    let read = quiet()
+        .allow(Lint::NonAsciiCode)
+        .read_from(SpecText::new("n.md", spec))
+        .unwrap();
+    let variants: Vec<&str> = read
+        .model
+        .codes
+        .iter()
+        .map(|c| c.variant.as_str())
+        .collect();
+    assert_eq!(variants, ["AHyphenB", "ADotB", "U9519U8BEF"]);
+    let renamed: Vec<(usize, &str)> = read
+        .warnings
+        .iter()
+        .map(|w| (w.line.unwrap(), w.subject.as_deref().unwrap()))
+        .collect();
+    assert_eq!(renamed, [(3, "a-b"), (4, "a.b")]);
+    let rendered = read.warnings[1].render(&ci_errors_codegen::SourceFile::new("n.md", spec));
     assert!(rendered.contains("`Builder::variant_name`"), "{rendered}");
-    let read = Builder::new()
-        .allow(Lint::SimilarCodes)
-        .allow(Lint::MissingDescriptionColumn)
-        .variant_name("a.b", "ADotB")
+    assert!(rendered.contains("named `ADotB`"), "{rendered}");
+    let read = quiet()
+        .variant_name("a.b", "Dotted")
         .variant_name("错误", "Cuowu")
         .read_from(SpecText::new("n.md", spec))
         .unwrap();
@@ -262,7 +304,7 @@ fn a_chosen_name_settles_a_collision_and_names_a_non_ascii_code() {
         .iter()
         .map(|c| c.variant.as_str())
         .collect();
-    assert_eq!(variants, ["AB", "ADotB", "Cuowu"]);
+    assert_eq!(variants, ["AB", "Dotted", "Cuowu"]);
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
 }
 
@@ -291,28 +333,25 @@ fn a_field_node_missing_from_a_translation_is_located_in_the_primary() {
         "{}{table}",
         body.replace("| Message | Error | The message | string |\n", "")
     );
-    let result = Builder::new().read_from(
-        SpecText::new("en.md", primary.clone()).with_translation("zh", "zh.md", translated.clone()),
-    );
-    let Err(ci_errors_codegen::Error::Spec { rendered, .. }) = result else {
-        panic!("a missing node is refused")
-    };
-    assert!(
-        rendered.contains("error: node `Message` is missing from the `zh` edition"),
-        "{rendered}"
-    );
-    assert!(rendered.contains("--> en.md:5:1"), "{rendered}");
-    assert!(
-        rendered.contains("zh.md has no field-table row for it"),
-        "{rendered}"
-    );
-    // Lenient: a named warning, and the body keeps its field.
     let read = Builder::new()
-        .lenient(true)
         .read_from(SpecText::new("en.md", primary).with_translation("zh", "zh.md", translated))
-        .unwrap();
+        .expect("drift is a report, not a refusal");
+    assert!(
+        read.rendered_warnings
+            .contains("warning: node `Message` is missing from the `zh` edition"),
+        "{}",
+        read.rendered_warnings
+    );
+    assert!(read.rendered_warnings.contains("--> en.md:5:1"));
+    assert!(read
+        .rendered_warnings
+        .contains("zh.md has no field-table row for it"));
     assert_eq!(read.warnings[0].lint, Some(Lint::TranslationDrift));
-    assert_eq!(read.model.body.unwrap().fields.len(), 1);
+    assert_eq!(read.warnings[0].subject.as_deref(), Some("zh Message"));
+    // The body keeps its field, with no `zh` text.
+    let body = read.model.body.unwrap();
+    assert_eq!(body.fields.len(), 1);
+    assert_eq!(body.fields[0].description.get(1).plain, "");
 }
 
 #[test]
@@ -359,12 +398,10 @@ fn a_missing_translated_row_has_short_carets() {
     let long = "x".repeat(120);
     let en = format!("| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Gone | 410 | Gone {long}. |\n| Busy | 503 | Busy {long}. |\n");
     let zh = "| Error Code | HTTP Status Code | Description |\n| --- | --- | --- |\n| Gone | 410 | 没了。 |\n";
-    let err = Builder::new()
+    let generated = Builder::new()
         .generate_from([SpecText::new("en.md", en).with_translation("zh", "zh.md", zh)])
-        .unwrap_err();
-    let ci_errors_codegen::Error::Spec { rendered, .. } = err else {
-        panic!("{err}")
-    };
+        .unwrap();
+    let rendered = generated.rendered_warnings();
     assert!(rendered.contains("--> en.md:4:3"), "{rendered}");
     let longest = rendered
         .split(|c| c != '^')

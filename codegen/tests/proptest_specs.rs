@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use ci_errors_codegen::variant_name;
 use ci_errors_codegen::{read_spec, Builder, ReadOptions, Severity, SourceFile, SpecText};
+use ci_errors_codegen::{spelled_name, variant_name};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -247,25 +247,43 @@ impl Spec {
                 refused.insert(row.4);
             }
         }
-        let mut variants: HashMap<String, String> = HashMap::new();
-        let mut bad_codes = BTreeSet::new();
-        let mut rows = Vec::new();
-        for row in kept {
-            if bad_codes.contains(&row.0) {
-                continue;
-            }
-            let variant = variant_name(&row.0);
-            match variants.get(&variant) {
-                Some(owner) if *owner != row.0 => {
-                    refused.insert(row.4);
-                    bad_codes.insert(row.0.clone());
-                }
-                _ => {
-                    variants.insert(variant, row.0.clone());
-                    rows.push((row.0, row.1, row.2, row.3));
-                }
+        // Names by the documented rule: a code keeps its derived name unless
+        // another code derives it too; then the code whose text is that name
+        // keeps it and the others spell their separators. Names that still
+        // meet are refused, but for the one that is its own (or else the
+        // first by text), at each refused code's first row.
+        let mut first_line: Vec<(String, usize)> = Vec::new();
+        for row in &kept {
+            if !first_line.iter().any(|(c, _)| *c == row.0) {
+                first_line.push((row.0.clone(), row.4));
             }
         }
+        let mut by_base: HashMap<String, usize> = HashMap::new();
+        for (code, _) in &first_line {
+            *by_base.entry(variant_name(code)).or_default() += 1;
+        }
+        let named: Vec<(String, bool)> = first_line
+            .iter()
+            .map(|(code, _)| {
+                let base = variant_name(code);
+                let own = by_base[&base] == 1 || *code == base;
+                (if own { base } else { spelled_name(code) }, own)
+            })
+            .collect();
+        let mut bad_codes = BTreeSet::new();
+        for (i, (name, _)) in named.iter().enumerate() {
+            let mut group: Vec<usize> = (0..named.len()).filter(|&j| named[j].0 == *name).collect();
+            group.sort_by_key(|&j| (!named[j].1, first_line[j].0.clone()));
+            if group.len() > 1 && group[0] != i {
+                refused.insert(first_line[i].1);
+                bad_codes.insert(first_line[i].0.clone());
+            }
+        }
+        let rows = kept
+            .into_iter()
+            .filter(|row| !bad_codes.contains(&row.0))
+            .map(|row| (row.0, row.1, row.2, row.3))
+            .collect();
         (rows, refused)
     }
 }

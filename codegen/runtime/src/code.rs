@@ -226,6 +226,9 @@ pub struct CodeInfo {
     pub value: Option<i64>,
     /// Its retry class, when the settings give it one.
     pub retry: Option<RetryClass>,
+    /// The editions whose documents list it: bit `i` for the edition at
+    /// index `i` (the primary is bit 0).
+    pub listed_in: u64,
 }
 
 /// For generated code: where each entry's rows start in the row table, and

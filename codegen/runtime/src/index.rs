@@ -253,6 +253,7 @@ mod tests {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             })
             .collect()
     }

@@ -113,7 +113,8 @@ pub struct Row<C: 'static> {
     pub reason: &'static str,
     /// The heading or caption the row's table stands under.
     pub section: Option<&'static str>,
-    /// The description as plain text, in the spec's primary language.
+    /// The description as plain text, in the spec's primary language
+    /// (empty when the primary edition lacks the row: see [`Row::description_in`]).
     pub description: &'static str,
     /// The description as the spec's markdown, in the spec's primary language.
     pub description_markdown: &'static str,
@@ -124,7 +125,8 @@ pub struct Row<C: 'static> {
 }
 
 impl<C> Row<C> {
-    /// The description in every edition of the spec, the primary one first.
+    /// The description in every edition of the spec, the primary one first
+    /// (empty in an edition that lacks the row).
     pub fn descriptions(&self) -> impl ExactSizeIterator<Item = Description> + 'static {
         self.texts_of(Some(TextKind::Description))
     }
@@ -136,9 +138,11 @@ impl<C> Row<C> {
     }
 
     /// The plain-text description in the edition `lang` (a generated
-    /// `Lang`), if the spec has it.
+    /// `Lang`), if that edition gives one: `None` where it lacks the row or
+    /// says nothing. No edition stands in for another.
     pub fn description_in(&self, lang: impl Edition) -> Option<&'static str> {
         self.text(TextKind::Description, lang)
+            .filter(|t| !t.is_empty())
     }
 
     /// What to do about the error, in the primary language, when the spec says.

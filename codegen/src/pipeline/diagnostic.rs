@@ -50,12 +50,15 @@ pub enum Lint {
     CarriedCell,
     /// Lenient mode: a row that cannot be read, skipped.
     SkippedRow,
-    /// Lenient mode: the editions of the spec disagree.
+    /// The editions of the spec disagree: a row or node that one edition
+    /// lists and another lacks (subject: the edition's tag, the code and its
+    /// status, such as `ja UnsupportedMethod 405`, or the tag and the node).
     TranslationDrift,
     /// A value cell that is not an integer: the row is kept without a value (subject: the cell).
     NonNumericValue,
-    /// Lenient mode: two codes whose Rust names collide; the later one is
-    /// given a numbered name (subject: `CodeA CodeB`).
+    /// A code whose Rust name another code would take too: it takes its
+    /// spelled name (`InvalidParameterDotConflict`), or a numbered one when
+    /// that collides too, in lenient mode (subject: the renamed code).
     RenamedVariant,
     /// Lenient mode: a code given two different values in its rows; the
     /// first is its value (subject: the code).

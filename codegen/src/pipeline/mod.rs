@@ -113,6 +113,8 @@ fn validate(spec: &SpecText, settings: &Settings) -> Validated {
                 .with_note("this crate needs field tables (`Node Name | Parent Node | Description | Type`) with a root container and a `Code` node"),
         );
     }
+    let mut sources = vec![src];
+    let rows = model.errors.len();
     for (lang, edition_src) in spec.translations() {
         match read_spec(edition_src, &settings.read) {
             Ok((edition, warnings)) => {
@@ -122,15 +124,21 @@ fn validate(spec: &SpecText, settings: &Settings) -> Validated {
                     src: edition_src,
                     model: &edition,
                 };
-                diagnostics.extend(editions::merge(
-                    &mut model,
-                    src,
-                    &edition,
-                    settings.read.lenient,
-                ));
+                diagnostics.extend(editions::merge(&mut model, &sources, &edition));
             }
             Err(problems) => diagnostics.extend(problems),
         }
+        sources.push(edition_src);
+    }
+    if model.errors.len() != rows {
+        // Rows only a translation lists joined: the union's codes, named anew.
+        model.codes = model::codes::regroup(&model.errors);
+        diagnostics.retain(|d| d.lint != Some(diagnostic::Lint::RenamedVariant));
+        diagnostics.extend(model::codes::name_codes(
+            &mut model,
+            &sources,
+            &settings.read,
+        ));
     }
     editions::fill_from_columns(&mut model);
     diagnostics.retain(|d| !settings.acknowledged(d));

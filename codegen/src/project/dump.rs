@@ -54,6 +54,10 @@ pub struct DumpError<'a> {
     /// Language tag → message, for each translation, when the row has one.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub message_translations: ByLang<'a>,
+    /// The editions whose documents list the row (the spec has several):
+    /// editions drift, and a row one lacks has no text in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listed_in: Option<Vec<&'a str>>,
 }
 
 /// Language tag → text of each translation, or nothing when no edition has the text.
@@ -127,6 +131,12 @@ impl<'a> Dump<'a> {
                     remedy_translations: by_lang(&model.languages, &r.remedy),
                     cause_translations: by_lang(&model.languages, &r.cause),
                     message_translations: by_lang(&model.languages, &r.message),
+                    listed_in: (model.languages.len() > 1).then(|| {
+                        r.listed_in
+                            .iter()
+                            .filter_map(|&i| model.languages.get(i).map(String::as_str))
+                            .collect()
+                    }),
                 })
                 .collect(),
             fields: model

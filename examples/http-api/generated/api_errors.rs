@@ -96,6 +96,16 @@ pub mod v1 {
             pub const fn as_str(&self) -> &'static str {
                 CODES[*self as usize].name
             }
+            /// Whether the edition `lang` lists this code: editions drift, and
+            /// a code one lacks has no text in it.
+            pub const fn is_listed_in(&self, lang: Lang) -> bool {
+                CODES[*self as usize].listed_in >> lang as u32 & 1 == 1
+            }
+            /// The editions that list this code, the primary first.
+            pub fn editions(&self) -> impl Iterator<Item = Lang> + 'static {
+                let code = *self;
+                Lang::ALL.iter().copied().filter(move |&lang| code.is_listed_in(lang))
+            }
             /// Every HTTP status the spec gives this code, once each, in spec
             /// order (none for a code the spec lists without one).
             pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
@@ -267,6 +277,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "InvalidCurrency",
@@ -274,6 +285,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "CardDeclined",
@@ -281,6 +293,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "PaymentNotFound",
@@ -288,6 +301,7 @@ pub mod v1 {
                 rows: 2,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "RateLimited",
@@ -295,6 +309,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "Internal",
@@ -302,6 +317,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "Maintenance",
@@ -309,6 +325,7 @@ pub mod v1 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
         ];
         /// Every row, code by code in the enum's order, each code's in spec order.
@@ -485,6 +502,16 @@ pub mod v2 {
             pub const fn as_str(&self) -> &'static str {
                 CODES[*self as usize].name
             }
+            /// Whether the edition `lang` lists this code: editions drift, and
+            /// a code one lacks has no text in it.
+            pub const fn is_listed_in(&self, lang: Lang) -> bool {
+                CODES[*self as usize].listed_in >> lang as u32 & 1 == 1
+            }
+            /// The editions that list this code, the primary first.
+            pub fn editions(&self) -> impl Iterator<Item = Lang> + 'static {
+                let code = *self;
+                Lang::ALL.iter().copied().filter(move |&lang| code.is_listed_in(lang))
+            }
             /// Every HTTP status the spec gives this code, once each, in spec
             /// order (none for a code the spec lists without one).
             pub fn statuses(&self) -> ::ci_errors_runtime::Statuses<Self> {
@@ -656,6 +683,7 @@ pub mod v2 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "CardExpired",
@@ -663,6 +691,7 @@ pub mod v2 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "Card3dsRequired",
@@ -670,6 +699,7 @@ pub mod v2 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "LimitsRate",
@@ -677,6 +707,7 @@ pub mod v2 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "LimitsDaily",
@@ -684,6 +715,7 @@ pub mod v2 {
                 rows: 1,
                 value: None,
                 retry: None,
+                listed_in: 1,
             },
         ];
         /// Every row, code by code in the enum's order, each code's in spec order.
@@ -825,6 +857,16 @@ pub mod sdk {
             #[inline]
             pub const fn as_str(&self) -> &'static str {
                 CODES[*self as usize].name
+            }
+            /// Whether the edition `lang` lists this code: editions drift, and
+            /// a code one lacks has no text in it.
+            pub const fn is_listed_in(&self, lang: Lang) -> bool {
+                CODES[*self as usize].listed_in >> lang as u32 & 1 == 1
+            }
+            /// The editions that list this code, the primary first.
+            pub fn editions(&self) -> impl Iterator<Item = Lang> + 'static {
+                let code = *self;
+                Lang::ALL.iter().copied().filter(move |&lang| code.is_listed_in(lang))
             }
             /// Every HTTP status the spec gives this code, once each, in spec
             /// order (none for a code the spec lists without one).
@@ -997,6 +1039,7 @@ pub mod sdk {
                 rows: 2,
                 value: Some(-1001),
                 retry: Some(::ci_errors_runtime::retry::RetryClass::Transient),
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "SessionRevoked",
@@ -1004,6 +1047,7 @@ pub mod sdk {
                 rows: 1,
                 value: Some(-1002),
                 retry: None,
+                listed_in: 1,
             },
             ::ci_errors_runtime::CodeInfo {
                 variant: "NetworkTimeout",
@@ -1011,6 +1055,7 @@ pub mod sdk {
                 rows: 1,
                 value: Some(-2001),
                 retry: None,
+                listed_in: 1,
             },
         ];
         /// Every row, code by code in the enum's order, each code's in spec order.

@@ -163,6 +163,18 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
                 CODES[*self as usize].name
             }
 
+            /// Whether the edition `lang` lists this code: editions drift, and
+            /// a code one lacks has no text in it.
+            pub const fn is_listed_in(&self, lang: Lang) -> bool {
+                CODES[*self as usize].listed_in >> lang as u32 & 1 == 1
+            }
+
+            /// The editions that list this code, the primary first.
+            pub fn editions(&self) -> impl Iterator<Item = Lang> + 'static {
+                let code = *self;
+                Lang::ALL.iter().copied().filter(move |&lang| code.is_listed_in(lang))
+            }
+
             /// Every HTTP status the spec gives this code, once each, in spec
             /// order (none for a code the spec lists without one).
             pub fn statuses(&self) -> #rt::Statuses<Self> {

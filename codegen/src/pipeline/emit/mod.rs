@@ -101,6 +101,8 @@ pub enum EmitError {
     /// A model without codes (the reader refuses such a spec; a model built
     /// by hand may still have none).
     NoCodes,
+    /// More editions than the generated table can mark a code as listed in.
+    TooManyEditions(usize),
     /// A code the settings name (in `retry`) that no spec lists (checked by
     /// the pipeline across every spec of the settings).
     UnknownCode {
@@ -116,6 +118,10 @@ impl fmt::Display for EmitError {
         match self {
             EmitError::Identifier(name) => write!(f, "`{name}` is not a valid Rust identifier"),
             EmitError::NoCodes => f.write_str("the model has no codes, so there is no enum to emit"),
+            EmitError::TooManyEditions(n) => write!(
+                f,
+                "the spec has {n} editions; the generated code marks which list a code in 64 bits, so at most {MAX_EDITIONS}"
+            ),
             EmitError::UnknownCode { setting, code } => write!(
                 f,
                 "`{setting}` names `{code}`, which no spec lists: remove it or add the code to a spec"
@@ -160,10 +166,17 @@ const PROBE_ENUM: &str = "__CiErrorsProbe";
 /// `CODES` of its own) instead of the prelude and each other.
 const ITEMS_MODULE: &str = "__ci_errors_generated";
 
+/// The most editions a spec may have: the generated table marks which
+/// editions list a code in a `u64`.
+pub(crate) const MAX_EDITIONS: usize = 64;
+
 impl Names {
     fn new(model: &Model, options: &EmitOptions) -> Result<Self, EmitError> {
         if model.codes.is_empty() {
             return Err(EmitError::NoCodes);
+        }
+        if model.languages.len() > MAX_EDITIONS {
+            return Err(EmitError::TooManyEditions(model.languages.len()));
         }
         if let Some(code) = model.codes.iter().find(|c| {
             crate::pipeline::model::naming::RESERVED_VARIANTS.contains(&c.variant.as_str())

@@ -1,13 +1,14 @@
 //! Codes from rows: a repeated (code, status) within a section refused (or
-//! kept, leniently), rows grouped by code in order of first appearance, each
-//! code given its Rust name, collisions refused (or renamed, leniently),
-//! look-alike and non-ASCII codes warned of.
+//! kept, leniently), rows grouped by code in order of first appearance,
+//! look-alike and non-ASCII codes warned of; then, once every edition is in,
+//! each code given its Rust name from the set of codes alone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::{CodeEntry, ErrorRow, Validator};
+use super::{CodeEntry, ErrorRow, Model, ReadOptions, Validator};
 use crate::pipeline::diagnostic::{Diagnostic, Lint};
-use crate::pipeline::model::naming::variant_name;
+use crate::pipeline::model::naming::{assign, spelled_name, variant_name, Naming, Wanted};
+use crate::pipeline::source::SourceFile;
 
 impl Validator<'_> {
     /// A second row with the same code and status in one section: refused,
@@ -60,43 +61,25 @@ impl Validator<'_> {
         kept
     }
 
-    /// Groups rows by code and names each code. Codes whose Rust names
-    /// collide are refused; in lenient mode the later one is given the
-    /// first free numbered name (`Name2`, `Name3`, …) with a warning.
+    /// Groups rows by code, in order of first appearance; names are given
+    /// afterwards, from the whole set of codes ([`name_codes`]).
     pub(super) fn group_codes(&mut self, rows: Vec<ErrorRow>) -> (Vec<ErrorRow>, Vec<CodeEntry>) {
         let mut codes: Vec<CodeEntry> = Vec::new();
         let mut by_code: HashMap<String, usize> = HashMap::new();
-        let mut by_variant: HashMap<String, usize> = HashMap::new();
         let mut kept = Vec::with_capacity(rows.len());
-        let mut refused: HashSet<String> = HashSet::new();
         let mut by_folded: HashMap<String, usize> = HashMap::new();
         for row in rows {
-            if refused.contains(&row.code) {
-                continue;
-            }
             if let Some(&i) = by_code.get(&row.code) {
                 self.later_value(&mut codes[i], &row, &kept);
                 codes[i].rows.push(kept.len());
                 kept.push(row);
                 continue;
             }
-            let mut variant = self.variant_of(&row);
-            if let Some(&other) = by_variant.get(&variant) {
-                let first = kept[codes[other].rows[0]].clone();
-                match self.collision(&first, &row, &variant, &by_variant) {
-                    Some(renamed) => variant = renamed,
-                    None => {
-                        refused.insert(row.code.clone());
-                        continue;
-                    }
-                }
-            }
             self.similar_or_non_ascii(&row, &codes, &kept, &mut by_folded);
             by_code.insert(row.code.clone(), codes.len());
-            by_variant.insert(variant.clone(), codes.len());
             codes.push(CodeEntry {
                 code: row.code.clone(),
-                variant,
+                variant: String::new(),
                 value: row.value,
                 rows: vec![kept.len()],
             });
@@ -143,61 +126,6 @@ impl Validator<'_> {
                 "a code has one value: correct one of the rows, or give one of them another code",
             ));
         }
-    }
-
-    /// The variant name of a new code: as `names` gives it; for a numeric
-    /// code, from its name column when it has one; else derived from the code.
-    fn variant_of(&self, row: &ErrorRow) -> String {
-        if let Some(name) = self.options.names.get(&row.code) {
-            return name.clone();
-        }
-        match (&row.name, row.value) {
-            (Some(name), Some(_))
-                if crate::pipeline::layout::parse_integer(&row.code).is_some() =>
-            {
-                variant_name(name)
-            }
-            _ => variant_name(&row.code),
-        }
-    }
-
-    /// Two codes named `variant`: refused (`None`), or in lenient mode the
-    /// first free numbered name for the later code, with a warning.
-    fn collision(
-        &mut self,
-        first: &ErrorRow,
-        row: &ErrorRow,
-        variant: &str,
-        taken: &HashMap<String, usize>,
-    ) -> Option<String> {
-        let message = format!(
-            "codes `{}` and `{}` both become the Rust name `{variant}`",
-            first.code, row.code
-        );
-        let at = format!("`{}` is at {}:{}", first.code, self.src.name(), first.line);
-        let fix = format!(
-            "name it: `names = {{ \"{}\" = \"OtherName\" }}` (`Builder::variant_name`)",
-            row.code
-        );
-        if !self.options.lenient {
-            self.diagnostics.push(
-                Diagnostic::error(self.src, row.cells.0.clone(), message)
-                    .with_note(format!("{at}; rename one of them, or {fix}")),
-            );
-            return None;
-        }
-        let renamed = (2..)
-            .map(|n| format!("{variant}{n}"))
-            .find(|name| !taken.contains_key(name))?;
-        self.diagnostics.push(
-            Diagnostic::warning(self.src, row.cells.0.clone(), message)
-                .with_label(format!("named `{renamed}`"))
-                .with_note(format!(
-                    "{at}; the later code takes the first free numbered name; or {fix}"
-                ))
-                .with_lint(Lint::RenamedVariant, format!("{} {}", first.code, row.code)),
-        );
-        Some(renamed)
     }
 
     /// Warns of a new code that differs from an earlier one only in case or
@@ -258,4 +186,151 @@ impl Validator<'_> {
             );
         }
     }
+}
+
+/// The codes of `errors` in order of first appearance, each with its rows
+/// and its value (from the first row that gives one); unnamed.
+pub(crate) fn regroup(errors: &[ErrorRow]) -> Vec<CodeEntry> {
+    let mut codes: Vec<CodeEntry> = Vec::new();
+    let mut by_code: HashMap<&str, usize> = HashMap::new();
+    for (i, row) in errors.iter().enumerate() {
+        match by_code.get(row.code.as_str()) {
+            Some(&at) => {
+                let entry = &mut codes[at];
+                entry.rows.push(i);
+                entry.value = entry.value.or(row.value);
+            }
+            None => {
+                by_code.insert(&row.code, codes.len());
+                codes.push(CodeEntry {
+                    code: row.code.clone(),
+                    variant: String::new(),
+                    value: row.value,
+                    rows: vec![i],
+                });
+            }
+        }
+    }
+    codes
+}
+
+/// Names every code of `model` from the set of codes alone (see
+/// [`assign`]): as `names` gives it; for a numeric code, from its name
+/// column when it has one; else from the code. Codes whose names collide are
+/// warned of (`renamed_variant`); names that still collide after spelling
+/// are numbered in lenient mode, refused otherwise. `sources` are the
+/// editions' documents, the primary first.
+pub(crate) fn name_codes(
+    model: &mut Model,
+    sources: &[&SourceFile],
+    options: &ReadOptions,
+) -> Vec<Diagnostic> {
+    let own = own_names(model, options);
+    let wanted: Vec<Wanted<'_>> = model
+        .codes
+        .iter()
+        .zip(&own)
+        .map(|(entry, (name, chosen, spelled))| Wanted {
+            code: &entry.code,
+            name,
+            chosen: *chosen,
+            spelled,
+        })
+        .collect();
+    let named = assign(&wanted);
+    let mut diagnostics = Vec::new();
+    for (i, (name, naming)) in named.iter().enumerate() {
+        let (with, numbered) = match naming {
+            Naming::Own => continue,
+            Naming::Spelled { with } => (with, false),
+            Naming::Numbered { with } => (with, true),
+        };
+        let first_row = |code: usize| &model.errors[model.codes[code].rows[0]];
+        let others: Vec<&ErrorRow> = with.iter().map(|&j| first_row(j)).collect();
+        diagnostics.extend(renamed(
+            sources,
+            first_row(i),
+            &others,
+            (&own[i].0, name),
+            (numbered, options.lenient),
+        ));
+    }
+    for (entry, (name, _)) in model.codes.iter_mut().zip(named) {
+        entry.variant = name;
+    }
+    diagnostics
+}
+
+/// Each code's own name, whether the settings chose it, and its spelled name.
+fn own_names(model: &Model, options: &ReadOptions) -> Vec<(String, bool, String)> {
+    model
+        .codes
+        .iter()
+        .map(|entry| {
+            if let Some(name) = options.names.get(&entry.code) {
+                return (name.clone(), true, name.clone());
+            }
+            let first = &model.errors[entry.rows[0]];
+            match (&first.name, entry.value) {
+                (Some(name), Some(_))
+                    if crate::pipeline::layout::parse_integer(&entry.code).is_some() =>
+                {
+                    let number = variant_name(&entry.code);
+                    let own = variant_name(name);
+                    let spelled = format!("{own}{}", number.trim_start_matches('_'));
+                    (own, false, spelled)
+                }
+                _ => (variant_name(&entry.code), false, spelled_name(&entry.code)),
+            }
+        })
+        .collect()
+}
+
+/// The warning for a code named `name` because its own name, `own`, is
+/// also that of `others`; an error for a numbered name unless lenient.
+fn renamed(
+    sources: &[&SourceFile],
+    row: &ErrorRow,
+    others: &[&ErrorRow],
+    (own, name): (&str, &str),
+    (numbered, lenient): (bool, bool),
+) -> Option<Diagnostic> {
+    let refused = numbered && !lenient;
+    let src = sources.get(row.edition)?;
+    let codes: Vec<String> = others.iter().map(|o| format!("`{}`", o.code)).collect();
+    let at: Vec<String> = others
+        .iter()
+        .map(|o| {
+            let file = sources.get(o.edition).map_or("", |s| s.name());
+            format!("`{}` is at {file}:{}", o.code, o.line)
+        })
+        .collect();
+    let message = format!(
+        "codes `{}` and {} both become the Rust name `{own}`",
+        row.code,
+        codes.join(" and ")
+    );
+    let why = if refused {
+        "its spelled name is taken too; name one of them"
+    } else if numbered {
+        "its spelled name is taken too: a number follows it, in the order of the codes' texts"
+    } else {
+        "it takes its spelled name, each separator a word (the code whose text is the name, or the one `names` names, keeps it)"
+    };
+    let fix = format!(
+        "or choose one: `names = {{ \"{}\" = \"OtherName\" }}` (`Builder::variant_name`)",
+        row.code
+    );
+    let diagnostic = Diagnostic::warning(src, row.cells.0.clone(), message)
+        .with_note(format!("{}; {why}; {fix}", at.join("; ")));
+    Some(if refused {
+        Diagnostic {
+            severity: crate::pipeline::diagnostic::Severity::Error,
+            ..diagnostic
+        }
+    } else {
+        diagnostic
+            .with_label(format!("named `{name}`"))
+            .with_lint(Lint::RenamedVariant, row.code.clone())
+    })
 }

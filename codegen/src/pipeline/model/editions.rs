@@ -1,10 +1,13 @@
-//! Translations: the same document in another language, read with the same
-//! rules, matched to the primary edition row by row (code, status) and node
-//! by node (name). Drift between the editions is reported in both files.
+//! Editions: the same document in other languages, read with the same
+//! rules and matched to the rows so far by (code, status), and node by node
+//! (name). The model holds the union of every edition's rows; each text is
+//! per edition, absent where that edition lacks the row. Drift between the
+//! editions is a warning (`translation_drift`), one per finding, never a
+//! refusal.
 
 use std::collections::HashMap;
 
-use crate::pipeline::diagnostic::Diagnostic;
+use crate::pipeline::diagnostic::{Diagnostic, Lint};
 use crate::pipeline::model::{ErrorRow, Model, Texts};
 use crate::pipeline::source::SourceFile;
 
@@ -18,25 +21,17 @@ pub struct Edition<'a> {
     pub model: &'a Model,
 }
 
-/// Adds `edition`'s descriptions to `primary` (read from `src`). Rows and
-/// nodes missing from either side are reported: errors, or in lenient mode
-/// warnings, with the primary text standing in for a missing translation.
+/// Adds `edition` to `merged`, whose editions' documents are `sources` (the
+/// primary first). A row both list gets the edition's texts; a row the
+/// edition lacks has none in it; a row only the edition lists joins the
+/// model after the row it follows there. Each difference is a warning.
 pub fn merge(
-    primary: &mut Model,
-    src: &SourceFile,
+    merged: &mut Model,
+    sources: &[&SourceFile],
     edition: &Edition<'_>,
-    lenient: bool,
 ) -> Vec<Diagnostic> {
+    let index = merged.languages.len();
     let mut diagnostics = Vec::new();
-    let mut report = |d: Diagnostic| {
-        diagnostics.push(if lenient {
-            d.with_note("lenient mode: the primary edition's text stands in")
-                .downgraded(crate::pipeline::diagnostic::Lint::TranslationDrift)
-        } else {
-            d
-        })
-    };
-    let other = edition.src.name();
     // Rows by (code, status); the nth repeat of a pair matches the nth repeat.
     let mut theirs: HashMap<(&str, Option<u16>), Vec<usize>> = HashMap::new();
     for (i, row) in edition.model.errors.iter().enumerate().rev() {
@@ -45,50 +40,78 @@ pub fn merge(
             .or_default()
             .push(i);
     }
-    let mut matched = vec![false; edition.model.errors.len()];
-    for row in &mut primary.errors {
+    // For each of the edition's rows, the merged row it is.
+    let mut matched: Vec<Option<usize>> = vec![None; edition.model.errors.len()];
+    for (at, row) in merged.errors.iter_mut().enumerate() {
         let found = theirs
             .get_mut(&(row.code.as_str(), row.status))
             .and_then(Vec::pop);
-        let translation = match found {
-            Some(i) => {
-                matched[i] = true;
-                Some(&edition.model.errors[i])
-            }
-            None => {
-                report(missing_row(src, row, edition.lang, other));
-                None
+        let translation = found.map(|i| {
+            matched[i] = Some(at);
+            &edition.model.errors[i]
+        });
+        if translation.is_some() {
+            row.listed_in.push(index);
+        } else if let Some(src) = sources.get(row.edition) {
+            diagnostics.push(missing_row(src, row, edition.lang, edition.src.name()));
+        }
+        let text = |texts: fn(&ErrorRow) -> &Texts| translation.map(|t| texts(t).primary().clone());
+        for (texts, theirs) in [
+            (&mut row.description, text(|r| &r.description)),
+            (&mut row.remedy, text(|r| &r.remedy)),
+            (&mut row.cause, text(|r| &r.cause)),
+            (&mut row.message, text(|r| &r.message)),
+        ] {
+            texts.pad(index);
+            texts.push(theirs);
+        }
+    }
+    // Rows only the edition lists, each after the merged row its
+    // predecessor there matched (before every row when none did).
+    let mut joining: Vec<(Option<usize>, ErrorRow)> = Vec::new();
+    let mut after = None;
+    for (row, found) in edition.model.errors.iter().zip(&matched) {
+        if found.is_some() {
+            after = *found;
+            continue;
+        }
+        diagnostics.push(only_in(sources, row, edition));
+        joining.push((after, joined(row, index)));
+    }
+    if !joining.is_empty() {
+        let rows = std::mem::take(&mut merged.errors);
+        let mut joining = joining.into_iter().peekable();
+        let mut take_after = |at: Option<usize>, into: &mut Vec<ErrorRow>| {
+            while let Some((_, row)) = joining.next_if(|(a, _)| *a == at) {
+                into.push(row);
             }
         };
-        let text = |texts: fn(&ErrorRow) -> &Texts| translation.map(|t| texts(t).primary().clone());
-        row.description.push(text(|r| &r.description));
-        row.remedy.push(text(|r| &r.remedy));
-        row.cause.push(text(|r| &r.cause));
-        row.message.push(text(|r| &r.message));
+        let mut errors = Vec::with_capacity(rows.len());
+        take_after(None, &mut errors);
+        for (i, row) in rows.into_iter().enumerate() {
+            errors.push(row);
+            take_after(Some(i), &mut errors);
+        }
+        merged.errors = errors;
     }
-    for (row, _) in edition
-        .model
-        .errors
-        .iter()
-        .zip(&matched)
-        .filter(|(_, m)| !**m)
-    {
-        report(
-            Diagnostic::error(
-                edition.src,
-                row.cells.0.clone(),
-                format!("{} is not in the primary edition", row_name(row)),
-            )
-            .also_at(row.cells.1.clone())
-            .with_note(format!(
-                "{} has no row for this code and status; it is left out",
-                src.name()
-            )),
-        );
-    }
-    merge_fields(primary, src, edition, &mut report);
-    primary.languages.push(edition.lang.to_owned());
+    merge_fields(merged, sources[0], edition, &mut |d| diagnostics.push(d));
+    merged.languages.push(edition.lang.to_owned());
     diagnostics
+}
+
+/// A row of edition `index` that no earlier edition lists: its texts are
+/// that edition's alone.
+fn joined(row: &ErrorRow, index: usize) -> ErrorRow {
+    let only = |texts: &Texts| Texts::only_in(index, texts.primary().clone());
+    ErrorRow {
+        description: only(&row.description),
+        remedy: only(&row.remedy),
+        cause: only(&row.cause),
+        message: only(&row.message),
+        edition: index,
+        listed_in: vec![index],
+        ..row.clone()
+    }
 }
 
 /// A row as messages name it: `` `Code` with status 403 ``, or `` `Code` `` without one.
@@ -99,16 +122,54 @@ fn row_name(row: &ErrorRow) -> String {
     }
 }
 
-/// A primary row the edition lacks: carets under its code and status,
-/// not across the whole row.
+/// The subject by which one drift finding is accepted: the edition's tag,
+/// the code and its status (`ja UnsupportedMethod 405`).
+fn subject(lang: &str, row: &ErrorRow) -> String {
+    match row.status {
+        Some(status) => format!("{lang} {} {status}", row.code),
+        None => format!("{lang} {}", row.code),
+    }
+}
+
+/// A row the edition lacks: carets under its code and status, not across
+/// the whole row.
 fn missing_row(src: &SourceFile, row: &ErrorRow, lang: &str, other: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::warning(
         src,
         row.cells.0.clone(),
         format!("{} is missing from the `{lang}` edition", row_name(row)),
     )
     .also_at(row.cells.1.clone())
-    .with_note(format!("{other} has no row for this code and status"))
+    .with_note(format!(
+        "{other} has no row for this code and status; the row has no `{lang}` text"
+    ))
+    .with_lint(Lint::TranslationDrift, subject(lang, row))
+}
+
+/// A row only this edition lists, so far: it joins the model.
+fn only_in(sources: &[&SourceFile], row: &ErrorRow, edition: &Edition<'_>) -> Diagnostic {
+    let before: Vec<&str> = sources.iter().map(|s| s.name()).collect();
+    Diagnostic::warning(
+        edition.src,
+        row.cells.0.clone(),
+        format!(
+            "{} is only in the `{}` edition",
+            row_name(row),
+            edition.lang
+        ),
+    )
+    .also_at(row.cells.1.clone())
+    .with_note(format!(
+        "{} {} no row for this code and status; the row is kept, with no text in {}",
+        before.join(", "),
+        if before.len() == 1 { "has" } else { "have" },
+        if before.len() == 1 {
+            "that edition"
+        } else {
+            "those editions"
+        },
+    ))
+    .with_lint(Lint::TranslationDrift, subject(edition.lang, row))
 }
 
 /// Field nodes by name: descriptions for the body's docs, drift reported.
@@ -116,7 +177,7 @@ fn merge_fields(
     primary: &mut Model,
     src: &SourceFile,
     edition: &Edition<'_>,
-    report: &mut impl FnMut(Diagnostic),
+    report: &mut dyn FnMut(Diagnostic),
 ) {
     let theirs: HashMap<&str, &crate::pipeline::model::FieldRow> = edition
         .model
@@ -127,7 +188,7 @@ fn merge_fields(
     for field in &primary.fields {
         if !theirs.contains_key(field.name.as_str()) {
             report(
-                Diagnostic::error(
+                Diagnostic::warning(
                     src,
                     src.line_range(field.line),
                     format!(
@@ -138,19 +199,30 @@ fn merge_fields(
                 .with_note(format!(
                     "{} has no field-table row for it",
                     edition.src.name()
-                )),
+                ))
+                .with_lint(
+                    Lint::TranslationDrift,
+                    format!("{} {}", edition.lang, field.name),
+                ),
             );
         }
     }
     for field in &edition.model.fields {
         if !primary.fields.iter().any(|f| f.name == field.name) {
             report(
-                Diagnostic::error(
+                Diagnostic::warning(
                     edition.src,
                     edition.src.line_range(field.line),
                     format!("node `{}` is not in the primary edition", field.name),
                 )
-                .with_note(format!("{} has no field-table row for it", src.name())),
+                .with_note(format!(
+                    "{} has no field-table row for it; the body is the primary edition's",
+                    src.name()
+                ))
+                .with_lint(
+                    Lint::TranslationDrift,
+                    format!("{} {}", edition.lang, field.name),
+                ),
             );
         }
     }
@@ -158,8 +230,11 @@ fn merge_fields(
         return;
     };
     let text = |element: &str| theirs.get(element).map(|f| f.description.clone());
+    let index = primary.languages.len();
+    body.code_description.pad(index);
     body.code_description.push(text(&body.code_element));
     for field in &mut body.fields {
+        field.description.pad(index);
         field.description.push(text(&field.element));
     }
 }
@@ -168,7 +243,7 @@ fn merge_fields(
 /// edition's tables that are written in that edition's language
 /// (`错误代码 | 错误描述 | 英文描述`): where the edition gives no description
 /// of its own. A language that is no edition of the spec becomes one, after
-/// the translations; its other texts are absent (the primary stands in).
+/// the translations; its other texts are absent.
 pub fn fill_from_columns(model: &mut Model) {
     let mut tags: Vec<String> = Vec::new();
     for row in &model.errors {
@@ -202,7 +277,7 @@ pub fn fill_from_columns(model: &mut Model) {
                 &mut row.cause,
                 &mut row.message,
             ] {
-                texts.pad(index);
+                texts.pad(index + 1);
             }
         }
     }

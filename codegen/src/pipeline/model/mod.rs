@@ -10,7 +10,7 @@ use crate::pipeline::read::Table;
 use crate::pipeline::source::SourceFile;
 
 mod body;
-mod codes;
+pub(crate) mod codes;
 pub(crate) mod editions;
 pub(crate) mod naming;
 mod rows;
@@ -58,6 +58,13 @@ pub struct ErrorRow {
     /// (`英文描述`): `(language tag, text)`. They fill that edition's
     /// description (see [`Model::languages`]).
     pub described_in: Vec<(String, Text)>,
+    /// The edition whose document `line`, `status_line`, `status_column`
+    /// and `cells` point into: an index into [`Model::languages`], `0` for
+    /// the primary, another for a row only a translation lists.
+    pub edition: usize,
+    /// The editions whose documents list this row, as indexes into
+    /// [`Model::languages`], in order.
+    pub listed_in: Vec<usize>,
 }
 
 /// The kind of an XML node in a field table.
@@ -269,14 +276,17 @@ pub fn build(src: &SourceFile, tables: &[Table], options: &ReadOptions) -> Valid
         ));
     }
     let body = v.body(&fields);
-    v.finish(Model {
+    let mut model = Model {
         errors,
         fields,
         codes,
         body,
         languages: vec![options.language().to_owned()],
         tables: records,
-    })
+    };
+    v.diagnostics
+        .extend(codes::name_codes(&mut model, &[src], options));
+    v.finish(model)
 }
 
 /// The spec being validated and the problems found so far.

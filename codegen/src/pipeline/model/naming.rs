@@ -34,7 +34,7 @@ pub fn variant_name(code: &str) -> String {
     }
     let is_camel = code.starts_with(|c: char| c.is_ascii_uppercase())
         && code.chars().all(|c| c.is_ascii_alphanumeric());
-    let mut name = if is_camel {
+    let name = if is_camel {
         code.to_owned()
     } else {
         let mut name = String::new();
@@ -61,6 +61,12 @@ pub fn variant_name(code: &str) -> String {
         }
         name
     };
+    finish(name)
+}
+
+/// A derived name made a valid variant: `Empty` for nothing, `_` before a
+/// leading digit, `Code` after a reserved name.
+fn finish(mut name: String) -> String {
     if name.is_empty() {
         name.push_str("Empty");
     }
@@ -71,6 +77,124 @@ pub fn variant_name(code: &str) -> String {
         name.push_str("Code");
     }
     name
+}
+
+/// [`variant_name`] with every separator spelled as a word and the letters
+/// kept as written: the name of a code whose derived name another code has
+/// too (`InvalidParameter.Conflict` beside `InvalidParameterConflict` is
+/// `InvalidParameterDotConflict`; `ERR_A` beside `ErrA` is `ERRUnderscoreA`).
+pub fn spelled_name(code: &str) -> String {
+    let mut name = String::new();
+    let mut word_start = true;
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(if word_start {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            });
+            word_start = false;
+            continue;
+        }
+        match c {
+            '.' => name.push_str("Dot"),
+            '_' => name.push_str("Underscore"),
+            '-' => name.push_str("Hyphen"),
+            ' ' => name.push_str("Space"),
+            '/' => name.push_str("Slash"),
+            ':' => name.push_str("Colon"),
+            _ => name.push_str(&format!("U{:04X}", c as u32)),
+        }
+        word_start = true;
+    }
+    finish(name)
+}
+
+/// One code to name: its text, the name it would take on its own, and
+/// whether the settings chose that name (`names = { … }`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wanted<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub chosen: bool,
+    /// The name when its own collides: [`spelled_name`] of the code, or of
+    /// the name with the code after it (a numeric code named by a column).
+    pub spelled: &'a str,
+}
+
+/// How a code came by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// The name it would take on its own.
+    Own,
+    /// Its spelled name: another code would take the same name, and that
+    /// one was chosen by the settings or is its own code (`ErrA` for `ErrA`).
+    Spelled { with: Vec<usize> },
+    /// Still colliding after spelling: a number after it, in the order of
+    /// the codes' texts (the first keeps the name). Refused unless lenient.
+    Numbered { with: Vec<usize> },
+}
+
+/// Names every code from the set of codes alone, whatever their order: a
+/// code keeps the name it would take on its own unless another code would
+/// take it too. Then the one the settings chose, or else the one whose text
+/// is that name, keeps it, and the others take their spelled names. Names
+/// that still collide are numbered in the order of the codes' texts.
+pub(crate) fn assign(codes: &[Wanted<'_>]) -> Vec<(String, Naming)> {
+    use std::collections::HashMap;
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, want) in codes.iter().enumerate() {
+        by_name.entry(want.name).or_default().push(i);
+    }
+    let mut names: Vec<(String, Naming)> = codes
+        .iter()
+        .map(|w| (w.name.to_owned(), Naming::Own))
+        .collect();
+    for group in by_name.values().filter(|g| g.len() > 1) {
+        let rank = |&i: &usize| {
+            let w = &codes[i];
+            if w.chosen {
+                0
+            } else if w.code == w.name {
+                1
+            } else {
+                2
+            }
+        };
+        let best = group.iter().map(rank).min().unwrap_or(2);
+        let keepers: Vec<usize> = group.iter().copied().filter(|i| rank(i) == best).collect();
+        let keeper = (best < 2 && keepers.len() == 1).then(|| keepers[0]);
+        for &i in group {
+            if Some(i) != keeper {
+                let with = group.iter().copied().filter(|&j| j != i).collect();
+                names[i] = (codes[i].spelled.to_owned(), Naming::Spelled { with });
+            }
+        }
+    }
+    // Spelled names that meet another name: numbered, by the codes' texts.
+    let mut by_final: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (name, _)) in names.iter().enumerate() {
+        by_final.entry(name.clone()).or_default().push(i);
+    }
+    let mut taken: std::collections::HashSet<String> = by_final.keys().cloned().collect();
+    let mut groups: Vec<Vec<usize>> = by_final.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for mut group in groups {
+        // A code's own (or chosen) name stays with it; the others are numbered.
+        group.sort_by_key(|&i| (names[i].1 != Naming::Own, codes[i].code));
+        let base = names[group[0]].0.clone();
+        let mut n = 2;
+        for &i in &group[1..] {
+            while taken.contains(&format!("{base}{n}")) {
+                n += 1;
+            }
+            let name = format!("{base}{n}");
+            taken.insert(name.clone());
+            let with = group.iter().copied().filter(|&j| j != i).collect();
+            names[i] = (name, Naming::Numbered { with });
+        }
+    }
+    names
 }
 
 /// The snake_case struct field for XML node `node` (`RequestId` → `request_id`).
@@ -181,6 +305,88 @@ mod tests {
         assert_eq!(variant_name("X_Y"), "XY");
         for code in ["a.b", "9", "Self", "ß", "_", "-x-", "Type", "r#x"] {
             assert!(is_identifier(&variant_name(code)), "{code}");
+        }
+    }
+
+    fn wanted<'a>(code: &'a str, name: &'a str, spelled: &'a str) -> Wanted<'a> {
+        Wanted {
+            code,
+            name,
+            chosen: false,
+            spelled,
+        }
+    }
+
+    #[test]
+    fn colliding_codes_are_named_from_their_own_text_in_any_order() {
+        assert_eq!(
+            spelled_name("InvalidParameter.Conflict"),
+            "InvalidParameterDotConflict"
+        );
+        assert_eq!(spelled_name("ERR_A"), "ERRUnderscoreA");
+        assert_eq!(
+            spelled_name("a-b c/d:e+f"),
+            "AHyphenBSpaceCSlashDColonEU002BF"
+        );
+        assert_eq!(spelled_name("1.x"), "_1DotX");
+        let codes = [
+            ("InvalidParameter.Conflict", "InvalidParameterConflict"),
+            ("InvalidParameterConflict", "InvalidParameterConflict"),
+            ("Other", "Other"),
+        ];
+        let spelled: Vec<String> = codes.iter().map(|(c, _)| spelled_name(c)).collect();
+        let mut orders = vec![vec![0, 1, 2], vec![1, 0, 2], vec![2, 1, 0]];
+        let mut seen = Vec::new();
+        for order in orders.drain(..) {
+            let wanted: Vec<Wanted> = order
+                .iter()
+                .map(|&i| wanted(codes[i].0, codes[i].1, &spelled[i]))
+                .collect();
+            let mut named: Vec<(&str, String)> = assign(&wanted)
+                .into_iter()
+                .zip(&order)
+                .map(|((name, _), &i)| (codes[i].0, name))
+                .collect();
+            named.sort();
+            seen.push(named);
+        }
+        assert_eq!(
+            seen[0],
+            [
+                (
+                    "InvalidParameter.Conflict",
+                    "InvalidParameterDotConflict".to_owned()
+                ),
+                (
+                    "InvalidParameterConflict",
+                    "InvalidParameterConflict".to_owned()
+                ),
+                ("Other", "Other".to_owned()),
+            ]
+        );
+        assert!(seen.iter().all(|s| *s == seen[0]));
+    }
+
+    #[test]
+    fn a_chosen_name_wins_and_names_that_still_meet_are_numbered_by_code() {
+        let chosen = Wanted {
+            chosen: true,
+            ..wanted("x.y", "Kept", "XDotY")
+        };
+        let named = assign(&[wanted("Kept", "Kept", "Kept"), chosen]);
+        assert_eq!(named[1], ("Kept".to_owned(), Naming::Own));
+        assert_eq!(named[0].0, "Kept2");
+        assert!(matches!(named[0].1, Naming::Numbered { .. }));
+        // Two derived names alike, spelled alike too: numbered by code text.
+        for order in [[0, 1], [1, 0]] {
+            let codes = [wanted("a.b", "AB", "ADotB"), wanted("A.b", "AB", "ADotB")];
+            let named = assign(&[codes[order[0]], codes[order[1]]]);
+            let of = |code: &str| {
+                let at = order.iter().position(|&i| codes[i].code == code).unwrap();
+                named[at].0.clone()
+            };
+            assert_eq!(of("A.b"), "ADotB");
+            assert_eq!(of("a.b"), "ADotB2");
         }
     }
 

@@ -64,12 +64,7 @@ impl Validator<'_> {
             .map(|c| c.text.clone())
             .filter(|n| !n.is_empty());
         let value_cell = self.value_cell(t, row);
-        let described_in: Vec<(String, Text)> = t
-            .described_in
-            .iter()
-            .map(|&(lang, i)| (lang.to_owned(), cell_text(row, Some(i))))
-            .filter(|(_, text)| !text.plain.is_empty())
-            .collect();
+        let described_in = described_in(t, row);
         let mut rows = Vec::new();
         for (code, code_span) in &codes {
             for (status, reason, span, at) in &statuses {
@@ -95,6 +90,8 @@ impl Validator<'_> {
                     status_column,
                     cells: (code_span.clone(), span.clone()),
                     described_in: described_in.clone(),
+                    edition: 0,
+                    listed_in: vec![0],
                 });
             }
         }
@@ -405,4 +402,13 @@ fn with_optional_note(diagnostic: Diagnostic, note: &Option<String>) -> Diagnost
         Some(note) => diagnostic.with_note(note.clone()),
         None => diagnostic,
     }
+}
+
+/// The descriptions a row gives in other languages' columns (`英文描述`).
+fn described_in(t: &ErrorTable<'_>, row: &Row) -> Vec<(String, Text)> {
+    t.described_in
+        .iter()
+        .map(|&(lang, i)| (lang.to_owned(), cell_text(row, Some(i))))
+        .filter(|(_, text)| !text.plain.is_empty())
+        .collect()
 }

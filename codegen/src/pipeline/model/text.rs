@@ -30,40 +30,52 @@ impl Text {
 }
 
 /// A text in every edition, the primary first, in [`Model::languages`](super::Model::languages)
-/// order; an edition that lacks it has `None`, and the primary text stands in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// order, as each edition writes it: `None` where an edition lacks the row.
+/// No edition stands in for another.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Texts {
-    primary: Text,
-    translations: Vec<Option<Text>>,
+    editions: Vec<Option<Text>>,
+}
+
+/// What an edition that lacks a text shows: nothing.
+static EMPTY: Text = Text {
+    plain: String::new(),
+    markdown: String::new(),
+};
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::new(Text::default())
+    }
 }
 
 impl Texts {
     /// A text known in the primary edition only, so far.
     pub fn new(primary: Text) -> Self {
         Texts {
-            primary,
-            translations: Vec::new(),
+            editions: vec![Some(primary)],
         }
+    }
+
+    /// A text the first `index` editions lack, written in edition `index`
+    /// (a row only a translation lists).
+    pub(crate) fn only_in(index: usize, text: Text) -> Self {
+        let mut editions = vec![None; index];
+        editions.push(Some(text));
+        Texts { editions }
     }
 
     /// Adds the next edition's text, or `None` where it lacks it.
     pub fn push(&mut self, translation: Option<Text>) {
-        self.translations.push(translation);
+        self.editions.push(translation);
     }
 
     /// Gives edition `index` (0 the primary, then the translations in
     /// order) the text `text`, where that edition has none written; pads
     /// the editions before it with `None`. Whether it was given.
     pub(crate) fn fill(&mut self, index: usize, text: Text) -> bool {
-        if index == 0 {
-            if !self.primary.plain.is_empty() {
-                return false;
-            }
-            self.primary = text;
-            return true;
-        }
-        self.pad(index);
-        match &mut self.translations[index - 1] {
+        self.pad(index + 1);
+        match &mut self.editions[index] {
             Some(written) if !written.plain.is_empty() => false,
             slot => {
                 *slot = Some(text);
@@ -72,30 +84,43 @@ impl Texts {
         }
     }
 
-    /// Pads the translations with `None` up to edition `index`.
-    pub(crate) fn pad(&mut self, index: usize) {
-        while self.translations.len() < index {
-            self.translations.push(None);
+    /// Pads with `None` up to `editions` editions.
+    pub(crate) fn pad(&mut self, editions: usize) {
+        while self.editions.len() < editions {
+            self.editions.push(None);
         }
     }
 
-    /// The primary edition's text.
+    /// The primary edition's text (empty where it lacks the row).
     pub fn primary(&self) -> &Text {
-        &self.primary
+        self.get(0)
+    }
+
+    /// The text of edition `index`, empty where that edition lacks it.
+    pub fn get(&self, index: usize) -> &Text {
+        self.editions
+            .get(index)
+            .and_then(Option::as_ref)
+            .unwrap_or(&EMPTY)
     }
 
     /// The text of each translation as written, `None` where it lacks it.
     pub fn translations(&self) -> impl Iterator<Item = Option<&Text>> {
-        self.translations.iter().map(Option::as_ref)
+        self.editions.iter().skip(1).map(Option::as_ref)
     }
 
-    /// The text in every edition, the primary first, standing in where one lacks it.
+    /// The text in every edition, the primary first, empty where one lacks it.
     pub fn each(&self) -> impl Iterator<Item = &Text> {
-        std::iter::once(&self.primary).chain(
-            self.translations
-                .iter()
-                .map(|t| t.as_ref().unwrap_or(&self.primary)),
-        )
+        self.editions.iter().map(|t| t.as_ref().unwrap_or(&EMPTY))
+    }
+
+    /// The first edition's text that says something, for docs of a row the
+    /// primary edition lacks; with its edition's index.
+    pub fn first_written(&self) -> Option<(usize, &Text)> {
+        self.editions
+            .iter()
+            .enumerate()
+            .find_map(|(i, t)| t.as_ref().filter(|t| !t.plain.is_empty()).map(|t| (i, t)))
     }
 }
 
@@ -111,6 +136,13 @@ mod tests {
         texts.push(Some(Text::new("written", "written")));
         assert!(!texts.fill(1, Text::new("column", "column")));
         assert!(texts.fill(3, Text::new("third", "third")));
+        assert_eq!(texts.first_written().map(|(i, _)| i), Some(0));
+        assert_eq!(
+            Texts::only_in(2, Text::new("x", "x"))
+                .first_written()
+                .map(|(i, _)| i),
+            Some(2)
+        );
         let plain: Vec<Option<&str>> = texts
             .translations()
             .map(|t| t.map(|t| t.plain.as_str()))
@@ -120,12 +152,15 @@ mod tests {
     }
 
     #[test]
-    fn the_primary_stands_in_for_a_missing_translation() {
+    fn no_edition_stands_in_for_another() {
         let mut texts = Texts::new(Text::new("en", "*en*"));
         texts.push(None);
         texts.push(Some(Text::new("中文", "**中文**")));
         let plain: Vec<&str> = texts.each().map(|t| t.plain.as_str()).collect();
-        assert_eq!(plain, ["en", "en", "中文"]);
+        assert_eq!(plain, ["en", "", "中文"]);
+        let zh_only = Texts::only_in(1, Text::new("中文", "中文"));
+        assert_eq!(zh_only.primary().plain, "");
+        assert_eq!(zh_only.get(1).plain, "中文");
         let written: Vec<Option<&str>> = texts
             .translations()
             .map(|t| t.map(|t| t.markdown.as_str()))
