@@ -53,6 +53,7 @@ mod project;
 pub use error::Error;
 pub use pipeline::changes::{Api, ApiCode, Change};
 pub use pipeline::diagnostic::{render_all, Diagnostic, Lint, Severity};
+pub use pipeline::drift::{Drift, Finding, Likeness, NearMiss};
 pub use pipeline::fingerprint::{fingerprint, input_line, recorded_inputs};
 pub use pipeline::layout::vocabulary::{Column, Vocabulary};
 pub use pipeline::layout::{ColumnRole, Signal, TableRecord};

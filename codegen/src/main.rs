@@ -69,6 +69,29 @@ enum Command {
         #[arg(long, value_name = "TAG")]
         language: Option<String>,
     },
+    /// Print the drift between a spec's editions in full, as markdown (or
+    /// JSON): each row an edition lacks, and pairs that may be one row
+    /// written two ways (spelled alike, or at the same place). Without SPEC,
+    /// every spec of the project's settings.
+    Drift {
+        /// The spec file (default: the project's specs).
+        spec: Option<PathBuf>,
+        /// A translation of it, `LANG=PATH` (repeatable).
+        #[arg(long = "translation", value_name = "LANG=PATH", requires = "spec")]
+        translations: Vec<String>,
+        /// The spec's own language tag (default `en`).
+        #[arg(long, value_name = "TAG", requires = "spec")]
+        language: Option<String>,
+        /// Without SPEC: the project's Cargo.toml (default: ./Cargo.toml).
+        #[arg(long, conflicts_with = "spec")]
+        manifest_path: Option<PathBuf>,
+        /// Skip bad rows with a warning instead of failing.
+        #[arg(long)]
+        lenient: bool,
+        /// Print JSON instead of markdown.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print what changing OLD to NEW does to the generated API, as markdown.
     Changes {
         /// The spec before (`-` for standard input).
@@ -107,7 +130,25 @@ fn main() -> ExitCode {
     let command = Cli::parse().command;
     // Only `generate` writes: only it says that nothing was.
     let writes = matches!(command, Command::Generate(_) | Command::Init { .. });
-    let result = match command {
+    match run(command) {
+        Ok(code) => code,
+        Err(error) => {
+            // Every error starts with `error:`; a spec's problems are rendered so already.
+            match &error {
+                Error::Spec { .. } => eprintln!("{error}"),
+                _ => eprintln!("error: {error}"),
+            }
+            if writes && matches!(error, Error::Spec { .. }) {
+                eprintln!("error: the spec has problems; nothing was written");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command.
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
         Command::Init {
             spec,
             translations,
@@ -123,6 +164,23 @@ fn main() -> ExitCode {
             lenient,
             language,
         } => dump(&spec, &translations, lenient, language.as_deref()),
+        Command::Drift {
+            spec,
+            translations,
+            language,
+            manifest_path,
+            lenient,
+            json,
+        } => drift(
+            spec.as_deref(),
+            &translations,
+            language.as_deref(),
+            Project {
+                manifest_path,
+                lenient,
+            },
+            json,
+        ),
         Command::Changes {
             since: Some(rev),
             manifest_path,
@@ -157,20 +215,6 @@ fn main() -> ExitCode {
             path: PathBuf::from("changes"),
             message: "give OLD and NEW, or `--since REV`".into(),
         }),
-    };
-    match result {
-        Ok(code) => code,
-        Err(error) => {
-            // Every error starts with `error:`; a spec's problems are rendered so already.
-            match &error {
-                Error::Spec { .. } => eprintln!("{error}"),
-                _ => eprintln!("error: {error}"),
-            }
-            if writes && matches!(error, Error::Spec { .. }) {
-                eprintln!("error: the spec has problems; nothing was written");
-            }
-            ExitCode::FAILURE
-        }
     }
 }
 
@@ -378,6 +422,38 @@ fn dump(
 ) -> Result<ExitCode, Error> {
     let result = read_model(spec, translations, lenient, language)?;
     println!("{}", Dump::of(&result.model).to_json());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `drift`: the report of each spec, given or the project's.
+fn drift(
+    spec: Option<&Path>,
+    translations: &[String],
+    language: Option<&str>,
+    project: Project,
+    as_json: bool,
+) -> Result<ExitCode, Error> {
+    let results = match spec {
+        Some(spec) => vec![read_model(spec, translations, project.lenient, language)?],
+        None => {
+            let generated = project.builder()?.generate()?;
+            eprint!("{}", generated.rendered_warnings());
+            generated.specs
+        }
+    };
+    let reports: Vec<(String, ci_errors_codegen::Drift)> = results
+        .iter()
+        .map(|r| (r.spec.name().to_owned(), r.drift()))
+        .collect();
+    if as_json {
+        let by_spec: std::collections::BTreeMap<&str, &ci_errors_codegen::Drift> =
+            reports.iter().map(|(n, d)| (n.as_str(), d)).collect();
+        println!("{}", json(&by_spec));
+    } else {
+        for (name, report) in &reports {
+            println!("{}", report.to_markdown(name));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

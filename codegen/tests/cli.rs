@@ -1041,3 +1041,52 @@ fn the_summary_names_the_editions_of_a_translated_spec() {
         both.summary()
     );
 }
+
+/// `drift` names both spellings of a typo, as markdown and as JSON, and the
+/// build's warnings say each finding on one line with its place.
+#[test]
+fn drift_names_both_spellings_of_a_typo() {
+    let dir = temp_dir("drift");
+    let head = "## Errors\n\n| Error Code | Description |\n| --- | --- |\n";
+    let en = write(
+        &dir.join("en.md"),
+        &format!("{head}| Kept | a |\n| FFailedOperation.ParentIdNoFound | b |\n"),
+    );
+    let zh = write(
+        &dir.join("zh.md"),
+        &format!("{head}| Kept | 甲 |\n| FailedOperation.ParentIdNoFound | 乙 |\n"),
+    );
+    let translation = format!("zh={zh}");
+    let out = tool(&["drift", &en, "--translation", &translation]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let markdown = stdout(&out);
+    assert!(
+        markdown.contains(&format!(
+            "- `FFailedOperation.ParentIdNoFound` (en, {en}:6) ↔ `FailedOperation.ParentIdNoFound` (zh, {zh}:6): spelled alike, at the same place"
+        )),
+        "{markdown}"
+    );
+    assert!(
+        stderr(&out)
+            .contains("warning: `FailedOperation.ParentIdNoFound` is only in the `zh` edition"),
+        "{}",
+        stderr(&out)
+    );
+    let out = tool(&["drift", &en, "--translation", &translation, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &report[en.as_str()];
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "FFailedOperation.ParentIdNoFound",
+            "FailedOperation.ParentIdNoFound"
+        ]
+    );
+    assert_eq!(report["near_misses"][0]["likeness"][0], "spelling");
+}

@@ -4,6 +4,7 @@
 
 pub(crate) mod changes;
 pub(crate) mod diagnostic;
+pub(crate) mod drift;
 pub(crate) mod emit;
 pub(crate) mod fingerprint;
 pub(crate) mod layout;
@@ -75,6 +76,14 @@ pub struct SpecResult {
     pub warnings: Vec<Diagnostic>,
     /// The warnings rendered rustc-style.
     pub rendered_warnings: String,
+}
+
+impl SpecResult {
+    /// The drift between the spec's editions, in full.
+    pub fn drift(&self) -> drift::Drift {
+        let files: Vec<&str> = self.spec.sources().map(SourceFile::name).collect();
+        drift::Drift::of(&self.model, &files)
+    }
 }
 
 /// Reads and validates one spec in every edition: the model and its

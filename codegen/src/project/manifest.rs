@@ -242,28 +242,10 @@ pub(crate) fn text_has_settings(text: &str) -> bool {
 fn suggestion(word: &str, known: &[&str]) -> String {
     let nearest = known
         .iter()
-        .map(|k| (edit_distance(word, k), *k))
+        .map(|k| (crate::pipeline::drift::edit_distance(word, k), *k))
         .min()
         .filter(|(d, _)| *d <= 2);
     nearest.map_or_else(String::new, |(_, k)| format!("; did you mean `{k}`?"))
-}
-
-/// Levenshtein distance between two short words.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// serde's error for an unknown key (`unknown field `x`, expected one of

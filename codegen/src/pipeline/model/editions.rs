@@ -24,7 +24,7 @@ pub struct Edition<'a> {
 /// Adds `edition` to `merged`, whose editions' documents are `sources` (the
 /// primary first). A row both list gets the edition's texts; a row the
 /// edition lacks has none in it; a row only the edition lists joins the
-/// model after the row it follows there. Each difference is a warning.
+/// model before the row it precedes there. Each difference is a warning.
 pub fn merge(
     merged: &mut Model,
     sources: &[&SourceFile],
@@ -66,32 +66,36 @@ pub fn merge(
             texts.push(theirs);
         }
     }
-    // Rows only the edition lists, each after the merged row its
-    // predecessor there matched (before every row when none did).
+    // Rows only the edition lists, each just before the merged row its
+    // successor there matched (at the end when none did): after the rows
+    // the edition lacks at that place, so earlier editions keep their order.
     let mut joining: Vec<(Option<usize>, ErrorRow)> = Vec::new();
-    let mut after = None;
-    for (row, found) in edition.model.errors.iter().zip(&matched) {
+    let mut before = None;
+    for (row, found) in edition.model.errors.iter().zip(&matched).rev() {
         if found.is_some() {
-            after = *found;
+            before = *found;
             continue;
         }
+        joining.push((before, joined(row, index)));
+    }
+    joining.reverse();
+    for (_, row) in &joining {
         diagnostics.push(only_in(sources, row, edition));
-        joining.push((after, joined(row, index)));
     }
     if !joining.is_empty() {
         let rows = std::mem::take(&mut merged.errors);
         let mut joining = joining.into_iter().peekable();
-        let mut take_after = |at: Option<usize>, into: &mut Vec<ErrorRow>| {
-            while let Some((_, row)) = joining.next_if(|(a, _)| *a == at) {
+        let mut take_before = |at: Option<usize>, into: &mut Vec<ErrorRow>| {
+            while let Some((_, row)) = joining.next_if(|(b, _)| *b == at) {
                 into.push(row);
             }
         };
         let mut errors = Vec::with_capacity(rows.len());
-        take_after(None, &mut errors);
         for (i, row) in rows.into_iter().enumerate() {
+            take_before(Some(i), &mut errors);
             errors.push(row);
-            take_after(Some(i), &mut errors);
         }
+        take_before(None, &mut errors);
         merged.errors = errors;
     }
     merge_fields(merged, sources[0], edition, &mut |d| diagnostics.push(d));

@@ -1,0 +1,363 @@
+//! The drift between a spec's editions, as a report for reviewers: each row
+//! that some edition lacks, and the pairs of such rows that look like one
+//! row written two ways (a typo, or a rename at the same place).
+
+use serde::Serialize;
+
+use crate::pipeline::model::{ErrorRow, Model};
+
+/// Above this many findings, typos are not looked for (each finding is
+/// compared with the others of about its length).
+const MAX_TYPO_FINDINGS: usize = 5_000;
+
+/// The drift between the editions of one spec.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct Drift {
+    /// The editions' language tags, the primary first.
+    pub languages: Vec<String>,
+    /// Each row that an edition lacks, in the merged order.
+    pub findings: Vec<Finding>,
+    /// Pairs of findings that may be one row written two ways.
+    pub near_misses: Vec<NearMiss>,
+}
+
+/// A row that some edition lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The code.
+    pub code: String,
+    /// Its status, if it has one.
+    pub status: Option<u16>,
+    /// The editions whose documents list the row.
+    pub listed_in: Vec<String>,
+    /// The editions whose documents lack it.
+    pub missing_from: Vec<String>,
+    /// `file:line` of the row, in the first edition that lists it.
+    pub at: String,
+}
+
+/// Why two findings are paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Likeness {
+    /// The codes differ by a letter or two (`FFailedOperation.X` ↔ `FailedOperation.X`).
+    Spelling,
+    /// The rows stand at the same place between the same rows both
+    /// editions list (`UnsupportedMethod` ↔ `UnsupportedProtocol`).
+    SamePlace,
+}
+
+/// Two findings, listed by editions that do not overlap, that may be one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NearMiss {
+    /// The first finding's index in [`Drift::findings`].
+    pub first: usize,
+    /// The second finding's index.
+    pub second: usize,
+    /// Why they are paired: one reason or both.
+    pub likeness: Vec<Likeness>,
+}
+
+impl Drift {
+    /// The drift of a spec's model read in every edition, whose documents
+    /// are `files` (the primary first), as `SpecResult::drift` gives it.
+    pub fn of(model: &Model, files: &[&str]) -> Drift {
+        let all: u64 = (1u64 << model.languages.len().min(63)) - 1;
+        let lacking: Vec<usize> = (0..model.errors.len())
+            .filter(|&i| mask(&model.errors[i]) & all != all)
+            .collect();
+        let findings = lacking
+            .iter()
+            .map(|&i| finding(model, files, &model.errors[i]))
+            .collect();
+        let mut near_misses = same_place(model, &lacking);
+        if lacking.len() <= MAX_TYPO_FINDINGS {
+            for pair in spelling(model, &lacking) {
+                let known = near_misses
+                    .iter_mut()
+                    .find(|m| (m.first, m.second) == (pair.first, pair.second));
+                match known {
+                    Some(known) => known.likeness.insert(0, Likeness::Spelling),
+                    None => near_misses.push(pair),
+                }
+            }
+        }
+        near_misses.sort_by_key(|m| (m.first, m.second));
+        Drift {
+            languages: model.languages.clone(),
+            findings,
+            near_misses,
+        }
+    }
+
+    /// The report as markdown: the findings as a table, then the near misses.
+    pub fn to_markdown(&self, spec: &str) -> String {
+        let mut out = format!("### Drift between the editions of `{spec}`\n\n");
+        if self.findings.is_empty() {
+            out.push_str(&format!(
+                "Every edition ({}) lists the same rows.\n",
+                self.languages.join(", ")
+            ));
+            return out;
+        }
+        out.push_str(
+            "| Code | Status | Listed in | Missing from | At |\n| --- | --- | --- | --- | --- |\n",
+        );
+        for f in &self.findings {
+            let status = f.status.map_or_else(String::new, |s| s.to_string());
+            out.push_str(&format!(
+                "| `{}` | {status} | {} | {} | {} |\n",
+                f.code.replace('|', "\\|"),
+                f.listed_in.join(", "),
+                f.missing_from.join(", "),
+                f.at
+            ));
+        }
+        if !self.near_misses.is_empty() {
+            out.push_str("\nNear misses (one row written two ways?):\n\n");
+            for m in &self.near_misses {
+                let (a, b) = (&self.findings[m.first], &self.findings[m.second]);
+                let why: Vec<&str> = m
+                    .likeness
+                    .iter()
+                    .map(|l| match l {
+                        Likeness::Spelling => "spelled alike",
+                        Likeness::SamePlace => "at the same place",
+                    })
+                    .collect();
+                let why = why.join(", ");
+                out.push_str(&format!(
+                    "- `{}` ({}, {}) ↔ `{}` ({}, {}): {why}\n",
+                    a.code,
+                    a.listed_in.join(", "),
+                    a.at,
+                    b.code,
+                    b.listed_in.join(", "),
+                    b.at
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The editions that list `row`, as bits.
+fn mask(row: &ErrorRow) -> u64 {
+    row.listed_in
+        .iter()
+        .filter(|&&e| e < 64)
+        .fold(0, |m, &e| m | 1 << e)
+}
+
+fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
+    let tag = |i: usize| model.languages.get(i).cloned().unwrap_or_default();
+    let missing = (0..model.languages.len())
+        .filter(|i| !row.listed_in.contains(i))
+        .map(tag)
+        .collect();
+    Finding {
+        code: row.code.clone(),
+        status: row.status,
+        listed_in: row.listed_in.iter().map(|&i| tag(i)).collect(),
+        missing_from: missing,
+        at: format!(
+            "{}:{}",
+            files.get(row.edition).copied().unwrap_or(""),
+            row.line
+        ),
+    }
+}
+
+/// Findings listed by editions that do not overlap, standing between the
+/// same two rows that both their editions list, at the same place among
+/// the rows of each side there.
+fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
+    let mut pairs = Vec::new();
+    for (a, &i) in lacking.iter().enumerate() {
+        for (b, &j) in lacking.iter().enumerate().skip(a + 1) {
+            let (ma, mb) = (mask(&model.errors[i]), mask(&model.errors[j]));
+            if ma & mb != 0 || model.errors[i].status != model.errors[j].status {
+                continue;
+            }
+            let both = ma | mb;
+            let common = |at: usize| mask(&model.errors[at]) & both == both;
+            // Rows between them that both editions list end the search.
+            if (i + 1..j).any(common) {
+                break;
+            }
+            let place = |at: usize, own: u64| {
+                let start = (0..at).rev().find(|&k| common(k)).map_or(0, |k| k + 1);
+                (start..at)
+                    .filter(|&k| mask(&model.errors[k]) == own)
+                    .count()
+            };
+            if place(i, ma) == place(j, mb) {
+                pairs.push(NearMiss {
+                    first: a,
+                    second: b,
+                    likeness: vec![Likeness::SamePlace],
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// Findings listed by editions that do not overlap whose codes differ by a
+/// letter (or two, in codes of ten letters or more).
+fn spelling(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
+    let mut by_length: Vec<(usize, usize)> = lacking
+        .iter()
+        .enumerate()
+        .map(|(a, &i)| (model.errors[i].code.chars().count(), a))
+        .collect();
+    by_length.sort();
+    let mut pairs = Vec::new();
+    for (x, &(len_a, a)) in by_length.iter().enumerate() {
+        for &(len_b, b) in &by_length[x + 1..] {
+            if len_b > len_a + 2 {
+                break;
+            }
+            let (ra, rb) = (&model.errors[lacking[a]], &model.errors[lacking[b]]);
+            if mask(ra) & mask(rb) != 0 || ra.code == rb.code {
+                continue;
+            }
+            let allowed = if len_a.min(len_b) >= 10 { 2 } else { 1 };
+            if edit_distance(&ra.code, &rb.code) <= allowed {
+                pairs.push(NearMiss {
+                    first: a.min(b),
+                    second: a.max(b),
+                    likeness: vec![Likeness::Spelling],
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// Levenshtein distance, in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::settings::Settings;
+    use crate::pipeline::spec::SpecText;
+
+    const HEAD: &str = "## Errors\n\n| Error Code | Description |\n| --- | --- |\n";
+
+    fn drift(en: &str, zh: &str) -> Drift {
+        let spec = SpecText::new("en.md", format!("{HEAD}{en}")).with_translation(
+            "zh",
+            "zh.md",
+            format!("{HEAD}{zh}"),
+        );
+        crate::pipeline::read(spec, &Settings::default())
+            .unwrap()
+            .drift()
+    }
+
+    #[test]
+    fn a_typo_and_a_rename_are_paired_and_the_rest_listed() {
+        let d = drift(
+            "| FFailedOperation.ParentIdNoFound | a |\n| Kept | b |\n| UnsupportedMethod | c |\n| Tail | d |\n| OnlyEn | e |\n",
+            "| FailedOperation.ParentIdNoFound | 甲 |\n| Kept | 乙 |\n| UnsupportedProtocol | 丙 |\n| Tail | 丁 |\n",
+        );
+        let codes: Vec<(&str, &str)> = d
+            .findings
+            .iter()
+            .map(|f| (f.code.as_str(), f.at.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("FFailedOperation.ParentIdNoFound", "en.md:5"),
+                ("FailedOperation.ParentIdNoFound", "zh.md:5"),
+                ("UnsupportedMethod", "en.md:7"),
+                ("UnsupportedProtocol", "zh.md:7"),
+                ("OnlyEn", "en.md:9"),
+            ]
+        );
+        assert_eq!(d.findings[1].listed_in, ["zh"]);
+        assert_eq!(d.findings[1].missing_from, ["en"]);
+        let pairs: Vec<(usize, usize, &[Likeness])> = d
+            .near_misses
+            .iter()
+            .map(|m| (m.first, m.second, m.likeness.as_slice()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (0, 1, &[Likeness::Spelling, Likeness::SamePlace][..]),
+                (2, 3, &[Likeness::SamePlace][..])
+            ]
+        );
+        let markdown = d.to_markdown("en.md");
+        assert!(markdown.contains(
+            "- `FFailedOperation.ParentIdNoFound` (en, en.md:5) ↔ `FailedOperation.ParentIdNoFound` (zh, zh.md:5): spelled alike, at the same place"
+        ), "{markdown}");
+        assert!(
+            markdown.contains("| `OnlyEn` |  | en | zh | en.md:9 |"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn spelling_pairs_rows_at_different_places() {
+        let d = drift(
+            "| InvalidParameter.Nam | a |\n| Kept | b |\n",
+            "| Kept | 乙 |\n| Other.Thing | 丙 |\n| InvalidParameter.Name | 甲 |\n",
+        );
+        let spelled: Vec<(&str, &str)> = d
+            .near_misses
+            .iter()
+            .filter(|m| m.likeness == [Likeness::Spelling])
+            .map(|m| {
+                (
+                    d.findings[m.first].code.as_str(),
+                    d.findings[m.second].code.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(spelled, [("InvalidParameter.Nam", "InvalidParameter.Name")]);
+        assert!(d.near_misses.iter().all(
+            |m| d.findings[m.first].code != "Other.Thing" || m.likeness != [Likeness::Spelling]
+        ));
+    }
+
+    #[test]
+    fn editions_that_agree_have_no_drift() {
+        let d = drift("| A | a |\n", "| A | 甲 |\n");
+        assert!(d.findings.is_empty() && d.near_misses.is_empty());
+        assert!(d
+            .to_markdown("en.md")
+            .contains("Every edition (en, zh) lists the same rows."));
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("FFailed", "Failed"), 1);
+        assert_eq!(edit_distance("错误", "错"), 1);
+    }
+}
