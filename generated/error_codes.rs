@@ -1116,8 +1116,8 @@ mod __ci_errors_generated {
         }
     }
     impl ::std::error::Error for ErrorResponse {}
-    #[cfg(feature = "http")]
-    impl ::ci_errors_runtime::http::ErrorBody for ErrorResponse {
+    #[cfg(any(feature = "body", feature = "http"))]
+    impl ::ci_errors_runtime::body::ErrorBody for ErrorResponse {
         type Code = ErrorCode;
         const REQUEST_ID_HEADERS: &'static [&'static str] = <ErrorCode as ::ci_errors_runtime::CodeEnum>::REQUEST_ID_HEADERS;
         const TRACE_ID_HEADERS: &'static [&'static str] = <ErrorCode as ::ci_errors_runtime::CodeEnum>::TRACE_ID_HEADERS;
@@ -1155,9 +1155,21 @@ mod __ci_errors_generated {
             self.trace_id.as_deref()
         }
     }
+    /// The body of a failed response, read from its bytes by
+    /// `ResponseBody::read` (no `http` crate needed): an error document,
+    /// XML or JSON, or what else it was.
+    #[cfg(any(feature = "body", feature = "http"))]
+    pub type ResponseBody = ::ci_errors_runtime::body::Body<ErrorResponse>;
     /// A failed request, typed: status, body, the spec's row, retry advice
     /// (the runtime's `http::ServiceError` for this spec).
     #[cfg(feature = "http")]
     pub type ServiceError = ::ci_errors_runtime::http::ServiceError<ErrorResponse>;
+    /// Any code a server may send: a variant of the enum, or a code the spec
+    /// does not list, kept as sent (`Code::Known`, `Code::Unknown`).
+    pub type Code = ::ci_errors_runtime::Code<ErrorCode>;
+    pub use ::ci_errors_runtime::{Description, ParseCodeError, StatusClass};
+    pub use ::ci_errors_runtime::retry::{Retry, RetryClass};
+    #[cfg(any(feature = "body", feature = "http"))]
+    pub use ::ci_errors_runtime::body::BodyKind;
 }
 pub use self::__ci_errors_generated::*;

@@ -33,7 +33,7 @@
 #![warn(clippy::undocumented_unsafe_blocks)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub use ci_errors_runtime::{xml, Description, ParseCodeError, StatusClass};
+pub use ci_errors_runtime::xml;
 
 /// Retry advice: the runtime's policy by status (429 and 500, 502, 503, 504
 /// retry; 3xx redirect), and each code's retry class from this crate's
@@ -58,24 +58,6 @@ pub mod retry {
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
-
-/// Any code a server may send: an [`ErrorCode`] the spec lists, or one it does not, kept as sent.
-///
-/// ```
-/// use ci_errors::{Code, ErrorCode};
-///
-/// let listed = ErrorCode::ALL[0];
-/// assert_eq!(Code::from(listed.as_str()), Code::Known(listed));
-/// assert_eq!(Code::from(listed.as_str()), listed);
-/// let mut sent = String::from("SomethingNew");
-/// while ErrorCode::from_code(&sent).is_some() {
-///     sent.push('X'); // until it is a code the spec does not list
-/// }
-/// let other = Code::from(sent.as_str());
-/// assert_eq!(other.known(), None);
-/// assert_eq!(other.as_str(), sent); // kept as sent
-/// ```
-pub type Code = ci_errors_runtime::Code<ErrorCode>;
 
 /// One row of the spec's error tables: a code with one status, or with none.
 ///

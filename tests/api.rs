@@ -456,3 +456,34 @@ fn the_build_script_fingerprints_as_the_generator_does() {
         read("codegen/src/pipeline/fingerprint.rs")
     );
 }
+
+/// A body read from bytes alone, XML or JSON, with no `http` crate: every
+/// code of the spec comes back typed, with its retry answer.
+#[cfg(feature = "body")]
+#[test]
+fn a_body_reads_from_bytes_without_http() {
+    use ci_errors::{BodyKind, ResponseBody, Retry};
+    for &code in ErrorCode::ALL {
+        let xml = format!("<Error><Code>{code}</Code><Message>m</Message></Error>");
+        let json = format!(
+            r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"m"}},"RequestId":"r"}}}}"#
+        );
+        for bytes in [xml.as_bytes(), json.as_bytes()] {
+            let body = ResponseBody::read(bytes);
+            assert_eq!(body.code(), Some(&Code::Known(code)));
+            let expected = if code.retry_class().is_some() {
+                Retry::Retry
+            } else {
+                Retry::DoNotRetry
+            };
+            assert_eq!(body.retry(), expected, "{code}");
+        }
+    }
+    assert!(matches!(
+        ResponseBody::read(b"<html><body>502</body></html>"),
+        ResponseBody::Unparsed {
+            kind: BodyKind::Html,
+            ..
+        }
+    ));
+}

@@ -69,6 +69,7 @@ impl Api {
         api.features = vec![
             ("serde".to_owned(), emit.serde_feature.clone()),
             ("http".to_owned(), emit.http_feature.clone()),
+            ("body".to_owned(), emit.body_feature.clone()),
         ];
         api
     }

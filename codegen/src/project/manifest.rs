@@ -56,6 +56,11 @@ pub struct ManifestSettings {
     /// The generated crate's Cargo feature under which the body implements
     /// the runtime's `http::ErrorBody` (for its `ServiceError`).
     pub http_feature: Option<String>,
+    /// The generated crate's Cargo feature under which the body implements
+    /// the runtime's `body::ErrorBody` and `ResponseBody` reads a body from
+    /// bytes, XML or JSON, without the `http` crate (the `http-feature`
+    /// turns it on too).
+    pub body_feature: Option<String>,
     /// Response headers that carry the request id when the body lacks it, in order.
     #[serde(default)]
     pub request_id_headers: Vec<String>,
@@ -287,6 +292,7 @@ impl ManifestSettings {
         set(&mut e.xml_body, self.xml_body);
         e.serde_feature = self.serde_feature;
         e.http_feature = self.http_feature;
+        e.body_feature = self.body_feature;
         e.doc_path = self.doc_crate;
         e.request_id_headers = self.request_id_headers;
         e.trace_id_headers = self.trace_id_headers;

@@ -407,12 +407,26 @@ pub mod v1 {
         static LANG_TAGS: &[&str] = &["en"];
         /// The look-up table of `from_code`, built on first use.
         static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// The body of a failed response, read from its bytes by
+        /// `ResponseBody::read` (no `http` crate needed): an error document,
+        /// XML or JSON, or what else it was.
+        #[cfg(feature = "http")]
+        pub type ResponseBody = ::ci_errors_runtime::body::Body<
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
+        >;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]
         pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// Any code a server may send: a variant of the enum, or a code the spec
+        /// does not list, kept as sent (`Code::Known`, `Code::Unknown`).
+        pub type Code = ::ci_errors_runtime::Code<ApiError>;
+        pub use ::ci_errors_runtime::{Description, ParseCodeError, StatusClass};
+        pub use ::ci_errors_runtime::retry::{Retry, RetryClass};
+        #[cfg(feature = "http")]
+        pub use ::ci_errors_runtime::body::BodyKind;
     }
     pub use self::__ci_errors_generated::*;
 }
@@ -764,12 +778,26 @@ pub mod v2 {
         static LANG_TAGS: &[&str] = &["en"];
         /// The look-up table of `from_code`, built on first use.
         static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// The body of a failed response, read from its bytes by
+        /// `ResponseBody::read` (no `http` crate needed): an error document,
+        /// XML or JSON, or what else it was.
+        #[cfg(feature = "http")]
+        pub type ResponseBody = ::ci_errors_runtime::body::Body<
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
+        >;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]
         pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// Any code a server may send: a variant of the enum, or a code the spec
+        /// does not list, kept as sent (`Code::Known`, `Code::Unknown`).
+        pub type Code = ::ci_errors_runtime::Code<ApiError>;
+        pub use ::ci_errors_runtime::{Description, ParseCodeError, StatusClass};
+        pub use ::ci_errors_runtime::retry::{Retry, RetryClass};
+        #[cfg(feature = "http")]
+        pub use ::ci_errors_runtime::body::BodyKind;
     }
     pub use self::__ci_errors_generated::*;
 }
@@ -1118,12 +1146,26 @@ pub mod sdk {
         static LANG_TAGS: &[&str] = &["en"];
         /// The look-up table of `from_code`, built on first use.
         static INDEX: ::ci_errors_runtime::CodeIndex = ::ci_errors_runtime::CodeIndex::new();
+        /// The body of a failed response, read from its bytes by
+        /// `ResponseBody::read` (no `http` crate needed): an error document,
+        /// XML or JSON, or what else it was.
+        #[cfg(feature = "http")]
+        pub type ResponseBody = ::ci_errors_runtime::body::Body<
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
+        >;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]
         pub type ServiceError = ::ci_errors_runtime::http::ServiceError<
-            ::ci_errors_runtime::http::ErrorDocument<ApiError>,
+            ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// Any code a server may send: a variant of the enum, or a code the spec
+        /// does not list, kept as sent (`Code::Known`, `Code::Unknown`).
+        pub type Code = ::ci_errors_runtime::Code<ApiError>;
+        pub use ::ci_errors_runtime::{Description, ParseCodeError, StatusClass};
+        pub use ::ci_errors_runtime::retry::{Retry, RetryClass};
+        #[cfg(feature = "http")]
+        pub use ::ci_errors_runtime::body::BodyKind;
     }
     pub use self::__ci_errors_generated::*;
 }

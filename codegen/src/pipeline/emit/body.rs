@@ -198,7 +198,7 @@ pub(crate) fn emit(
 /// configured feature: the message, request id and trace id are the fields
 /// named so (`Message`, `RequestId`, `TraceId`), when the body has them.
 fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenStream, EmitError> {
-    let Some(feature) = &options.http_feature else {
+    let Some(body_cfg) = super::body_cfg(options) else {
         return Ok(quote!());
     };
     let Names {
@@ -238,8 +238,8 @@ fn http_impl(body: &Body, options: &EmitOptions, names: &Names) -> Result<TokenS
     };
     let code = ident(CODE_FIELD)?;
     Ok(quote! {
-        #[cfg(feature = #feature)]
-        impl #rt::http::ErrorBody for ErrorResponse {
+        #body_cfg
+        impl #rt::body::ErrorBody for ErrorResponse {
             type Code = #name;
             const REQUEST_ID_HEADERS: &'static [&'static str] = <#name as #rt::CodeEnum>::REQUEST_ID_HEADERS;
             const TRACE_ID_HEADERS: &'static [&'static str] = <#name as #rt::CodeEnum>::TRACE_ID_HEADERS;

@@ -39,6 +39,10 @@ pub struct EmitOptions {
     /// Cargo feature under which the body implements the runtime's
     /// `http::ErrorBody`, for the typed `ServiceError` (none by default).
     pub http_feature: Option<String>,
+    /// Cargo feature under which the body implements the runtime's
+    /// `body::ErrorBody` and `ResponseBody` reads bodies from bytes (the
+    /// `http_feature` turns them on too; none by default).
+    pub body_feature: Option<String>,
     /// Response headers that carry the request id when the body lacks it.
     pub request_id_headers: Vec<String>,
     /// Response headers that carry the trace id when the body lacks it.
@@ -59,6 +63,7 @@ impl Default for EmitOptions {
             serde_feature: None,
             doc_path: None,
             http_feature: None,
+            body_feature: None,
             request_id_headers: Vec::new(),
             trace_id_headers: Vec::new(),
             throttling: Vec::new(),
@@ -245,14 +250,56 @@ fn items(model: &Model, options: &EmitOptions, names: &Names) -> Result<TokenStr
         tokens.extend(body::emit(body, &model.languages, options, names)?);
     }
     tokens.extend(service_error(body.is_some(), options, names));
+    tokens.extend(reexports(options, names));
     Ok(tokens)
+}
+
+/// The runtime's types a user of the generated items names, so that the
+/// generated crate alone is enough: `Code` for this enum, descriptions,
+/// retry advice, and the kinds of an unread body. Re-exported by glob, an
+/// item of the crate's own by the same name wins.
+fn reexports(options: &EmitOptions, names: &Names) -> TokenStream {
+    let Names {
+        code_enum: name,
+        rt,
+        ..
+    } = names;
+    let body_kind = body_cfg(options).map(|cfg| {
+        quote! {
+            #cfg
+            pub use #rt::body::BodyKind;
+        }
+    });
+    quote! {
+        /// Any code a server may send: a variant of the enum, or a code the spec
+        /// does not list, kept as sent (`Code::Known`, `Code::Unknown`).
+        pub type Code = #rt::Code<#name>;
+
+        pub use #rt::{Description, ParseCodeError, StatusClass};
+        pub use #rt::retry::{Retry, RetryClass};
+        #body_kind
+    }
+}
+
+/// The `cfg` under which the body types are there: the body feature or the
+/// `http` one, whichever the settings name (`None`: neither).
+pub(crate) fn body_cfg(options: &EmitOptions) -> Option<TokenStream> {
+    let features: Vec<&String> = [&options.body_feature, &options.http_feature]
+        .into_iter()
+        .flatten()
+        .collect();
+    match features.as_slice() {
+        [] => None,
+        [one] => Some(quote!(#[cfg(feature = #one)])),
+        many => Some(quote!(#[cfg(any(#(feature = #many),*))])),
+    }
 }
 
 /// `ServiceError`, the runtime's typed error for this spec, under the
 /// configured feature: over the generated body, or over the runtime's
 /// `ErrorDocument` when the spec describes none.
 fn service_error(has_body: bool, options: &EmitOptions, names: &Names) -> TokenStream {
-    let Some(feature) = &options.http_feature else {
+    let Some(body_cfg) = body_cfg(options) else {
         return quote!();
     };
     let Names {
@@ -263,13 +310,24 @@ fn service_error(has_body: bool, options: &EmitOptions, names: &Names) -> TokenS
     let body = if has_body {
         quote!(ErrorResponse)
     } else {
-        quote!(#rt::http::ErrorDocument<#name>)
+        quote!(#rt::body::ErrorDocument<#name>)
     };
+    let service_error = options.http_feature.as_ref().map(|feature| {
+        quote! {
+            /// A failed request, typed: status, body, the spec's row, retry advice
+            /// (the runtime's `http::ServiceError` for this spec).
+            #[cfg(feature = #feature)]
+            pub type ServiceError = #rt::http::ServiceError<#body>;
+        }
+    });
     quote! {
-        /// A failed request, typed: status, body, the spec's row, retry advice
-        /// (the runtime's `http::ServiceError` for this spec).
-        #[cfg(feature = #feature)]
-        pub type ServiceError = #rt::http::ServiceError<#body>;
+        /// The body of a failed response, read from its bytes by
+        /// `ResponseBody::read` (no `http` crate needed): an error document,
+        /// XML or JSON, or what else it was.
+        #body_cfg
+        pub type ResponseBody = #rt::body::Body<#body>;
+
+        #service_error
     }
 }
 
