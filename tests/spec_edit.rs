@@ -179,18 +179,12 @@ fn spec_edits_rebuild_regenerate_and_keep_the_suite_green() {
 
     // 1. A dependent does not compile the generator.
     let scratch = copy.join("scratch-dependent");
-    std::fs::create_dir_all(scratch.join("src")).unwrap();
-    std::fs::write(
-        scratch.join("Cargo.toml"),
-        format!("[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n[dependencies]\nci-errors = {{ path = {:?} }}\n", copy),
-    )
-    .unwrap();
-    std::fs::write(
-        scratch.join("src/lib.rs"),
+    dependent_crate(
+        &scratch,
+        &format!("ci-errors = {{ path = {copy:?} }}"),
         "pub use ci_errors::ErrorCode;\n",
-    )
-    .unwrap();
-    std::fs::copy(copy.join("Cargo.lock"), scratch.join("Cargo.lock")).unwrap();
+        &copy.join("Cargo.lock"),
+    );
     let out = cargo(&scratch, &["build", "-v"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
@@ -314,6 +308,19 @@ const ADOPTED_SPEC: &str = "# Object storage errors\n\n\
 | 404 Not Found | NoSuchBucket | The bucket does not exist. |\n\
 | 404 Not Found | NoSuchKey | The key does not exist. |\n";
 
+/// Its Chinese edition, drifting as vendors' editions do: it lacks
+/// `AccessDenied` and lists a code the English edition lacks.
+const ADOPTED_SPEC_ZH: &str = "# 对象存储错误码\n\n\
+## 错误响应\n\n\
+| 节点名称 | 父节点 | 描述 | 类型 |\n| --- | --- | --- | --- |\n\
+| Error | 无 | 保存错误 | Container |\n| Code | Error | 错误码 | String |\n\
+| Message | Error | 错误信息 | String |\n| RequestId | Error | 请求 ID | String |\n\n\
+## 4xx 错误\n\n\
+| HTTP 状态码 | 错误码 | 描述 |\n| --- | --- | --- |\n\
+| 404 Not Found | NoSuchBucket | 存储桶不存在。 |\n\
+| 404 Not Found | NoSuchKey | 对象不存在。 |\n\
+| 409 Conflict | BucketAlreadyExists | 存储桶已存在。 |\n";
+
 /// Runs the copy's tool in `dir`.
 fn tool(copy: &Path, dir: &Path, args: &[&str]) -> Output {
     let mut cmd = Command::new(copy.join("target/debug/ci-errors-codegen"));
@@ -331,6 +338,57 @@ fn git(dir: &Path, args: &[&str]) {
         .output()
         .expect("git runs");
     assert!(out.status.success(), "git {args:?}: {}", text(&out));
+}
+
+/// A crate in `dir` with the one dependency `dependency` (a manifest line),
+/// the root `lib`, and the lock file `lock`.
+fn dependent_crate(dir: &Path, dependency: &str, lib: &str, lock: &Path) {
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("[package]\nname = \"dependent\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n[dependencies]\n{dependency}\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    std::fs::copy(lock, dir.join("Cargo.lock")).unwrap();
+}
+
+/// [`cargo_with_target`] with `CI_ERRORS_CODEGEN_UPDATE=1`: the staleness
+/// test rewrites the checked-in copy.
+fn cargo_updating(dir: &Path, target: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .arg("--offline")
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env(NESTED, "1")
+        .env("CI_ERRORS_CODEGEN_UPDATE", "1")
+        .output()
+        .expect("cargo runs")
+}
+
+/// A crate that depends on the adopted one: no generator in its tree, and
+/// no warning in its build.
+fn depend_on(adopted: &Path, target: &Path) {
+    let dependent = adopted.with_file_name("dependent-crate");
+    let _ = std::fs::remove_dir_all(&dependent);
+    dependent_crate(
+        &dependent,
+        &format!("object-errors = {{ path = {adopted:?} }}"),
+        "//! Uses the adopted crate alone.\n\n/// The first code.\npub fn first() -> object_errs::Code {\n    object_errs::Code::Known(object_errs::StorageError::ALL[0])\n}\n",
+        &adopted.join("Cargo.lock"),
+    );
+    let tree = cargo_with_target(&dependent, target, &["tree", "-e", "normal,build"]);
+    assert!(tree.status.success(), "{}", text(&tree));
+    assert!(
+        !text(&tree).contains("ci-errors-codegen"),
+        "a dependent compiles the generator:\n{}",
+        text(&tree)
+    );
+    let out = cargo_with_target(&dependent, target, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("warning"), "{}", text(&out));
+    let _ = std::fs::remove_dir_all(&dependent);
 }
 
 /// Step 4: `init` on a fresh crate, then the README's adopter commands.
@@ -358,12 +416,15 @@ fn adopt_a_new_crate(copy: &Path) {
     )
     .unwrap();
     std::fs::write(krate.join("spec/errors.md"), ADOPTED_SPEC).unwrap();
+    std::fs::write(krate.join("spec/errors.zh.md"), ADOPTED_SPEC_ZH).unwrap();
     std::fs::copy(copy.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
     let copy_arg = copy.display().to_string();
     let init = [
         "init",
         "--spec",
         "spec/errors.md",
+        "--translation",
+        "zh=spec/errors.zh.md",
         "--enum-name",
         "ObjectError",
         "--from-checkout",
@@ -371,6 +432,12 @@ fn adopt_a_new_crate(copy: &Path) {
     ];
     let out = tool(copy, &krate, &init);
     assert!(out.status.success(), "{}", text(&out));
+    // The drift is reported, one finding per line, and accepted in the settings.
+    assert!(
+        text(&out).contains("spec/errors.zh.md:18:18: warning[translation_drift]: `BucketAlreadyExists` with status 409 is only in the `zh` edition"),
+        "{}",
+        text(&out)
+    );
     // Never twice: the second run refuses and writes nothing.
     let manifest = std::fs::read_to_string(krate.join("Cargo.toml")).unwrap();
     let out = tool(copy, &krate, &init);
@@ -382,22 +449,24 @@ fn adopt_a_new_crate(copy: &Path) {
     );
     std::fs::write(
         krate.join("tests/uses_the_enum.rs"),
-        "#[test]\nfn the_enum_is_named_as_set() {\n    assert_eq!(\"NoSuchKey\".parse::<object_errs::ObjectError>().unwrap().as_str(), \"NoSuchKey\");\n    let body = object_errs::ErrorResponse::from_xml(b\"<Error><Code>AccessDenied</Code></Error>\").unwrap();\n    assert_eq!(body.code, object_errs::ObjectError::AccessDenied);\n}\n",
+        "use object_errs::{Lang, ObjectError};\n\n\
+         #[test]\nfn the_enum_is_named_as_set() {\n    assert_eq!(\"NoSuchKey\".parse::<ObjectError>().unwrap().as_str(), \"NoSuchKey\");\n    let body = object_errs::ErrorResponse::from_xml(b\"<Error><Code>AccessDenied</Code></Error>\").unwrap();\n    assert_eq!(body.code, ObjectError::AccessDenied);\n}\n\n\
+         #[test]\nfn the_enum_is_the_union_of_the_editions() {\n    let only_zh = ObjectError::BucketAlreadyExists;\n    assert_eq!(only_zh.editions().collect::<Vec<_>>(), [Lang::Zh]);\n    assert_eq!(only_zh.describe(Lang::En), \"\");\n    assert_eq!(only_zh.description_in(Lang::Zh, 409), Some(\"存储桶已存在。\"));\n    assert_eq!(ObjectError::AccessDenied.describe(Lang::Zh), \"\");\n    assert!(!ObjectError::AccessDenied.is_listed_in(Lang::Zh));\n}\n",
     )
     .unwrap();
     let out = cargo_with_target(&krate, &target, &["test"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!text(&out).contains("warning"), "{}", text(&out));
-    // The generator's dependencies come from the copy's build (the two path
-    // crates themselves are compiled again: about 4 s).
+    // The crate's own tests build the generator (a dev-dependency, without
+    // its command line): what dependents never compile.
     assert!(
-        !text(&out).contains("Compiling syn"),
-        "the copy's build was not shared:\n{}",
+        !text(&out).contains("Compiling clap"),
+        "the tests built the generator's command line:\n{}",
         text(&out)
     );
 
-    // A settings change reruns the build script: OUT_DIR follows the new
-    // name, so the checked-in copy is now stale, until `generate`.
+    // A settings change leaves the checked-in copy stale: the staleness
+    // test says so with the diff, and with the update variable rewrites it.
     edit(&krate.join("Cargo.toml"), |m| {
         m.replace(
             "enum-name = \"ObjectError\"",
@@ -407,11 +476,12 @@ fn adopt_a_new_crate(copy: &Path) {
     let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("generated/errors.rs is stale: run `ci-errors-codegen generate`"),
+        text(&out).contains("generated/errors.rs is stale: it differs from what the spec gives")
+            && text(&out).contains("CI_ERRORS_CODEGEN_UPDATE=1"),
         "{}",
         text(&out)
     );
-    let out = tool(copy, &krate, &["generate"]);
+    let out = cargo_updating(&krate, &target, &["test", "--test", "errors_are_current"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(std::fs::read_to_string(krate.join("generated/errors.rs"))
         .unwrap()
@@ -423,13 +493,16 @@ fn adopt_a_new_crate(copy: &Path) {
     git(&krate, &["init", "-q"]);
     git(&krate, &["add", "-A"]);
     git(&krate, &["commit", "-q", "-m", "adopted"]);
-    edit(&krate.join("spec/errors.md"), |spec| {
-        spec.lines()
-            .filter(|l| !l.contains("NoSuchBucket"))
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
-    });
+    // From both editions: the enum is their union.
+    for edition in ["spec/errors.md", "spec/errors.zh.md"] {
+        edit(&krate.join(edition), |spec| {
+            spec.lines()
+                .filter(|l| !l.contains("NoSuchBucket"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        });
+    }
     let out = tool(
         copy,
         &krate,
@@ -447,10 +520,33 @@ fn adopt_a_new_crate(copy: &Path) {
         "a spec edit without generate passed:\n{}",
         text(&out)
     );
+    assert!(
+        text(&out)
+            .contains("spec/errors.md has changed since generated/errors.rs was generated from it"),
+        "{}",
+        text(&out)
+    );
+    // The fix the build names: regenerate, and the update variable rewrites the copy.
+    let out = cargo_updating(
+        &krate,
+        &target,
+        &[
+            "test",
+            "--features",
+            "regenerate",
+            "--test",
+            "errors_are_current",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
+    assert!(out.status.success(), "{}", text(&out));
+    depend_on(&krate, &target);
     // The runtime's typed error, for this crate's body, under its `http` feature
     // (serde's derive for its JSON reader is built here: about 10 s more).
+    git(&krate, &["checkout", "-q", "--", "."]);
     edit(&krate.join("Cargo.toml"), |m| {
-        format!("{m}\n[dev-dependencies]\nhttp = \"1\"\n")
+        m.replace("[dev-dependencies]\n", "[dev-dependencies]\nhttp = \"1\"\n")
     });
     std::fs::write(
         krate.join("tests/service_error.rs"),

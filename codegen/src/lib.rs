@@ -71,7 +71,7 @@ pub use project::checked_in::UPDATE_ENV;
 #[cfg(feature = "cli")]
 pub use project::dump::{Dump, DumpError, DumpField};
 #[cfg(feature = "cli")]
-pub use project::init::{Dependencies, Init};
+pub use project::init::{Adopted, Dependencies, Init};
 pub use project::manifest::{Accepted, ManifestSettings, RetryClasses, SpecEntry, METADATA_KEY};
 #[cfg(feature = "cli")]
 pub use project::report::SpecChanges;

@@ -240,14 +240,30 @@ fn init(
     if let Some(checkout) = from_checkout {
         adopt = adopt.dependencies(ci_errors_codegen::Dependencies::Checkout(checkout));
     }
-    let written = adopt.run()?;
+    let adopted = adopt.run()?;
+    // Each finding on one line with its place, as a build prints warnings.
+    for line in adopted.drift.iter().chain(&adopted.warnings) {
+        eprintln!("{line}");
+    }
     println!("Adopted {} for {}; wrote:", dir.display(), spec.display());
-    for file in &written {
+    for file in &adopted.written {
         println!("  {}", file.display());
     }
+    if !adopted.decided.is_empty() {
+        println!("\nSettings it needed or proposes (in Cargo.toml; review them):");
+        for setting in &adopted.decided {
+            println!("  {setting}");
+        }
+    }
+    if !adopted.drift.is_empty() {
+        println!(
+            "\nThe editions drift ({} findings, accepted above): `ci-errors-codegen drift` reports it in full.",
+            adopted.drift.len()
+        );
+    }
     println!(
-        "\nNext, in {}:\n  cargo test                      builds, and checks the checked-in copy\n  \
-         ci-errors-codegen generate      after editing the spec: rewrites the checked-in copy\n  \
+        "\nNext, in {}:\n  cargo test                                   checks the checked-in copy against the spec\n  \
+         CI_ERRORS_CODEGEN_UPDATE=1 cargo test --features regenerate   after editing the spec: rewrites the copy\n  \
          ci-errors-codegen changes --since origin/main --fail-on-breaking   the CI gate",
         dir.display()
     );

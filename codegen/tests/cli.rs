@@ -727,18 +727,37 @@ fn init_writes_settings_build_script_include_copy_and_test() {
         manifest["dependencies"]["ci-errors-runtime"].as_str(),
         Some(env!("CARGO_PKG_VERSION"))
     );
+    // `ci-errors`' own shape: the generator runs only behind `regenerate`;
+    // the crate's own tests check the copy with it.
+    let build_dependency = &manifest["build-dependencies"]["ci-errors-codegen"];
+    assert_eq!(build_dependency["default-features"].as_bool(), Some(false));
+    assert_eq!(build_dependency["optional"].as_bool(), Some(true));
+    assert!(manifest["dev-dependencies"]["ci-errors-codegen"].is_table());
+    let feature = |name: &str| manifest["features"][name].as_array().unwrap().clone();
     assert_eq!(
-        manifest["build-dependencies"]["ci-errors-codegen"]["default-features"].as_bool(),
-        Some(false)
+        feature("regenerate"),
+        [toml::Value::from("dep:ci-errors-codegen")]
     );
-    assert!(read("build.rs").contains("Builder::from_manifest(\".\")"));
+    assert_eq!(
+        feature("body"),
+        [toml::Value::from("ci-errors-runtime/body")]
+    );
+    let build = read("build.rs");
+    assert!(build.contains("Builder::from_manifest(\".\")"), "{build}");
+    assert!(
+        build.contains("const FINGERPRINTS: &str = \"generated/errors.fingerprints\";"),
+        "{build}"
+    );
+    assert!(build.contains("mod fingerprint {"), "{build}");
     let lib = read("src/lib.rs");
     assert!(lib.starts_with("pub fn kept() {}"), "{lib}");
-    assert!(lib.contains("include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));"));
+    assert!(lib.contains(
+        "#[cfg(feature = \"regenerate\")]\ninclude!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));"
+    ));
+    assert!(lib
+        .contains("#[cfg(not(feature = \"regenerate\"))]\ninclude!(\"../generated/errors.rs\");"));
     assert!(read("generated/errors.rs").contains("pub enum StoreError"));
-    assert!(
-        read("tests/errors_are_current.rs").contains("include_str!(\"../generated/errors.rs\")")
-    );
+    assert!(read("tests/errors_are_current.rs").contains(".check_checked_in()"));
     for file in [
         "Cargo.toml",
         "build.rs",
@@ -1004,7 +1023,7 @@ fn init_keeps_the_manifest_valid_and_names_the_library_as_it_is_imported() {
     let features = &json["packages"][0]["features"]["http"];
     assert_eq!(
         features,
-        &serde_json::json!(["dep:http", "ci-errors-runtime/http"])
+        &serde_json::json!(["dep:http", "body", "ci-errors-runtime/http"])
     );
     let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
         .unwrap()
@@ -1089,4 +1108,99 @@ fn drift_names_both_spellings_of_a_typo() {
         ]
     );
     assert_eq!(report["near_misses"][0]["likeness"][0], "spelling");
+}
+
+/// A page set in three editions that drift, with a repeated row, names
+/// that collide and words of retry: adopted in one `init`, which writes the
+/// settings it needed into `Cargo.toml` and prints each drift finding on
+/// one line; the enum is the union of the editions' codes.
+#[test]
+fn init_adopts_a_drifting_page_set_in_one_command() {
+    let root = fresh_crate("init-pageset", include_str!("fixtures/pageset/en.md"));
+    write(
+        &root.join("spec/errors.zh.md"),
+        include_str!("fixtures/pageset/zh.md"),
+    );
+    write(
+        &root.join("spec/errors.ja.md"),
+        include_str!("fixtures/pageset/ja.md"),
+    );
+    let out = init(
+        &root,
+        &[
+            "--translation",
+            "zh=spec/errors.zh.md",
+            "--translation",
+            "ja=spec/errors.ja.md",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let manifest_text = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let manifest: toml::Table = manifest_text.parse().unwrap();
+    let settings = &manifest["package"]["metadata"]["ci-errors-codegen"];
+    assert_eq!(settings["lenient"].as_bool(), Some(true), "{manifest_text}");
+    assert_eq!(
+        settings["names"]["InvalidParameter.Conflict"].as_str(),
+        Some("InvalidParameterDotConflict")
+    );
+    let accepted: Vec<&str> = settings["accept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["subject"].as_str().unwrap())
+        .collect();
+    for subject in [
+        "UnsupportedProtocol only in zh",
+        "UnsupportedMethod missing from ja",
+        "FailedOperation.ParentIdNoFound only in zh",
+        "OnlyInChinese.Code only in zh",
+    ] {
+        assert!(accepted.contains(&subject), "{subject}: {accepted:?}");
+    }
+    assert_eq!(
+        settings["retry"]["throttling"][0].as_str(),
+        Some("RequestLimitExceeded")
+    );
+    assert_eq!(
+        settings["retry"]["transient"][0].as_str(),
+        Some("InternalError")
+    );
+    assert!(manifest_text.contains("# Proposed by init from the spec's words"));
+    // Each finding on one line, with its place.
+    let err = stderr(&out);
+    assert!(
+        err.lines().any(|l| l.starts_with("spec/errors.zh.md:")
+            && l.contains("warning[translation_drift]: `FailedOperation.ParentIdNoFound` is only in the `zh` edition")),
+        "{err}"
+    );
+    assert!(stdout(&out).contains("lenient = true"), "{}", stdout(&out));
+    // The union of the editions' codes, each text only where written.
+    let generated = std::fs::read_to_string(root.join("generated/errors.rs")).unwrap();
+    for variant in [
+        "FFailedOperationParentIdNoFound",
+        "FailedOperationParentIdNoFound",
+        "UnsupportedMethod",
+        "UnsupportedProtocol",
+        "FailedOperationGetVpcFailed",
+        "OnlyInChineseCode",
+        "InvalidParameterDotConflict",
+        "InvalidParameterConflict",
+    ] {
+        assert!(
+            generated.contains(&format!("        {variant},\n")),
+            "{variant}"
+        );
+    }
+    // And the drift report names both spellings.
+    let out = tool(&[
+        "drift",
+        "--manifest-path",
+        root.join("Cargo.toml").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("`FFailedOperation.ParentIdNoFound` (en, spec/errors.md:16) ↔ `FailedOperation.ParentIdNoFound` (zh, spec/errors.zh.md:16)"),
+        "{}",
+        stdout(&out)
+    );
 }

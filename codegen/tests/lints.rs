@@ -347,7 +347,10 @@ fn a_field_node_missing_from_a_translation_is_located_in_the_primary() {
         .rendered_warnings
         .contains("zh.md has no field-table row for it"));
     assert_eq!(read.warnings[0].lint, Some(Lint::TranslationDrift));
-    assert_eq!(read.warnings[0].subject.as_deref(), Some("zh Message"));
+    assert_eq!(
+        read.warnings[0].subject.as_deref(),
+        Some("node Message missing from zh")
+    );
     // The body keeps its field, with no `zh` text.
     let body = read.model.body.unwrap();
     assert_eq!(body.fields.len(), 1);

@@ -51,8 +51,9 @@ pub enum Lint {
     /// Lenient mode: a row that cannot be read, skipped.
     SkippedRow,
     /// The editions of the spec disagree: a row or node that one edition
-    /// lists and another lacks (subject: the edition's tag, the code and its
-    /// status, such as `ja UnsupportedMethod 405`, or the tag and the node).
+    /// lists and another lacks (subject: the row and what it is in the
+    /// edition, such as `UnsupportedMethod 405 missing from ja` or
+    /// `OnlyHere only in zh`; `node Message missing from zh`).
     TranslationDrift,
     /// A value cell that is not an integer: the row is kept without a value (subject: the cell).
     NonNumericValue,

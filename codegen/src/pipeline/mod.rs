@@ -10,6 +10,8 @@ pub(crate) mod fingerprint;
 pub(crate) mod layout;
 pub(crate) mod model;
 pub(crate) mod read;
+#[cfg(feature = "cli")]
+pub(crate) mod retry_words;
 pub(crate) mod settings;
 pub(crate) mod source;
 pub(crate) mod spec;

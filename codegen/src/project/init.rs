@@ -8,9 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
+use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::error::Error;
+use crate::pipeline::diagnostic::Lint;
+use crate::pipeline::Generated;
 use crate::project::builder::{slash_path, Builder};
 use crate::project::manifest::METADATA_KEY;
 
@@ -40,39 +42,120 @@ pub struct Init {
     dependencies: Dependencies,
 }
 
-/// The test `init` writes: the build script has generated the file into
-/// `OUT_DIR` already, so comparing it with the checked-in copy costs one
-/// small test binary and no dependency.
-const STALENESS_TEST: &str = r#"//! The checked-in copy is what the build generates from the spec now: a spec
-//! edit that was not followed by `ci-errors-codegen generate` fails here.
-//! Written by `ci-errors-codegen init`; it needs no dev-dependency, since the
-//! build script has already generated the file into `OUT_DIR`.
+/// The test `init` writes: the checked-in copy is what the spec and the
+/// settings give now. Through the generator (a dev-dependency: the crate's
+/// own tests pay for it, its dependents do not), so that it prints the diff
+/// and honours the update variable.
+const STALENESS_TEST: &str = r#"//! The checked-in copy is what the spec and the settings give now: an edit
+//! not followed by regeneration fails here, with the diff. Set
+//! `CI_ERRORS_CODEGEN_UPDATE=1` to rewrite the copy instead. Written by
+//! `ci-errors-codegen init`.
 
 #[test]
 fn the_checked_in_copy_is_current() {
-    let built = include_str!(concat!(env!("OUT_DIR"), "/{out_file}"));
-    let checked_in = include_str!("../{checked_in}");
-    assert!(
-        built.replace("\r\n", "\n") == checked_in.replace("\r\n", "\n"),
-        "{checked_in} is stale: run `ci-errors-codegen generate` in this crate's directory"
-    );
+    let checked = ci_errors_codegen::Builder::from_manifest(env!("CARGO_MANIFEST_DIR"))
+        .and_then(|builder| builder.check_checked_in());
+    if let Err(error) = checked {
+        panic!("{error}");
+    }
 }
 "#;
 
-const BUILD_SCRIPT: &str = r#"//! Generates `{out_file}` into `OUT_DIR` from the spec, with the settings in
-//! `Cargo.toml` (`[package.metadata.ci-errors-codegen]`). Written by
-//! `ci-errors-codegen init`.
+/// The build script `init` writes: `ci-errors`' own shape. Dependents
+/// compile no generator; they only check the fingerprints recorded beside
+/// the checked-in copy, with the module below (this crate's
+/// `pipeline/fingerprint.rs`, embedded).
+const BUILD_SCRIPT: &str = r#"//! Written by `ci-errors-codegen init`.
+//!
+//! With the `regenerate` feature: generates `{out_file}` into `OUT_DIR` from
+//! the spec, with the settings in `Cargo.toml`
+//! (`[package.metadata.ci-errors-codegen]`).
+//!
+//! Without it (every dependent): compiles nothing heavy, and only checks
+//! that the checked-in `{checked_in}`, which `src/lib.rs` then includes, was
+//! generated from the spec files as they are, by the fingerprints recorded
+//! beside it.
 
-fn main() -> std::process::ExitCode {
+use std::process::ExitCode;
+
+#[cfg(feature = "regenerate")]
+fn main() -> ExitCode {
     match ci_errors_codegen::Builder::from_manifest(".") {
         Ok(builder) => builder.build_script(),
         Err(error) => {
             eprintln!("{error}");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
 }
+
+#[cfg(not(feature = "regenerate"))]
+const GENERATED: &str = "{checked_in}";
+#[cfg(not(feature = "regenerate"))]
+const FINGERPRINTS: &str = "{fingerprints}";
+#[cfg(not(feature = "regenerate"))]
+const FIX: &str = "CI_ERRORS_CODEGEN_UPDATE=1 cargo test --features regenerate (or `ci-errors-codegen generate`)";
+
+#[cfg(not(feature = "regenerate"))]
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-changed={GENERATED}");
+    println!("cargo:rerun-if-changed={FINGERPRINTS}");
+    let recorded = match std::fs::read_to_string(FINGERPRINTS) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: cannot read {FINGERPRINTS}: {e}
+to fix: {FIX}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let inputs = fingerprint::recorded_inputs(&recorded);
+    if inputs.is_empty() {
+        eprintln!("error: {FINGERPRINTS} records no spec fingerprints
+to fix: {FIX}");
+        return ExitCode::FAILURE;
+    }
+    let mut stale = Vec::new();
+    for (name, recorded) in inputs {
+        println!("cargo:rerun-if-changed={name}");
+        match std::fs::read_to_string(name) {
+            Ok(text) if fingerprint::fingerprint(&text) == recorded => {}
+            Ok(_) => stale.push(format!("{name} has changed since {GENERATED} was generated from it")),
+            Err(e) => stale.push(format!("cannot read {name}, which {GENERATED} was generated from: {e}")),
+        }
+    }
+    if stale.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    for line in stale {
+        eprintln!("error: {line}");
+    }
+    eprintln!("error: the checked-in code is stale and this build does not regenerate it (feature `regenerate` is off)\nto fix: {FIX}");
+    ExitCode::FAILURE
+}
+
+#[cfg(not(feature = "regenerate"))]
+#[allow(dead_code)]
+mod fingerprint {
+{fingerprint}}
 "#;
+
+/// What [`Init::run`] did: the files it wrote, the settings it decided
+/// (each as written into `Cargo.toml`), and the warnings that remain, one
+/// line each with `file:line:col`.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Adopted {
+    /// The files written or changed, relative to the crate.
+    pub written: Vec<PathBuf>,
+    /// The settings `init` needed or proposes, as written (`lenient = true`,
+    /// accepted drift, names, retry classes).
+    pub decided: Vec<String>,
+    /// The drift between the editions that the settings now accept, one
+    /// line per finding.
+    pub drift: Vec<String>,
+    /// Warnings the settings leave, one line each.
+    pub warnings: Vec<String>,
+}
 
 impl Init {
     /// Adopts the crate in `dir` for the spec at `spec` (relative to `dir`).
@@ -110,7 +193,7 @@ impl Init {
     /// of them exists already, the spec does not read, or the crate could
     /// not build what it would write. All or nothing: every file is written
     /// beside its place first, then each is renamed into place.
-    pub fn run(&self) -> Result<Vec<PathBuf>, Error> {
+    pub fn run(&self) -> Result<Adopted, Error> {
         let manifest_path = self.dir.join("Cargo.toml");
         let manifest = read(&manifest_path)?;
         let mut doc: DocumentMut = manifest.parse().map_err(|e| Error::Config {
@@ -136,7 +219,7 @@ impl Init {
         doc: &mut DocumentMut,
         crate_name: &str,
         manifest_path: &Path,
-    ) -> Result<Vec<PathBuf>, Error> {
+    ) -> Result<Adopted, Error> {
         // `spec/error-codes.md` gives `error_codes.rs`.
         let stem = self
             .spec
@@ -155,30 +238,27 @@ impl Init {
         self.refuse_existing(doc, &files, manifest_path)?;
         refuse_forbidden_unsafe(doc, &self.dir.join(&files.lib_rs), manifest_path)?;
         self.edit_manifest(doc, crate_name, &out_file, &checked_in)?;
-        let manifest = doc.to_string();
         // The generator as the new settings configure it: the spec must read
         // and generate before anything is written.
-        let builder = Builder::from_manifest_text(&self.dir, &manifest)?;
-        let generated = builder.generate()?;
+        let (generated, mut adopted) = decide(&self.dir, doc, manifest_path)?;
+        let manifest = doc.to_string();
         let lib = self.lib_with_include(&files.lib_rs, &checked_in, &out_file)?;
-        let test = STALENESS_TEST
+        let fingerprints = crate::project::checked_in::fingerprint_file(&files.checked_in);
+        let build_script = BUILD_SCRIPT
             .replace("{out_file}", &out_file)
-            .replace("{checked_in}", &checked_in);
+            .replace("{checked_in}", &checked_in)
+            .replace("{fingerprints}", &slash_path(&fingerprints))
+            .replace("{fingerprint}", FINGERPRINT_MODULE);
         let plan = vec![
             (PathBuf::from("Cargo.toml"), manifest),
-            (
-                files.build_rs.clone(),
-                BUILD_SCRIPT.replace("{out_file}", &out_file),
-            ),
+            (files.build_rs.clone(), build_script),
             (files.lib_rs.clone(), lib),
-            (files.test.clone(), test),
+            (files.test.clone(), STALENESS_TEST.to_owned()),
             (files.checked_in.clone(), generated.source.clone()),
-            (
-                crate::project::checked_in::fingerprint_file(&files.checked_in),
-                generated.fingerprints.clone(),
-            ),
+            (fingerprints, generated.fingerprints.clone()),
         ];
-        write_all(&self.dir, plan)
+        adopted.written = write_all(&self.dir, plan)?;
+        Ok(adopted)
     }
 
     /// `path` as a path relative to the crate, refused when it is not in
@@ -223,8 +303,12 @@ impl Init {
         };
         let spec = self.spec.display();
         let include = format!(
-            "// The error codes of `{spec}`, generated by `build.rs` (see `{checked_in}`).\n\
-             include!(concat!(env!(\"OUT_DIR\"), \"/{out_file}\"));\n"
+            "// The error codes of `{spec}`: the checked-in `{checked_in}`, or, with the\n\
+             // `regenerate` feature, what `build.rs` generates from the spec now.\n\
+             #[cfg(feature = \"regenerate\")]\n\
+             include!(concat!(env!(\"OUT_DIR\"), \"/{out_file}\"));\n\
+             #[cfg(not(feature = \"regenerate\"))]\n\
+             include!(\"../{checked_in}\");\n"
         );
         Ok(if lib.is_empty() {
             format!("//! Error codes generated from `{spec}`.\n\n{include}")
@@ -286,21 +370,16 @@ impl Init {
         Ok(())
     }
 
-    /// Adds the dependencies and the settings to the manifest.
-    fn edit_manifest(
-        &self,
-        doc: &mut DocumentMut,
-        crate_name: &str,
-        out_file: &str,
-        checked_in: &str,
-    ) -> Result<(), Error> {
+    /// Adds the runtime, the generator (a dev-dependency, and an optional
+    /// build-dependency behind `regenerate`) and the features.
+    fn add_dependencies(&self, doc: &mut DocumentMut) -> Result<(), Error> {
         let version = env!("CARGO_PKG_VERSION");
-        let (runtime, codegen) = match &self.dependencies {
+        let (runtime, mut codegen) = match &self.dependencies {
             Dependencies::Registry => {
                 let mut codegen = InlineTable::new();
                 codegen.insert("version", version.into());
                 codegen.insert("default-features", false.into());
-                (value(version), value(codegen))
+                (value(version), codegen)
             }
             Dependencies::Checkout(root) => {
                 let root = std::path::absolute(root).map_err(|source| Error::Io {
@@ -313,12 +392,38 @@ impl Init {
                 let mut codegen = InlineTable::new();
                 codegen.insert("path", path("codegen").into());
                 codegen.insert("default-features", false.into());
-                (value(runtime), value(codegen))
+                (value(runtime), codegen)
             }
         };
         dependency(doc, "dependencies", "ci-errors-runtime", runtime);
-        dependency(doc, "build-dependencies", "ci-errors-codegen", codegen);
-        http_feature(doc);
+        // The crate's own tests check the checked-in copy with the generator.
+        dependency(
+            doc,
+            "dev-dependencies",
+            "ci-errors-codegen",
+            value(codegen.clone()),
+        );
+        // Its build script runs the generator only behind `regenerate`.
+        codegen.insert("optional", true.into());
+        dependency(
+            doc,
+            "build-dependencies",
+            "ci-errors-codegen",
+            value(codegen),
+        );
+        features(doc);
+        Ok(())
+    }
+
+    /// Adds the dependencies and the settings to the manifest.
+    fn edit_manifest(
+        &self,
+        doc: &mut DocumentMut,
+        crate_name: &str,
+        out_file: &str,
+        checked_in: &str,
+    ) -> Result<(), Error> {
+        self.add_dependencies(doc)?;
         let mut spec = InlineTable::new();
         spec.insert("path", slash_path(&self.spec).into());
         if !self.translations.is_empty() {
@@ -338,6 +443,8 @@ impl Init {
         settings.insert("doc-crate", value(lib_name(doc, crate_name)));
         // The typed `ServiceError` of the runtime, for this crate's body, under its `http` feature.
         settings.insert("http-feature", value("http"));
+        // Bodies read from bytes, XML or JSON, without the `http` crate.
+        settings.insert("body-feature", value("body"));
         settings.insert("out-file", value(out_file));
         settings.insert("checked-in", value(checked_in));
         let package = doc
@@ -368,6 +475,127 @@ impl Init {
     }
 }
 
+/// The fingerprint module embedded in the build script `init` writes.
+const FINGERPRINT_MODULE: &str = include_str!("../pipeline/fingerprint.rs");
+
+/// Generates with the settings in `doc`, after adding what the spec needs,
+/// each visibly: `lenient = true` when the strict reading refuses; `names`
+/// for codes whose derived names collide; `accept` for each finding of
+/// drift between the editions; and `retry` classes proposed from the spec's
+/// own words, for the user to review.
+fn decide(
+    dir: &Path,
+    doc: &mut DocumentMut,
+    manifest_path: &Path,
+) -> Result<(Generated, Adopted), Error> {
+    let generate =
+        |doc: &DocumentMut| Builder::from_manifest_text(dir, &doc.to_string())?.generate();
+    let mut adopted = Adopted::default();
+    let first = match generate(doc) {
+        Ok(generated) => generated,
+        Err(Error::Spec { .. }) => {
+            settings_mut(doc, manifest_path)?.insert("lenient", value(true));
+            adopted.decided.push("lenient = true".into());
+            generate(doc)?
+        }
+        Err(other) => return Err(other),
+    };
+    let lines = first.warning_lines();
+    let mut names = InlineTable::new();
+    let mut accept = Array::new();
+    for (warning, line) in first.warnings().zip(&lines) {
+        let Some(subject) = &warning.subject else {
+            continue;
+        };
+        match warning.lint {
+            Some(Lint::RenamedVariant) => {
+                let variant = first
+                    .specs
+                    .iter()
+                    .flat_map(|s| &s.model.codes)
+                    .find(|c| c.code == *subject)
+                    .map(|c| c.variant.clone());
+                if let Some(variant) = variant {
+                    names.insert(subject, variant.into());
+                }
+            }
+            Some(Lint::TranslationDrift) => {
+                let mut entry = InlineTable::new();
+                entry.insert("lint", Lint::TranslationDrift.name().into());
+                entry.insert("subject", subject.as_str().into());
+                accept.push_formatted(Value::from(entry).decorated("\n    ", ""));
+                adopted.drift.push(line.clone());
+            }
+            _ => {}
+        }
+    }
+    let settings = settings_mut(doc, manifest_path)?;
+    if !names.is_empty() {
+        adopted.decided.push(format!("names = {names}"));
+        settings.insert("names", value(names));
+    }
+    if !accept.is_empty() {
+        accept.set_trailing_comma(true);
+        accept.set_trailing("\n");
+        adopted.decided.push(format!(
+            "accept: {} findings of `translation_drift`",
+            accept.len()
+        ));
+        settings.insert("accept", value(accept));
+        comment(settings, "accept", "# Drift between the editions, accepted finding by finding by init: `ci-errors-codegen drift` shows it in full.");
+    }
+    propose_retry(settings, &first, &mut adopted);
+    let generated = generate(doc)?;
+    adopted.warnings = generated.warning_lines();
+    Ok((generated, adopted))
+}
+
+/// Writes `retry` classes proposed from the spec's words, with a comment
+/// that says so.
+fn propose_retry(settings: &mut Table, generated: &Generated, adopted: &mut Adopted) {
+    let mut classes = InlineTable::new();
+    let (mut throttling, mut transient) = (Array::new(), Array::new());
+    for spec in &generated.specs {
+        let (slow, later) = crate::pipeline::retry_words::propose(&spec.model);
+        slow.iter().for_each(|code| throttling.push(code.as_str()));
+        later.iter().for_each(|code| transient.push(code.as_str()));
+    }
+    if !throttling.is_empty() {
+        classes.insert("throttling", throttling.into());
+    }
+    if !transient.is_empty() {
+        classes.insert("transient", transient.into());
+    }
+    if classes.is_empty() {
+        return;
+    }
+    adopted.decided.push(format!("retry = {classes}"));
+    settings.insert("retry", value(classes));
+    comment(settings, "retry", "# Proposed by init from the spec's words (rate limits, request frequency, try again later, busy, internal error): review.");
+}
+
+/// Puts `text` on the line above `key`.
+fn comment(table: &mut Table, key: &str, text: &str) {
+    if let Some(mut key) = table.key_mut(key) {
+        key.leaf_decor_mut().set_prefix(format!("{text}\n"));
+    }
+}
+
+/// The settings table `init` wrote into `doc`.
+fn settings_mut<'d>(
+    doc: &'d mut DocumentMut,
+    manifest_path: &Path,
+) -> Result<&'d mut Table, Error> {
+    doc.get_mut("package")
+        .and_then(|p| p.get_mut("metadata"))
+        .and_then(|m| m.get_mut(METADATA_KEY))
+        .and_then(Item::as_table_mut)
+        .ok_or_else(|| Error::Config {
+            path: manifest_path.to_path_buf(),
+            message: format!("[package.metadata.{METADATA_KEY}] is not a table"),
+        })
+}
+
 /// The files `init` writes besides the manifest, relative to the crate.
 struct Files {
     build_rs: PathBuf,
@@ -376,35 +604,41 @@ struct Files {
     test: PathBuf,
 }
 
-/// The feature `http` turns on the runtime's: added, or extended when the
-/// crate has an `http` feature already. Where an optional dependency is
-/// named `http` (whose implicit feature a written `http` feature replaces),
-/// the feature turns it on too, as its implicit one did.
-fn http_feature(doc: &mut DocumentMut) {
-    const RUNTIME_HTTP: &str = "ci-errors-runtime/http";
+/// The features `init` gives the crate, added or, where the crate has one of
+/// the name already, extended: `body` (bodies read from bytes), `http` (the
+/// typed `ServiceError`; where an optional dependency is named `http`, whose
+/// implicit feature a written one replaces, it turns that on too) and
+/// `regenerate` (the generator in the build script).
+fn features(doc: &mut DocumentMut) {
     let optional_http = has_optional_dependency(doc, "http");
     let features = doc.entry("features").or_insert_with(|| Table::new().into());
     let Some(features) = features.as_table_like_mut() else {
         return;
     };
-    let mut wanted = vec![RUNTIME_HTTP];
+    let mut http = vec!["body", "ci-errors-runtime/http"];
     if optional_http {
-        wanted.insert(0, "dep:http");
+        http.insert(0, "dep:http");
     }
-    match features.get_mut("http").and_then(Item::as_array_mut) {
-        Some(list) => {
-            for item in wanted {
-                if !list.iter().any(|v| v.as_str() == Some(item)) {
-                    list.push(item);
+    for (name, wanted) in [
+        ("body", vec!["ci-errors-runtime/body"]),
+        ("http", http),
+        ("regenerate", vec!["dep:ci-errors-codegen"]),
+    ] {
+        match features.get_mut(name).and_then(Item::as_array_mut) {
+            Some(list) => {
+                for item in wanted {
+                    if !list.iter().any(|v| v.as_str() == Some(item)) {
+                        list.push(item);
+                    }
                 }
             }
-        }
-        None => {
-            let mut list = Array::new();
-            for item in wanted {
-                list.push(item);
+            None => {
+                let mut list = Array::new();
+                for item in wanted {
+                    list.push(item);
+                }
+                features.insert(name, value(list));
             }
-            features.insert("http", value(list));
         }
     }
 }

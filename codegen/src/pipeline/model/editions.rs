@@ -126,12 +126,13 @@ fn row_name(row: &ErrorRow) -> String {
     }
 }
 
-/// The subject by which one drift finding is accepted: the edition's tag,
-/// the code and its status (`ja UnsupportedMethod 405`).
-fn subject(lang: &str, row: &ErrorRow) -> String {
+/// The subject by which one drift finding is accepted: the row (its code
+/// and status) and what became of it in the edition (`UnsupportedMethod
+/// 405 missing from ja`, `OnlyHere only in zh`).
+fn subject(row: &ErrorRow, what: &str, lang: &str) -> String {
     match row.status {
-        Some(status) => format!("{lang} {} {status}", row.code),
-        None => format!("{lang} {}", row.code),
+        Some(status) => format!("{} {status} {what} {lang}", row.code),
+        None => format!("{} {what} {lang}", row.code),
     }
 }
 
@@ -147,7 +148,7 @@ fn missing_row(src: &SourceFile, row: &ErrorRow, lang: &str, other: &str) -> Dia
     .with_note(format!(
         "{other} has no row for this code and status; the row has no `{lang}` text"
     ))
-    .with_lint(Lint::TranslationDrift, subject(lang, row))
+    .with_lint(Lint::TranslationDrift, subject(row, "missing from", lang))
 }
 
 /// A row only this edition lists, so far: it joins the model.
@@ -173,7 +174,10 @@ fn only_in(sources: &[&SourceFile], row: &ErrorRow, edition: &Edition<'_>) -> Di
             "those editions"
         },
     ))
-    .with_lint(Lint::TranslationDrift, subject(edition.lang, row))
+    .with_lint(
+        Lint::TranslationDrift,
+        subject(row, "only in", edition.lang),
+    )
 }
 
 /// Field nodes by name: descriptions for the body's docs, drift reported.
@@ -206,7 +210,7 @@ fn merge_fields(
                 ))
                 .with_lint(
                     Lint::TranslationDrift,
-                    format!("{} {}", edition.lang, field.name),
+                    format!("node {} missing from {}", field.name, edition.lang),
                 ),
             );
         }
@@ -225,7 +229,7 @@ fn merge_fields(
                 ))
                 .with_lint(
                     Lint::TranslationDrift,
-                    format!("{} {}", edition.lang, field.name),
+                    format!("node {} only in {}", field.name, edition.lang),
                 ),
             );
         }
