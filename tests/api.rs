@@ -447,16 +447,6 @@ fn chinese_descriptions_match_the_chinese_cells() {
     assert!(checked > 0);
 }
 
-/// The build script's copy of the fingerprint code is the generator's, byte for byte.
-#[test]
-fn the_build_script_fingerprints_as_the_generator_does() {
-    let read = |file: &str| std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
-    assert_eq!(
-        read("src/fingerprint.rs"),
-        read("codegen/src/pipeline/fingerprint.rs")
-    );
-}
-
 /// A body read from bytes alone, XML or JSON, with no `http` crate: every
 /// code of the spec comes back typed, with its retry answer.
 #[cfg(feature = "body")]

@@ -55,16 +55,23 @@ fn cargo(dir: &Path, args: &[&str]) -> Output {
 
 /// Cargo in `dir`, building into `target`.
 fn cargo_with_target(dir: &Path, target: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
+    cargo_command(dir, target, args)
+        .output()
+        .expect("cargo runs")
+}
+
+/// Cargo, offline, in `dir` with the target directory `target`.
+fn cargo_command(dir: &Path, target: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
         .arg("--offline")
         .args(args)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env(NESTED, "1")
         .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .output()
-        .expect("cargo runs")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS");
+    command
 }
 
 fn text(out: &Output) -> String {
@@ -356,12 +363,7 @@ fn dependent_crate(dir: &Path, dependency: &str, lib: &str, lock: &Path) {
 /// [`cargo_with_target`] with `CI_ERRORS_CODEGEN_UPDATE=1`: the staleness
 /// test rewrites the checked-in copy.
 fn cargo_updating(dir: &Path, target: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
-        .arg("--offline")
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env(NESTED, "1")
+    cargo_command(dir, target, args)
         .env("CI_ERRORS_CODEGEN_UPDATE", "1")
         .output()
         .expect("cargo runs")

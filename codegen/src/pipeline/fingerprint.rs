@@ -3,9 +3,9 @@
 //! without the generator can tell, cheaply, that the checked-in code still
 //! matches its spec.
 //!
-//! Self-contained on purpose: `ci-errors`' build script includes its copy,
-//! `src/fingerprint.rs`, with `#[path]` when the generator is not compiled
-//! (a package holds only its own files; a test keeps the copies identical).
+//! Self-contained on purpose: the build script `init` writes (and
+//! `ci-errors`' own, the same) embeds this module, to check fingerprints
+//! when the generator is not compiled.
 
 /// The line that records one input: `Input: <name> fnv1a64:<16 hex digits>`.
 pub const INPUT_PREFIX: &str = "Input: ";
