@@ -18,7 +18,7 @@ mod __ci_errors_generated {
     /// ```
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
-    #[repr(u32)]
+    #[cfg_attr(not(doc), repr(u32))]
     #[allow(
         rustdoc::bare_urls,
         rustdoc::broken_intra_doc_links,

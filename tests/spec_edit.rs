@@ -544,6 +544,13 @@ fn adopt_a_new_crate(copy: &Path) {
     let out = cargo_with_target(&krate, &target, &["test", "--test", "errors_are_current"]);
     assert!(out.status.success(), "{}", text(&out));
     depend_on(&krate, &target);
+    // rustdoc shows no variant index as if it were the code's value.
+    let out = cargo_with_target(&krate, &target, &["doc", "--no-deps"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let page =
+        std::fs::read_to_string(target.join("doc/object_errs/enum.StorageError.html")).unwrap();
+    assert!(page.contains("code-header\">NoSuchKey<"), "{page}");
+    assert!(!page.contains("NoSuchKey = "), "{page}");
     // The runtime's typed error, for this crate's body, under its `http` feature
     // (serde's derive for its JSON reader is built here: about 10 s more).
     git(&krate, &["checkout", "-q", "--", "."]);

@@ -20,7 +20,7 @@ pub mod v1 {
         /// ```
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u32)]
+        #[cfg_attr(not(doc), repr(u32))]
         #[allow(
             rustdoc::bare_urls,
             rustdoc::broken_intra_doc_links,
@@ -449,7 +449,7 @@ pub mod v2 {
         /// ```
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u32)]
+        #[cfg_attr(not(doc), repr(u32))]
         #[allow(
             rustdoc::bare_urls,
             rustdoc::broken_intra_doc_links,
@@ -820,7 +820,7 @@ pub mod sdk {
         /// ```
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u32)]
+        #[cfg_attr(not(doc), repr(u32))]
         #[allow(
             rustdoc::bare_urls,
             rustdoc::broken_intra_doc_links,
@@ -833,18 +833,24 @@ pub mod sdk {
             ///   **Remedy:** Sign in again.
             /// - in *Network errors*: The session expired during a request.
             ///   **Remedy:** Sign in, then resend.
+            ///
+            /// Value: `-1001`.
             SessionExpired,
             /// The session was revoked.
             ///
             /// **Remedy:** Contact support.
             ///
             /// `Session.Revoked`: in *Session errors*.
+            ///
+            /// Value: `-1002`.
             SessionRevoked,
             /// The request timed out.
             ///
             /// **Remedy:** Retry with back-off.
             ///
             /// `Network.Timeout`: in *Network errors*.
+            ///
+            /// Value: `-2001`.
             NetworkTimeout,
         }
         const _: () = assert!(CODES.len() == ApiError::NetworkTimeout as usize + 1);

@@ -57,8 +57,34 @@ fn in_every_edition(model: &Model, texts: &crate::pipeline::model::Texts, label:
     text
 }
 
-/// A variant's doc: its description(s), status(es) and section(s).
+/// A variant's doc: its description(s), status(es) and section(s); then
+/// its value, where it has one apart from its code, and the editions that
+/// lack it.
 fn variant_doc(model: &Model, entry: &CodeEntry) -> String {
+    let mut text = rows_doc(model, entry);
+    if let Some(value) = entry.value.filter(|v| v.to_string() != entry.code) {
+        text.push_str(&format!("\n\nValue: `{value}`."));
+    }
+    let lacking: Vec<String> = (0..model.languages.len())
+        .filter(|e| !model.rows_of(entry).any(|row| row.listed_in.contains(e)))
+        .map(|e| format!("`{}`", model.languages[e]))
+        .collect();
+    if !lacking.is_empty() {
+        let editions = if lacking.len() == 1 {
+            "edition"
+        } else {
+            "editions"
+        };
+        text.push_str(&format!(
+            "\n\nNot in the {} {editions}.",
+            lacking.join(", ")
+        ));
+    }
+    text
+}
+
+/// The rows part of a variant's doc.
+fn rows_doc(model: &Model, entry: &CodeEntry) -> String {
     let rows: Vec<&ErrorRow> = model.rows_of(entry).collect();
     if let [row] = rows.as_slice() {
         let mut text = descriptions(model, row);
@@ -112,7 +138,9 @@ pub(crate) fn emit(model: &Model, options: &EmitOptions, names: &Names) -> Token
         #example
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u32)]
+        // Not in the docs: rustdoc would show every variant's index
+        // (`= 3`) as if it were the code's value.
+        #[cfg_attr(not(doc), repr(u32))]
         #allow
         pub enum #name {
             #(#variant_defs)*
