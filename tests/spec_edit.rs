@@ -436,7 +436,7 @@ fn adopt_a_new_crate(copy: &Path) {
     assert!(out.status.success(), "{}", text(&out));
     // The drift is reported, one finding per line, and accepted in the settings.
     assert!(
-        text(&out).contains("spec/errors.zh.md:18:18: warning[translation_drift]: `BucketAlreadyExists` with status 409 is only in the `zh` edition"),
+        text(&out).contains("spec/errors.zh.md:18:3: warning[translation_drift]: `BucketAlreadyExists` with status 409 is only in the `zh` edition"),
         "{}",
         text(&out)
     );

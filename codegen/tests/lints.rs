@@ -464,3 +464,20 @@ fn a_kept_short_row_names_its_empty_cells() {
         result.rendered_warnings
     );
 }
+
+/// A warning's one line names the place its rendered form's `-->` names:
+/// the first caret on the line (here the status, before the code).
+#[test]
+fn one_line_and_rendered_warnings_name_the_same_place() {
+    let en = "| HTTP Status Code | Error Code | Description |\n| --- | --- | --- |\n| 404 Not Found | Gone | Gone. |\n| 409 Conflict | Taken | Taken. |\n";
+    let zh =
+        "| HTTP 状态码 | 错误码 | 描述 |\n| --- | --- | --- |\n| 404 Not Found | Gone | 没了。 |\n";
+    let generated = Builder::new()
+        .generate_from([SpecText::new("en.md", en).with_translation("zh", "zh.md", zh)])
+        .unwrap();
+    assert_eq!(
+        generated.warning_lines(),
+        ["en.md:4:3: warning[translation_drift]: `Taken` with status 409 is missing from the `zh` edition"]
+    );
+    assert!(generated.rendered_warnings().contains("--> en.md:4:3"));
+}

@@ -241,7 +241,14 @@ impl Diagnostic {
     pub fn one_line(&self, src: Option<&SourceFile>) -> String {
         let at = match (&self.span, self.line, src) {
             (Some(span), Some(_), Some(src)) if span.start <= src.text().len() => {
-                let (line, column) = src.line_column(span.start);
+                // The first caret on the line, as the rendered form's `-->` says.
+                let first = self
+                    .also
+                    .iter()
+                    .map(|a| a.start)
+                    .filter(|&a| a <= src.text().len() && src.line_of(a) == src.line_of(span.start))
+                    .fold(span.start, usize::min);
+                let (line, column) = src.line_column(first);
                 format!("{}:{line}:{column}", self.file)
             }
             _ => self.location(),

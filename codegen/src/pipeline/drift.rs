@@ -174,7 +174,8 @@ fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
 
 /// Findings listed by editions that do not overlap, standing between the
 /// same two rows that both their editions list, at the same place among
-/// the rows of each side there.
+/// the rows of each side there, where each side has as many rows: a gap of
+/// unequal sides pairs nothing, as a guess would mislead.
 fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
     let mut pairs = Vec::new();
     for (a, &i) in lacking.iter().enumerate() {
@@ -189,13 +190,20 @@ fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
             if (i + 1..j).any(common) {
                 break;
             }
-            let place = |at: usize, own: u64| {
+            // Where each stands among its side's rows in the gap between the
+            // shared rows, and how many its side has there: a pair only
+            // where both sides have as many, one for one.
+            let gap = |at: usize, own: u64| {
                 let start = (0..at).rev().find(|&k| common(k)).map_or(0, |k| k + 1);
-                (start..at)
+                let end = (at..model.errors.len())
+                    .find(|&k| common(k))
+                    .unwrap_or(model.errors.len());
+                let side: Vec<usize> = (start..end)
                     .filter(|&k| mask(&model.errors[k]) == own)
-                    .count()
+                    .collect();
+                (side.iter().position(|&k| k == at), side.len())
             };
-            if place(i, ma) == place(j, mb) {
+            if gap(i, ma) == gap(j, mb) {
                 pairs.push(NearMiss {
                     first: a,
                     second: b,
@@ -342,6 +350,16 @@ mod tests {
         assert!(d.near_misses.iter().all(
             |m| d.findings[m.first].code != "Other.Thing" || m.likeness != [Likeness::Spelling]
         ));
+    }
+
+    #[test]
+    fn a_gap_of_unequal_sides_pairs_nothing() {
+        let d = drift(
+            "| Head | a |\n| FirstHere | b |\n| SecondHere | c |\n| Tail | d |\n",
+            "| Head | 甲 |\n| OnlyThere | 乙 |\n| Tail | 丁 |\n",
+        );
+        assert_eq!(d.findings.len(), 3);
+        assert!(d.near_misses.is_empty(), "{:?}", d.near_misses);
     }
 
     #[test]
