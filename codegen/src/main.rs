@@ -356,7 +356,7 @@ fn checked_in_name(builder: &Builder) -> String {
 
 fn generate(builder: &Builder) -> Result<ExitCode, Error> {
     let (generated, written) = builder.write_checked_in()?;
-    eprint!("{}", generated.rendered_warnings());
+    print_warnings(&generated);
     println!(
         "{} {}",
         if written { "Wrote" } else { "Unchanged:" },
@@ -365,6 +365,26 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
     print!("{}", generated.summary());
     print!("{}", builder.changes_against_head(&generated));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each warning on one line with its `file:line:col`, as a build prints
+/// them (drift between editions can be a finding per row), or each in full
+/// with `CI_ERRORS_CODEGEN_FULL` set.
+fn print_warnings(generated: &ci_errors_codegen::Generated) {
+    if std::env::var_os(ci_errors_codegen::FULL_ENV).is_some() {
+        eprint!("{}", generated.rendered_warnings());
+        return;
+    }
+    let lines = generated.warning_lines();
+    for line in &lines {
+        eprintln!("{line}");
+    }
+    if !lines.is_empty() {
+        eprintln!(
+            "(each in full: {}=1; the drift between editions: `ci-errors-codegen drift`)",
+            ci_errors_codegen::FULL_ENV
+        );
+    }
 }
 
 fn check(builder: &Builder) -> Result<ExitCode, Error> {

@@ -1204,3 +1204,33 @@ fn init_adopts_a_drifting_page_set_in_one_command() {
         stdout(&out)
     );
 }
+
+/// `generate` prints each warning on one line with its place, as a build
+/// does: a finding of drift per line.
+#[test]
+fn generate_prints_each_drift_finding_on_one_line() {
+    let (root, manifest) = project("generate-drift", include_str!("fixtures/pageset/en.md"));
+    write(
+        &root.join("spec/errors.zh.md"),
+        include_str!("fixtures/pageset/zh.md"),
+    );
+    let text = std::fs::read_to_string(&manifest).unwrap().replace(
+        "specs = [{ path = \"spec/errors.md\" }]",
+        "specs = [{ path = \"spec/errors.md\", translations = { zh = \"spec/errors.zh.md\" } }]\nlenient = true",
+    );
+    write(Path::new(&manifest), &text);
+    let out = tool(&["generate", "--manifest-path", &manifest]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let drift: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("warning[translation_drift]"))
+        .collect();
+    assert!(drift.len() >= 4, "{err}");
+    assert!(drift.iter().all(|l| l.starts_with("spec/errors")), "{err}");
+    assert!(
+        drift.contains(&"spec/errors.zh.md:16:3: warning[translation_drift]: `FailedOperation.ParentIdNoFound` is only in the `zh` edition"),
+        "{err}"
+    );
+    assert!(err.contains("ci-errors-codegen drift"), "{err}");
+}
