@@ -260,7 +260,24 @@ pub(crate) fn symbolic_beside_numbers(
 
 /// The first column of distinct symbolic codes, if any.
 pub(crate) fn symbolic_code_column(rows: &[Row], width: usize) -> Option<usize> {
-    (0..width).find(|&i| is_code_column(rows, i) && !holds_only_integers(rows, i))
+    symbolic_code_column_except(rows, width, &[])
+}
+
+/// [`symbolic_code_column`] among the columns other than `taken`.
+pub(crate) fn symbolic_code_column_except(
+    rows: &[Row],
+    width: usize,
+    taken: &[usize],
+) -> Option<usize> {
+    (0..width)
+        .filter(|i| !taken.contains(i))
+        .find(|&i| is_code_column(rows, i) && !holds_only_integers(rows, i))
+}
+
+/// [`longest_prose`] among the columns other than `taken`.
+pub(crate) fn longest_prose_except(rows: &[Row], width: usize, taken: &[usize]) -> Option<usize> {
+    let taken: Vec<Option<usize>> = taken.iter().copied().map(Some).collect();
+    longest_prose(rows, width, &taken)
 }
 
 /// Whether column `index` holds a distinct code-shaped cell on every row.

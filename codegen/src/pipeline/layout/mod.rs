@@ -104,6 +104,8 @@ pub(crate) struct ErrorTable<'t> {
     pub description_by: Signal,
     /// What decided the value column.
     pub value_by: Signal,
+    /// What decided the name column.
+    pub name_by: Signal,
     /// Description columns whose headers name another language: `(tag, column)`.
     pub described_in: Vec<(&'static str, usize)>,
     /// Warnings about the table as a whole, reported before its rows'.
@@ -278,7 +280,7 @@ fn record_of(table: &Table, headers: &[&str], layout: &Layout<'_>) -> TableRecor
             role(t.texts.remedy, "remedy", Signal::Header, None);
             role(t.texts.cause, "cause", Signal::Header, None);
             role(t.texts.message, "message", Signal::Header, None);
-            role(t.name, "name", Signal::Header, None);
+            role(t.name, "name", t.name_by, None);
             role(t.value, "value", t.value_by, None);
             for &(lang, column) in &t.described_in {
                 role(Some(column), "description", Signal::Header, Some(lang));
@@ -393,12 +395,61 @@ fn error_table<'t>(
         status_by: Signal::Header,
         description_by: Signal::Header,
         value_by: Signal::Header,
+        name_by: Signal::Header,
         described_in,
         warnings,
         stray,
     };
     two_code_columns(&mut laid_out, headers.len());
+    fill_by_content(&mut laid_out, headers.len());
     laid_out
+}
+
+/// The columns an error table's roles already hold.
+fn taken_columns(t: &ErrorTable<'_>) -> Vec<usize> {
+    let status = match t.status {
+        StatusFrom::Column(i) => Some(i),
+        _ => None,
+    };
+    [
+        t.texts.description,
+        t.texts.remedy,
+        t.texts.cause,
+        t.texts.message,
+        t.name,
+        t.value,
+        Some(t.code),
+        status,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(t.described_in.iter().map(|&(_, i)| i))
+    .collect()
+}
+
+/// Roles the header words left open, from the cells: with no name column
+/// beside numeric codes, a column of distinct symbolic names
+/// (`PLAY_EVT_PLAY_BEGIN`) is their names; with no text column, the longest
+/// prose column is the description (`意味の説明`, a word the vocabulary
+/// lacks), which ends the missing-description warning.
+fn fill_by_content(laid_out: &mut ErrorTable<'_>, width: usize) {
+    if laid_out.name.is_none() && holds_only_integers(&laid_out.rows, laid_out.code) {
+        let taken = taken_columns(laid_out);
+        if let Some(name) = content::symbolic_code_column_except(&laid_out.rows, width, &taken) {
+            laid_out.name = Some(name);
+            laid_out.name_by = Signal::Content;
+        }
+    }
+    if !laid_out.texts.any() {
+        let taken = taken_columns(laid_out);
+        if let Some(description) = content::longest_prose_except(&laid_out.rows, width, &taken) {
+            laid_out.texts.description = Some(description);
+            laid_out.description_by = Signal::Content;
+            laid_out
+                .warnings
+                .retain(|w| w.lint != Some(Lint::MissingDescriptionColumn));
+        }
+    }
 }
 
 /// The text columns, and the description columns headed with a language
