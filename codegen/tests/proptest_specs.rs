@@ -405,13 +405,15 @@ fn a_sample_of_generated_code_compiles() {
 
     // Each shape read by content, at 2,000 rows: SDK symbols with values
     // (hexadecimal among them), numbers that repeat beside symbolic codes,
-    // enumerations without values, statuses that say there is none.
-    for shape in 0..5 {
+    // enumerations without values, statuses that say there is none, numeric
+    // codes whose names and descriptions only their cells tell.
+    for shape in 0..6 {
         let mut doc = String::from(match shape {
             0 => "| 符号 | 值 | 含义 |\n|---|---|---|\n",
             1 => "| 错误码 | 模块错误码 | 说明 |\n|---|---|---|\n",
             2 => "# Error codes\n\n| Enumerated Value | Description |\n|---|---|\n",
             3 => "| 错误代码 | 错误描述 | 英文描述 |\n|---|---|---|\n",
+            5 => "| code | イベントの定義 | 意味の説明 |\n|---|---|---|\n",
             _ => "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n",
         });
         for i in 0..2000 {
@@ -421,13 +423,18 @@ fn a_sample_of_generated_code_compiles() {
                 1 => format!("| {} | Module.Error{i} | 说明 {i}。 |\n", 4000 + i / 7),
                 2 => format!("| Resolution_{i}_{i} | Resolution {i} by {i}. |\n"),
                 3 => format!("| Error{i} | 错误 {i}。 | Error {i}. |\n"),
+                5 => format!("| {} | EVT_NAME_{i} | 説明 {i}。 |\n", 3000 + i),
                 _ if i % 3 == 0 => format!("| Code{i} | Text {i}. | N/A |\n"),
                 _ => format!("| Code{i} | Text {i}. | {} |\n", 400 + i % 100),
             });
         }
         let generated = Builder::new()
             .enum_name("Shape")
-            .language(if shape == 3 { "zh" } else { "en" })
+            .language(match shape {
+                3 => "zh",
+                5 => "ja",
+                _ => "en",
+            })
             .generate_from([SpecText::new("shape.md", doc)])
             .unwrap();
         assert_eq!(generated.specs[0].model.codes.len(), 2000, "shape {shape}");
@@ -451,7 +458,9 @@ fn a_sample_of_generated_code_compiles() {
          assert_eq!(s15::Shape::from_code(\"Module.Error8\").unwrap().value(), Some(4001));\n    \
          assert_eq!(s16::Shape::ALL.len(), 2000);\n    \
          assert_eq!(s17::Shape::from_code(\"Error7\").unwrap().describe(s17::Lang::En), \"Error 7.\");\n    \
-         assert_eq!(s18::Shape::from_code(\"Code3\").unwrap().statuses().count(), 0);\n}\n\
+         assert_eq!(s18::Shape::from_code(\"Code3\").unwrap().statuses().count(), 0);\n    \
+         assert_eq!(s19::Shape::EvtName7.value(), Some(3007));\n    \
+         assert_eq!(s19::Shape::EvtName7.describe(s19::Lang::Ja), \"説明 7。\");\n}\n\
          #[test]\nfn deep() {\n    assert_eq!(s13::Deep::ALL.len(), 8);\n    \
          for c in s13::Deep::ALL { assert_eq!(s13::Deep::from_code(c.as_str()), Some(*c)); }\n    \
          assert_eq!(s13::Deep::from_code(\"AAAAAAAA\"), None);\n    assert_eq!(s13::Deep::from_code(\"XXAAAAAA\"), None);\n    \
