@@ -83,19 +83,19 @@ pub fn merge(
         diagnostics.push(only_in(sources, row, edition));
     }
     if !joining.is_empty() {
+        // Grouped by the row they go before: the edition's order may cross
+        // the merged one, so their anchors need not ascend.
+        let mut before: HashMap<Option<usize>, Vec<ErrorRow>> = HashMap::new();
+        for (at, row) in joining {
+            before.entry(at).or_default().push(row);
+        }
         let rows = std::mem::take(&mut merged.errors);
-        let mut joining = joining.into_iter().peekable();
-        let mut take_before = |at: Option<usize>, into: &mut Vec<ErrorRow>| {
-            while let Some((_, row)) = joining.next_if(|(b, _)| *b == at) {
-                into.push(row);
-            }
-        };
-        let mut errors = Vec::with_capacity(rows.len());
+        let mut errors = Vec::with_capacity(rows.len() + before.len());
         for (i, row) in rows.into_iter().enumerate() {
-            take_before(Some(i), &mut errors);
+            errors.extend(before.remove(&Some(i)).unwrap_or_default());
             errors.push(row);
         }
-        take_before(None, &mut errors);
+        errors.extend(before.remove(&None).unwrap_or_default());
         merged.errors = errors;
     }
     merge_fields(merged, sources[0], edition, &mut |d| diagnostics.push(d));
