@@ -44,12 +44,15 @@ fn document(title: &str, codes: &[usize], text: &str) -> String {
     doc
 }
 
-fn read(en: &[usize], zh: &[usize]) -> SpecResult {
-    let spec = SpecText::new("en.md", document("Errors", en, "Text")).with_translation(
-        "zh",
-        "zh.md",
-        document("错误码", zh, "说明"),
-    );
+/// Each edition's tag and the text its descriptions start with.
+const EDITIONS: [(&str, &str); 3] = [("en", "Text"), ("zh", "说明"), ("ja", "説明")];
+
+fn read(editions: &[Vec<usize>]) -> SpecResult {
+    let mut spec = SpecText::new("en.md", document("Errors", &editions[0], EDITIONS[0].1));
+    for (e, codes) in editions.iter().enumerate().skip(1) {
+        let (tag, text) = EDITIONS[e];
+        spec = spec.with_translation(tag, format!("{tag}.md"), document(tag, codes, text));
+    }
     Builder::new()
         .lenient(true)
         .read_from(spec)
@@ -70,43 +73,42 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn the_model_is_the_union_and_the_drift_its_difference(en in edition(), zh in edition()) {
+    fn the_model_is_the_union_and_the_drift_its_difference(
+        editions in proptest::collection::vec(edition(), 2..=3),
+    ) {
         let pool = pool();
-        let result = read(&en, &zh);
+        let result = read(&editions);
         let model = &result.model;
-        let listed = |codes: &[usize]| -> BTreeSet<String> {
-            codes.iter().map(|&i| pool[i].clone()).collect()
-        };
-        let (in_en, in_zh) = (listed(&en), listed(&zh));
+        let sets: Vec<BTreeSet<String>> = editions
+            .iter()
+            .map(|codes| codes.iter().map(|&i| pool[i].clone()).collect())
+            .collect();
+        let union: BTreeSet<String> = sets.iter().flatten().cloned().collect();
         let codes: BTreeSet<String> = model.codes.iter().map(|c| c.code.clone()).collect();
-        prop_assert_eq!(&codes, &in_en.union(&in_zh).cloned().collect::<BTreeSet<_>>());
+        prop_assert_eq!(&codes, &union);
         for row in &model.errors {
-            let expected: Vec<usize> = [(0, &in_en), (1, &in_zh)]
-                .iter()
-                .filter(|(_, set)| set.contains(&row.code))
-                .map(|(e, _)| *e)
-                .collect();
+            let expected: Vec<usize> = (0..sets.len()).filter(|&e| sets[e].contains(&row.code)).collect();
             prop_assert_eq!(&row.listed_in, &expected, "{}", row.code);
             // A text only where its edition has the row, never another's.
             let i = pool.iter().position(|c| *c == row.code).unwrap();
-            let en_text = if in_en.contains(&row.code) { format!("Text {i}.") } else { String::new() };
-            let zh_text = if in_zh.contains(&row.code) { format!("说明 {i}.") } else { String::new() };
-            prop_assert_eq!(&row.description.get(0).plain, &en_text);
-            prop_assert_eq!(&row.description.get(1).plain, &zh_text);
+            for (e, set) in sets.iter().enumerate() {
+                let text = if set.contains(&row.code) { format!("{} {i}.", EDITIONS[e].1) } else { String::new() };
+                prop_assert_eq!(&row.description.get(e).plain, &text);
+            }
         }
         let drift = result.drift();
         let found: BTreeSet<String> = drift.findings.iter().map(|f| f.code.clone()).collect();
-        let lacking: BTreeSet<String> = in_en.symmetric_difference(&in_zh).cloned().collect();
-        prop_assert_eq!(found, lacking);
-        // Names: valid, distinct, and the same with the editions swapped
-        // and each reversed.
+        let everywhere: BTreeSet<String> = union.iter().filter(|c| sets.iter().all(|s| s.contains(*c))).cloned().collect();
+        prop_assert_eq!(found, union.difference(&everywhere).cloned().collect::<BTreeSet<_>>());
+        // Names: distinct, and the same with the editions in another order,
+        // each reversed.
         let named = names(&result);
         let distinct: BTreeSet<&String> = named.values().collect();
         prop_assert_eq!(distinct.len(), named.len());
-        let mut en_rev = en.clone();
-        en_rev.reverse();
-        let mut zh_rev = zh.clone();
-        zh_rev.reverse();
-        prop_assert_eq!(&names(&read(&zh_rev, &en_rev)), &named);
+        let mut other: Vec<Vec<usize>> = editions.iter().rev().cloned().collect();
+        for codes in &mut other {
+            codes.reverse();
+        }
+        prop_assert_eq!(&names(&read(&other)), &named);
     }
 }
