@@ -9,7 +9,7 @@ pub fn check_spec(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let src = SourceFile::new("fuzz.md", text);
     for lenient in [false, true] {
-        let options = ReadOptions { lenient, ..ReadOptions::default() };
+        let options = ReadOptions::lenient(lenient);
         match read_spec(&src, &options) {
             Err(diagnostics) => {
                 assert!(diagnostics.iter().any(|d| d.severity == Severity::Error));

@@ -126,6 +126,7 @@ impl fmt::Display for Lint {
 
 /// One problem, located in a spec file.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

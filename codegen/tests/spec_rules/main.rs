@@ -16,11 +16,7 @@ pub(crate) fn read(md: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>
 }
 
 pub(crate) fn read_lenient(md: &str) -> Result<(Model, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let options = ReadOptions {
-        lenient: true,
-        ..ReadOptions::default()
-    };
-    read_spec(&SourceFile::new("spec.md", md), &options)
+    read_spec(&SourceFile::new("spec.md", md), &ReadOptions::lenient(true))
 }
 
 pub(crate) fn ok(md: &str) -> Model {

@@ -22,6 +22,7 @@ use crate::pipeline::model::Model;
 
 /// What to emit and under which names.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct EmitOptions {
     /// Name of the error-code enum (default `ErrorCode`).
     pub enum_name: String,

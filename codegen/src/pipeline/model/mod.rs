@@ -20,6 +20,7 @@ pub use text::{Text, Texts};
 
 /// One row of an error table.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ErrorRow {
     /// The code, exactly as in the spec's plain text.
     pub code: String,
@@ -78,6 +79,7 @@ pub enum NodeType {
 
 /// One row of a field table.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldRow {
     /// Node name, such as `RequestId`.
     pub name: String,
@@ -95,6 +97,7 @@ pub struct FieldRow {
 
 /// A distinct code and where its rows are.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CodeEntry {
     /// The code as in the spec.
     pub code: String,
@@ -118,6 +121,7 @@ pub enum FieldRole {
 
 /// One text child of the XML error body.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BodyField {
     /// What the field is for.
     pub role: FieldRole,
@@ -131,6 +135,7 @@ pub struct BodyField {
 
 /// The XML error body described by the field tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Body {
     /// Root element, such as `Error`.
     pub root: String,
@@ -153,6 +158,7 @@ impl Body {
 
 /// A validated spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Model {
     /// Every error row, in spec order.
     pub errors: Vec<ErrorRow>,
@@ -203,6 +209,7 @@ impl Model {
 
 /// How strictly to read.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ReadOptions {
     /// Skip bad rows with a warning instead of failing.
     pub lenient: bool,
@@ -215,6 +222,14 @@ pub struct ReadOptions {
 }
 
 impl ReadOptions {
+    /// The default options, lenient or not.
+    pub fn lenient(lenient: bool) -> Self {
+        ReadOptions {
+            lenient,
+            ..ReadOptions::default()
+        }
+    }
+
     /// The spec's language tag.
     pub fn language(&self) -> &str {
         self.language.as_deref().unwrap_or("en")
