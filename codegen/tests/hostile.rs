@@ -374,3 +374,56 @@ fn node_names_the_body_cannot_round_trip_are_refused() {
         assert!(rendered.contains("--> s.md:9:"), "{rendered}");
     }
 }
+
+/// Thousands of codes whose derived names are one (`a.b`, `a-b`, `a._b`, …):
+/// each is named and warned of, naming a few of the others and counting
+/// the rest, so that the warnings grow with the codes, not their square.
+#[test]
+fn thousands_of_codes_alike_are_named_with_warnings_that_stay_short() {
+    // (Not `/`: `a/b` is a cell listing two codes.)
+    let separators = [".", "-", "_", "+", ":"];
+    let mut codes = Vec::new();
+    for a in separators {
+        for b in separators {
+            for c in separators {
+                for d in separators {
+                    for e in separators {
+                        codes.push(format!("a{a}{b}{c}{d}{e}b"));
+                    }
+                }
+            }
+        }
+    }
+    let mut spec = String::from("| Error Code | Description |\n|---|---|\n");
+    for code in &codes {
+        spec.push_str(&format!("| {code} | Alike. |\n"));
+    }
+    let read = Builder::new()
+        .lenient(true)
+        .read_from(SpecText::new("alike.md", spec))
+        .unwrap();
+    assert_eq!(read.model.codes.len(), codes.len());
+    let names: std::collections::BTreeSet<&str> = read
+        .model
+        .codes
+        .iter()
+        .map(|c| c.variant.as_str())
+        .collect();
+    assert_eq!(names.len(), codes.len(), "every code has a name of its own");
+    let renamed: Vec<_> = read
+        .warnings
+        .iter()
+        .filter(|w| w.lint == Some(ci_errors_codegen::Lint::RenamedVariant))
+        .collect();
+    assert_eq!(renamed.len(), codes.len());
+    let longest = renamed.iter().map(|w| w.message.len()).max().unwrap();
+    assert!(longest < 200, "{longest}: {}", renamed[0].message);
+    assert!(
+        renamed[0].message.ends_with(&format!(
+            "{} more both become the Rust name `AB`",
+            codes.len() - 4
+        )),
+        "{}",
+        renamed[0].message
+    );
+}

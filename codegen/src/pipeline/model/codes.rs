@@ -240,17 +240,17 @@ pub(crate) fn name_codes(
     let named = assign(&wanted);
     let mut diagnostics = Vec::new();
     for (i, (name, naming)) in named.iter().enumerate() {
-        let (with, numbered) = match naming {
+        let ((with, more), numbered) = match naming {
             Naming::Own => continue,
-            Naming::Spelled { with } => (with, false),
-            Naming::Numbered { with } => (with, true),
+            Naming::Spelled { with, more } => ((with, *more), false),
+            Naming::Numbered { with, more } => ((with, *more), true),
         };
         let first_row = |code: usize| &model.errors[model.codes[code].rows[0]];
         let others: Vec<&ErrorRow> = with.iter().map(|&j| first_row(j)).collect();
         diagnostics.extend(renamed(
             sources,
             first_row(i),
-            &others,
+            (&others, more),
             (&own[i].0, name),
             (numbered, options.lenient),
         ));
@@ -291,13 +291,16 @@ fn own_names(model: &Model, options: &ReadOptions) -> Vec<(String, bool, String)
 fn renamed(
     sources: &[&SourceFile],
     row: &ErrorRow,
-    others: &[&ErrorRow],
+    (others, more): (&[&ErrorRow], usize),
     (own, name): (&str, &str),
     (numbered, lenient): (bool, bool),
 ) -> Option<Diagnostic> {
     let refused = numbered && !lenient;
     let src = sources.get(row.edition)?;
-    let codes: Vec<String> = others.iter().map(|o| format!("`{}`", o.code)).collect();
+    let mut codes: Vec<String> = others.iter().map(|o| format!("`{}`", o.code)).collect();
+    if more > 0 {
+        codes.push(format!("{more} more"));
+    }
     let at: Vec<String> = others
         .iter()
         .map(|o| {

@@ -129,10 +129,27 @@ pub(crate) enum Naming {
     Own,
     /// Its spelled name: another code would take the same name, and that
     /// one was chosen by the settings or is its own code (`ErrA` for `ErrA`).
-    Spelled { with: Vec<usize> },
+    Spelled { with: Vec<usize>, more: usize },
     /// Still colliding after spelling: a number after it, in the order of
     /// the codes' texts (the first keeps the name). Refused unless lenient.
-    Numbered { with: Vec<usize> },
+    Numbered { with: Vec<usize>, more: usize },
+}
+
+/// How many of the other codes a naming names (the rest are counted): a
+/// group of thousands of codes alike must not cost their square.
+const NAMED_OTHERS: usize = 3;
+
+/// The first [`NAMED_OTHERS`] codes of `group` other than `i`, and how many
+/// more there are.
+fn others(group: &[usize], i: usize) -> (Vec<usize>, usize) {
+    let with: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&j| j != i)
+        .take(NAMED_OTHERS)
+        .collect();
+    let more = group.len() - 1 - with.len();
+    (with, more)
 }
 
 /// Names every code from the set of codes alone, whatever their order: a
@@ -166,8 +183,8 @@ pub(crate) fn assign(codes: &[Wanted<'_>]) -> Vec<(String, Naming)> {
         let keeper = (best < 2 && keepers.len() == 1).then(|| keepers[0]);
         for &i in group {
             if Some(i) != keeper {
-                let with = group.iter().copied().filter(|&j| j != i).collect();
-                names[i] = (codes[i].spelled.to_owned(), Naming::Spelled { with });
+                let (with, more) = others(group, i);
+                names[i] = (codes[i].spelled.to_owned(), Naming::Spelled { with, more });
             }
         }
     }
@@ -190,8 +207,8 @@ pub(crate) fn assign(codes: &[Wanted<'_>]) -> Vec<(String, Naming)> {
             }
             let name = format!("{base}{n}");
             taken.insert(name.clone());
-            let with = group.iter().copied().filter(|&j| j != i).collect();
-            names[i] = (name, Naming::Numbered { with });
+            let (with, more) = others(&group, i);
+            names[i] = (name, Naming::Numbered { with, more });
         }
     }
     names
