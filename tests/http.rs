@@ -58,9 +58,11 @@ fn every_row_round_trips_with_every_accessor() {
         assert_eq!(e.spec_description(), first.map(|r| r.description));
         assert_eq!(e.remedy(), first.and_then(|r| r.remedy()));
         for &lang in Lang::ALL {
+            // None where the edition lacks the row (an empty text).
             let text = first
                 .and_then(|r| r.descriptions().find(|d| d.lang == lang.tag()))
-                .map(|d| d.text);
+                .map(|d| d.text)
+                .filter(|t| !t.is_empty());
             assert_eq!(e.description_in(lang), text);
             let remedy = first
                 .and_then(|r| r.remedies().find(|d| d.lang == lang.tag()))
