@@ -161,6 +161,24 @@ fn apply_edits(copy: &Path) {
             format!("{spec}\n**Custom section**\n\n{table_head}\n| --- | --- | --- |\n| CustomThing | {lang_text} | 422 |\n\n**Job errors**\n\n{job_head}\n| --- | --- | --- |\n| Job.Failed | {lang_text} | {lang_text} |\n| -1001 | {lang_text} |  |\n")
         });
     }
+    // Drift, as vendors' editions have it: a row in each edition only.
+    for (file, stem, text) in [
+        ("spec/error-codes.md", "OnlyInEnglish", "Only in English."),
+        ("spec/error-codes.zh.md", "OnlyInChinese", "只在中文版。"),
+    ] {
+        let mut code = stem.to_owned();
+        while ci_errors::ErrorCode::from_code(&code).is_some() {
+            code.push('X');
+        }
+        edit(&copy.join(file), |spec| {
+            insert_after(
+                spec,
+                widened.as_str(),
+                widened_status,
+                &format!("| {code} | {text} | 502 Bad Gateway |"),
+            )
+        });
+    }
 }
 
 #[test]
