@@ -427,24 +427,13 @@ fn taken_columns(t: &ErrorTable<'_>) -> Vec<usize> {
     .collect()
 }
 
-/// Roles the header words left open, from the cells: beside symbolic codes,
-/// a column of integers is their values (`값`); beside numeric codes, a
-/// column of distinct symbolic names (`PLAY_EVT_PLAY_BEGIN`) is their names;
-/// with no text column, the longest
+/// Roles the header words left open, from the cells: beside numeric codes,
+/// a column of distinct symbolic names (`PLAY_EVT_PLAY_BEGIN`) is their
+/// names; with no text column, the longest
 /// prose column is the description (`意味の説明`, a word the vocabulary
 /// lacks), which ends the missing-description warning.
 fn fill_by_content(laid_out: &mut ErrorTable<'_>, width: usize) {
-    let numeric = holds_only_integers(&laid_out.rows, laid_out.code);
-    if laid_out.value.is_none() && !numeric {
-        let taken = taken_columns(laid_out);
-        let value =
-            (0..width).find(|i| !taken.contains(i) && holds_only_integers(&laid_out.rows, *i));
-        if value.is_some() {
-            laid_out.value = value;
-            laid_out.value_by = Signal::Content;
-        }
-    }
-    if laid_out.name.is_none() && numeric {
+    if laid_out.name.is_none() && holds_only_integers(&laid_out.rows, laid_out.code) {
         let taken = taken_columns(laid_out);
         if let Some(name) = content::symbolic_code_column_except(&laid_out.rows, width, &taken) {
             laid_out.name = Some(name);
