@@ -320,6 +320,11 @@ mod tests {
         assert_eq!(variant_name("kTXLiteAVError_Fail"), "KTXLiteAVErrorFail");
         assert_eq!(variant_name("ERR_2FA"), "Err2fa");
         assert_eq!(variant_name("X_Y"), "XY");
+        // A word in capitals beside a code point is still a word; the code
+        // point's hex digits are not.
+        assert_eq!(variant_name("UPPER_错"), "UpperU9519");
+        // A code that is an identifier already is its own name.
+        assert_eq!(variant_name("UNDO"), "UNDO");
         for code in ["a.b", "9", "Self", "ß", "_", "-x-", "Type", "r#x"] {
             assert!(is_identifier(&variant_name(code)), "{code}");
         }
