@@ -63,6 +63,8 @@ fn each_warning_has_its_place_and_name() {
     let expected = [
         (Lint::StatusClassMismatch, 8, 10, "Busy 503".to_owned()),
         (Lint::SimilarCodes, 9, 3, "Gone GONE".to_owned()),
+        // `GONE` is a word in capitals, `Gone` once named: `Gone` keeps it.
+        (Lint::RenamedVariant, 9, 3, "GONE".to_owned()),
         (Lint::NonStandardReason, 10, 12, "400 Bad".to_owned()),
         (Lint::NonAsciiCode, 10, 3, "错误".to_owned()),
         (Lint::RepeatedRow, 11, 3, "Gone 410".to_owned()),

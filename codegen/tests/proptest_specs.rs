@@ -447,7 +447,7 @@ fn a_sample_of_generated_code_compiles() {
         "#![deny(warnings)]\n#![allow(dead_code)]\n",
         "#[test]\nfn awkward() {\n    let last = s12::Awkward::ALL;\n    assert_eq!(last.len(), 10);\n    \
          for c in last { assert_eq!(c.as_str().parse::<s12::Awkward>(), Ok(*c)); }\n    \
-         assert_eq!(s12::Awkward::ALLCode.as_str(), \"ALL\");\n    \
+         assert_eq!(s12::Awkward::All.as_str(), \"ALL\");\n    \
          assert_eq!(s12::Awkward::Err.as_str(), \"Err\");\n    \
          let body = s12::ErrorResponse::from_xml(b\"<Error><Code>Err</Code><Body>b</Body><Limits>l</Limits><Child>c</Child><End>e</End></Error>\").unwrap();\n    \
          assert_eq!((body.body.as_deref(), body.end.as_deref()), (Some(\"b\"), Some(\"e\")));\n    \

@@ -19,12 +19,14 @@ const KEYWORDS: &[&str] = &[
 /// The enum variant for `code`.
 ///
 /// A code that is already an UpperCamelCase identifier (ASCII letters and
-/// digits, starting with a capital) is its own name. Otherwise the code is
+/// digits, starting with a capital, with a small letter unless it has one
+/// letter at most) is its own name. Otherwise (`TIMEOUT` too) the code is
 /// split into words at every other ASCII character, each word gets a capital
 /// first letter (a word in capitals is lowered after it: `ERR_ROOM_ID` is
 /// `ErrRoomId`), non-ASCII characters become `U` and their hex code point, a
 /// leading digit gets `_` in front, and `Self` and `ALL` (the enum's own
-/// constant) become `SelfCode` and `ALLCode`. A negative
+/// constant) become `SelfCode` and `ALLCode` (`ALL` as a code is `All`; a
+/// chosen or spelled name can still be `ALL`). A negative
 /// number starts with `Minus` (`-103` is `Minus103`, `103` is `_103`).
 pub fn variant_name(code: &str) -> String {
     if let Some(digits) = code.strip_prefix('-') {
@@ -32,8 +34,11 @@ pub fn variant_name(code: &str) -> String {
             return format!("Minus{}", variant_name(digits).trim_start_matches('_'));
         }
     }
+    // Capitals only (`TIMEOUT`) are a word in capitals, not UpperCamelCase.
+    let letters = code.chars().filter(char::is_ascii_alphabetic).count();
     let is_camel = code.starts_with(|c: char| c.is_ascii_uppercase())
-        && code.chars().all(|c| c.is_ascii_alphanumeric());
+        && code.chars().all(|c| c.is_ascii_alphanumeric())
+        && (letters < 2 || code.chars().any(|c| c.is_ascii_lowercase()));
     let name = if is_camel {
         code.to_owned()
     } else {
@@ -323,8 +328,11 @@ mod tests {
         // A word in capitals beside a code point is still a word; the code
         // point's hex digits are not.
         assert_eq!(variant_name("UPPER_错"), "UpperU9519");
-        // A code that is an identifier already is its own name.
-        assert_eq!(variant_name("UNDO"), "UNDO");
+        // Capitals only are a word, as Rust (and clippy's
+        // `upper_case_acronyms`) would have it.
+        assert_eq!(variant_name("UNDO"), "Undo");
+        assert_eq!(variant_name("ERR404"), "Err404");
+        assert_eq!(variant_name("A1"), "A1");
         for code in ["a.b", "9", "Self", "ß", "_", "-x-", "Type", "r#x"] {
             assert!(is_identifier(&variant_name(code)), "{code}");
         }
