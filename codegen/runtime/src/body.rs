@@ -432,3 +432,19 @@ fn snippet(body: &[u8]) -> String {
     }
     String::from_utf8_lossy(&body[..end]).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{snippet, RAW_SNIPPET_BYTES};
+
+    #[test]
+    fn a_snippet_ends_on_a_character_boundary() {
+        // Byte 512 falls inside an `é`: the snippet stops before it.
+        let body = format!("a{}", "é".repeat(400));
+        let cut = snippet(body.as_bytes());
+        assert_eq!(cut.len(), RAW_SNIPPET_BYTES - 1);
+        assert!(!cut.contains('\u{FFFD}'));
+        assert_eq!(snippet(b"short"), "short");
+        assert_eq!(snippet(b""), "");
+    }
+}
