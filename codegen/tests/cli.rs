@@ -1125,13 +1125,15 @@ fn init_adopts_a_drifting_page_set_in_one_command() {
         &root.join("spec/errors.ja.md"),
         include_str!("fixtures/pageset/ja.md"),
     );
+    // An absolute path inside the crate is written relative, as the spec's is.
+    let ja = format!("ja={}", root.join("spec/errors.ja.md").display());
     let out = init(
         &root,
         &[
             "--translation",
             "zh=spec/errors.zh.md",
             "--translation",
-            "ja=spec/errors.ja.md",
+            &ja,
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -1139,6 +1141,10 @@ fn init_adopts_a_drifting_page_set_in_one_command() {
     let manifest: toml::Table = manifest_text.parse().unwrap();
     let settings = &manifest["package"]["metadata"]["ci-errors-codegen"];
     assert_eq!(settings["lenient"].as_bool(), Some(true), "{manifest_text}");
+    assert_eq!(
+        settings["specs"][0]["translations"]["ja"].as_str(),
+        Some("spec/errors.ja.md")
+    );
     assert_eq!(
         settings["names"]["InvalidParameter.Conflict"].as_str(),
         Some("InvalidParameterDotConflict")

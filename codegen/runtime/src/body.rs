@@ -445,6 +445,8 @@ mod tests {
         assert_eq!(cut.len(), RAW_SNIPPET_BYTES - 1);
         assert!(!cut.contains('\u{FFFD}'));
         assert_eq!(snippet(b"short"), "short");
+        // Not UTF-8 at all (a binary body): cut back to the start, never past it.
+        assert_eq!(snippet(&[0x80; 600]), "");
         assert_eq!(snippet(b""), "");
     }
 }
