@@ -112,3 +112,29 @@ proptest! {
         prop_assert_eq!(&names(&read(&other)), &named);
     }
 }
+
+/// A row only a translation lists keeps every text of that edition
+/// (description, remedy, cause, message) and none in the others.
+#[test]
+fn a_row_only_a_translation_lists_keeps_all_its_texts() {
+    let head =
+        "| Error Code | Description | Remedy | Cause | Error Message |\n|---|---|---|---|---|\n";
+    let en = format!("{head}| Both | d | r | c | m |\n");
+    let zh = format!(
+        "{head}| Both | 描述 | 处理 | 原因 | 信息 |\n| OnlyZh | 仅描述 | 仅处理 | 仅原因 | 仅信息 |\n"
+    );
+    let result = Builder::new()
+        .read_from(SpecText::new("en.md", en).with_translation("zh", "zh.md", zh))
+        .unwrap();
+    let row = result
+        .model
+        .errors
+        .iter()
+        .find(|r| r.code == "OnlyZh")
+        .unwrap();
+    let texts = [&row.description, &row.remedy, &row.cause, &row.message];
+    let zh: Vec<&str> = texts.iter().map(|t| t.get(1).plain.as_str()).collect();
+    assert_eq!(zh, ["仅描述", "仅处理", "仅原因", "仅信息"]);
+    assert!(texts.iter().all(|t| t.primary().plain.is_empty()));
+    assert_eq!((row.edition, row.listed_in.as_slice()), (1, &[1][..]));
+}
