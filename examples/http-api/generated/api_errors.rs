@@ -414,6 +414,10 @@ pub mod v1 {
         pub type ResponseBody = ::ci_errors_runtime::body::Body<
             ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// The error document of this spec's codes (`Code`, `Message`,
+        /// `RequestId`, `TraceId`), as XML or API 3.0 JSON.
+        #[cfg(feature = "http")]
+        pub type ErrorDocument = ::ci_errors_runtime::body::ErrorDocument<ApiError>;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]
@@ -785,6 +789,10 @@ pub mod v2 {
         pub type ResponseBody = ::ci_errors_runtime::body::Body<
             ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// The error document of this spec's codes (`Code`, `Message`,
+        /// `RequestId`, `TraceId`), as XML or API 3.0 JSON.
+        #[cfg(feature = "http")]
+        pub type ErrorDocument = ::ci_errors_runtime::body::ErrorDocument<ApiError>;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]
@@ -1159,6 +1167,10 @@ pub mod sdk {
         pub type ResponseBody = ::ci_errors_runtime::body::Body<
             ::ci_errors_runtime::body::ErrorDocument<ApiError>,
         >;
+        /// The error document of this spec's codes (`Code`, `Message`,
+        /// `RequestId`, `TraceId`), as XML or API 3.0 JSON.
+        #[cfg(feature = "http")]
+        pub type ErrorDocument = ::ci_errors_runtime::body::ErrorDocument<ApiError>;
         /// A failed request, typed: status, body, the spec's row, retry advice
         /// (the runtime's `http::ServiceError` for this spec).
         #[cfg(feature = "http")]

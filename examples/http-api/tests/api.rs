@@ -127,6 +127,13 @@ fn a_body_less_spec_gets_the_typed_error_with_one_feature() {
     assert_eq!(err.request_id(), Some("h-1"));
     assert_eq!(err.spec_description(), Some("The session has expired."));
     assert!(err.is_retryable(), "a transient code by the settings");
+    // The same body from its bytes alone, as the module's named document.
+    let sdk::ResponseBody::Parsed(doc) = sdk::ResponseBody::read(json.as_bytes()) else {
+        panic!("an API 3.0 error is a document")
+    };
+    let doc: sdk::ErrorDocument = doc;
+    assert_eq!(doc.code, Code::Known(ApiError::SessionExpired));
+    assert_eq!(doc.message.as_deref(), Some("Sign in."));
     assert_eq!(
         ApiError::SessionExpired.retry_class(),
         Some(ci_errors_runtime::retry::RetryClass::Transient)

@@ -321,6 +321,15 @@ fn service_error(has_body: bool, options: &EmitOptions, names: &Names) -> TokenS
             pub type ServiceError = #rt::http::ServiceError<#body>;
         }
     });
+    // Without a body of its own, the runtime's document is this spec's body: named here.
+    let document = (!has_body).then(|| {
+        quote! {
+            /// The error document of this spec's codes (`Code`, `Message`,
+            /// `RequestId`, `TraceId`), as XML or API 3.0 JSON.
+            #body_cfg
+            pub type ErrorDocument = #rt::body::ErrorDocument<#name>;
+        }
+    });
     quote! {
         /// The body of a failed response, read from its bytes by
         /// `ResponseBody::read` (no `http` crate needed): an error document,
@@ -328,6 +337,7 @@ fn service_error(has_body: bool, options: &EmitOptions, names: &Names) -> TokenS
         #body_cfg
         pub type ResponseBody = #rt::body::Body<#body>;
 
+        #document
         #service_error
     }
 }
