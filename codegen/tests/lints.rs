@@ -483,3 +483,25 @@ fn one_line_and_rendered_warnings_name_the_same_place() {
     );
     assert!(generated.rendered_warnings().contains("--> en.md:4:3"));
 }
+
+/// Codes are named once, from the union of the editions: a collision both
+/// editions share is warned of at the primary's rows only, not again in
+/// each translation.
+#[test]
+fn a_collision_every_edition_shares_is_warned_of_once() {
+    let head = "| Error Code | Description |\n|---|---|\n";
+    let read =
+        Builder::new()
+            .read_from(
+                SpecText::new("en.md", format!("{head}| A.b | x |\n| A-b | y |\n"))
+                    .with_translation("zh", "zh.md", format!("{head}| A.b | 甲 |\n| A-b | 乙 |\n")),
+            )
+            .unwrap();
+    let renamed: Vec<(&str, usize)> = read
+        .warnings
+        .iter()
+        .filter(|w| w.lint == Some(Lint::RenamedVariant))
+        .map(|w| (w.file.as_str(), w.line.unwrap()))
+        .collect();
+    assert_eq!(renamed, [("en.md", 3), ("en.md", 4)]);
+}

@@ -129,7 +129,13 @@ fn validate(spec: &SpecText, settings: &Settings) -> Validated {
     for (lang, edition_src) in spec.translations() {
         match read_spec(edition_src, &settings.read) {
             Ok((edition, warnings)) => {
-                diagnostics.extend(warnings);
+                // Codes are named once, from the union (the primary's names,
+                // or anew below): a translation's own naming says nothing.
+                diagnostics.extend(
+                    warnings
+                        .into_iter()
+                        .filter(|d| d.lint != Some(diagnostic::Lint::RenamedVariant)),
+                );
                 let edition = editions::Edition {
                     lang,
                     src: edition_src,
