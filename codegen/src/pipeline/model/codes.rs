@@ -61,82 +61,66 @@ impl Validator<'_> {
         kept
     }
 
-    /// Groups rows by code, in order of first appearance; names are given
-    /// afterwards, from the whole set of codes ([`name_codes`]).
+    /// Groups rows by code, in order of first appearance ([`regroup`]), with
+    /// the warnings a code's rows call for; names are given afterwards, from
+    /// the whole set of codes ([`name_codes`]).
     pub(super) fn group_codes(&mut self, rows: Vec<ErrorRow>) -> (Vec<ErrorRow>, Vec<CodeEntry>) {
-        let mut codes: Vec<CodeEntry> = Vec::new();
-        let mut by_code: HashMap<String, usize> = HashMap::new();
-        let mut kept = Vec::with_capacity(rows.len());
+        let codes = regroup(&rows);
         let mut by_folded: HashMap<String, usize> = HashMap::new();
-        for row in rows {
-            if let Some(&i) = by_code.get(&row.code) {
-                self.later_value(&mut codes[i], &row, &kept);
-                codes[i].rows.push(kept.len());
-                kept.push(row);
-                continue;
-            }
-            self.similar_or_non_ascii(&row, &codes, &kept, &mut by_folded);
-            by_code.insert(row.code.clone(), codes.len());
-            codes.push(CodeEntry {
-                code: row.code.clone(),
-                variant: String::new(),
-                value: row.value,
-                rows: vec![kept.len()],
-            });
-            kept.push(row);
+        for (index, code) in codes.iter().enumerate() {
+            self.similar_or_non_ascii(index, &codes, &rows, &mut by_folded);
+            self.conflicting_values(code, &rows);
         }
-        (kept, codes)
+        (rows, codes)
     }
 
-    /// A later row of `code` with a value: the code's value when it had
-    /// none; a different one is refused, or in lenient mode warned of, the
+    /// Rows of `code` that give another value than the code's (its first
+    /// row's that gives one): refused, or in lenient mode warned of, the
     /// first value kept.
-    fn later_value(&mut self, code: &mut CodeEntry, row: &ErrorRow, kept: &[ErrorRow]) {
-        let Some(value) = row.value else { return };
-        let Some(first) = code.value else {
-            code.value = Some(value);
-            return;
-        };
-        if first == value {
-            return;
-        }
-        let given = code
-            .rows
-            .iter()
-            .map(|&i| &kept[i])
+    fn conflicting_values(&mut self, code: &CodeEntry, rows: &[ErrorRow]) {
+        let Some(first) = code.value else { return };
+        let code_rows = || code.rows.iter().map(|&i| &rows[i]);
+        let given = code_rows()
             .find(|r| r.value == Some(first))
             .map_or(0, |r| r.line);
-        let message = format!(
-            "code `{}` has the value {value} here and {first} at {}:{given}",
-            row.code,
-            self.src.name()
-        );
-        let diagnostic = Diagnostic::error(self.src, row.cells.0.clone(), message);
-        if self.options.lenient {
-            self.diagnostics.push(
-                diagnostic
-                    .with_note(format!(
-                        "lenient mode: the first value, {first}, is the code's"
-                    ))
-                    .downgraded(Lint::ConflictingValue)
-                    .with_lint(Lint::ConflictingValue, row.code.clone()),
+        for row in code_rows() {
+            let Some(value) = row.value.filter(|&v| v != first) else {
+                continue;
+            };
+            let message = format!(
+                "code `{}` has the value {value} here and {first} at {}:{given}",
+                row.code,
+                self.src.name()
             );
-        } else {
-            self.diagnostics.push(diagnostic.with_note(
-                "a code has one value: correct one of the rows, or give one of them another code",
-            ));
+            let diagnostic = Diagnostic::error(self.src, row.cells.0.clone(), message);
+            if self.options.lenient {
+                self.diagnostics.push(
+                    diagnostic
+                        .with_note(format!(
+                            "lenient mode: the first value, {first}, is the code's"
+                        ))
+                        .downgraded(Lint::ConflictingValue)
+                        .with_lint(Lint::ConflictingValue, row.code.clone()),
+                );
+            } else {
+                self.diagnostics.push(diagnostic.with_note(
+                    "a code has one value: correct one of the rows, or give one of them another code",
+                ));
+            }
         }
     }
 
-    /// Warns of a new code that differs from an earlier one only in case or
-    /// separators, or whose name is derived from non-ASCII characters.
+    /// Warns of code `index` (at its first row) when it differs from an
+    /// earlier one only in case or separators, or when its name is derived
+    /// from non-ASCII characters.
     fn similar_or_non_ascii(
         &mut self,
-        row: &ErrorRow,
+        index: usize,
         codes: &[CodeEntry],
         kept: &[ErrorRow],
         by_folded: &mut HashMap<String, usize>,
     ) {
+        let row = &kept[codes[index].rows[0]];
         let folded: String = row
             .code
             .chars()
@@ -164,7 +148,7 @@ impl Validator<'_> {
                 .with_lint(Lint::SimilarCodes, format!("{} {}", first.code, row.code)),
             );
         } else {
-            by_folded.insert(folded, codes.len());
+            by_folded.insert(folded, index);
         }
         if !row.code.is_ascii() && !self.options.names.contains_key(&row.code) {
             self.diagnostics.push(
