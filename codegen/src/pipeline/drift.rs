@@ -72,7 +72,7 @@ impl Drift {
     pub fn of(model: &Model, files: &[&str]) -> Drift {
         let all: u64 = (1u64 << model.languages.len().min(63)) - 1;
         let lacking: Vec<usize> = (0..model.errors.len())
-            .filter(|&i| mask(&model.errors[i]) & all != all)
+            .filter(|&i| model.errors[i].listed_mask() & all != all)
             .collect();
         let findings = lacking
             .iter()
@@ -149,14 +149,6 @@ impl Drift {
     }
 }
 
-/// The editions that list `row`, as bits.
-fn mask(row: &ErrorRow) -> u64 {
-    row.listed_in
-        .iter()
-        .filter(|&&e| e < 64)
-        .fold(0, |m, &e| m | 1 << e)
-}
-
 fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
     let tag = |i: usize| model.languages.get(i).cloned().unwrap_or_default();
     let missing = (0..model.languages.len())
@@ -184,8 +176,10 @@ fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
 fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
     let finding: std::collections::HashMap<usize, usize> =
         lacking.iter().enumerate().map(|(a, &i)| (i, a)).collect();
-    let masks: std::collections::BTreeSet<u64> =
-        lacking.iter().map(|&i| mask(&model.errors[i])).collect();
+    let masks: std::collections::BTreeSet<u64> = lacking
+        .iter()
+        .map(|&i| model.errors[i].listed_mask())
+        .collect();
     let mut pairs = Vec::new();
     let mut work = 0usize;
     for (x, &ma) in masks.iter().enumerate() {
@@ -213,7 +207,7 @@ fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
                 b.clear();
             };
             for (k, row) in model.errors.iter().enumerate() {
-                let m = mask(row);
+                let m = row.listed_mask();
                 if m & both == both {
                     flush(&mut a, &mut b);
                 } else if m == ma {
@@ -244,7 +238,7 @@ fn spelling(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
                 break;
             }
             let (ra, rb) = (&model.errors[lacking[a]], &model.errors[lacking[b]]);
-            if mask(ra) & mask(rb) != 0 || ra.code == rb.code {
+            if ra.listed_mask() & rb.listed_mask() != 0 || ra.code == rb.code {
                 continue;
             }
             let allowed = if len_a.min(len_b) >= 10 { 2 } else { 1 };

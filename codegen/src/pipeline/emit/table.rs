@@ -41,8 +41,7 @@ pub(crate) fn emit(model: &Model, options: &super::EmitOptions, names: &Names) -
         // Bit `i`: edition `i` lists the code (in one of its rows at least).
         let listed = model
             .rows_of(entry)
-            .flat_map(|row| &row.listed_in)
-            .fold(0u64, |mask, &edition| mask | 1 << edition);
+            .fold(0u64, |mask, row| mask | row.listed_mask());
         let listed = Literal::u64_unsuffixed(listed);
         quote! {
             #rt::CodeInfo { variant: #variant_name, name: #code, rows: #rows, value: #value, retry: #retry, listed_in: #listed },

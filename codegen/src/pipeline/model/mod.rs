@@ -174,6 +174,17 @@ pub struct Model {
     pub tables: Vec<TableRecord>,
 }
 
+impl ErrorRow {
+    /// The editions that list this row, as bits (`1 << index`), for the
+    /// first 64 editions (as many as the generated code marks).
+    pub fn listed_mask(&self) -> u64 {
+        self.listed_in
+            .iter()
+            .filter(|&&e| e < 64)
+            .fold(0, |mask, &e| mask | 1 << e)
+    }
+}
+
 impl Model {
     /// The rows of `code`, in spec order.
     pub fn rows_of<'m>(&'m self, code: &'m CodeEntry) -> impl Iterator<Item = &'m ErrorRow> + 'm {
