@@ -22,6 +22,15 @@ fn model() -> Model {
 }
 
 /// Every row of the API, code by code.
+/// The cells of a markdown table line, as a plain scan reads them.
+fn cells(line: &str) -> Vec<&str> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect()
+}
+
 /// A text as `description_in` gives it: none when empty (an edition that
 /// lacks the row, or an empty cell).
 fn written(text: &str) -> Option<&str> {
@@ -72,12 +81,7 @@ fn a_plain_line_scan_finds_the_same_pairs() {
         let spec = std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
         let mut scanned: std::collections::BTreeMap<(ErrorCode, u16), usize> = Default::default();
         for line in spec.lines().filter(|l| l.trim_start().starts_with('|')) {
-            let cells: Vec<&str> = line
-                .trim()
-                .trim_matches('|')
-                .split('|')
-                .map(str::trim)
-                .collect();
+            let cells = cells(line);
             let Some(code) = cells.first().and_then(|c| ErrorCode::from_code(c)) else {
                 continue;
             };
@@ -439,12 +443,7 @@ fn chinese_descriptions_match_the_chinese_cells() {
             assert_eq!(row.description_in(Lang::Zh), None, "{}", row.code);
             continue;
         };
-        let cells: Vec<&str> = line
-            .trim()
-            .trim_matches('|')
-            .split('|')
-            .map(str::trim)
-            .collect();
+        let cells = cells(line);
         let cell = cells[1];
         if !cell.contains(['[', '`', '*', '<']) {
             assert_eq!(
