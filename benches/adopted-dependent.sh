@@ -48,13 +48,7 @@ scratch() {
 }
 
 # Seconds taken by a command, to the millisecond.
-seconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  end=$(date +%s%N)
-  printf '%d.%03d' $(((end - start) / 1000000000)) $((((end - start) / 1000000) % 1000))
-}
+source benches/timing.sh
 
 build_in() { CARGO_TARGET_DIR=$1/target cargo build -q --offline --manifest-path "$1/Cargo.toml"; }
 

@@ -18,13 +18,7 @@ cp spec/error-codes.md spec/error-codes.zh.md "$backup/"
 trap 'cp "$backup"/error-codes.md "$backup"/error-codes.zh.md spec/; rm -rf "$backup"' EXIT
 
 # Seconds taken by a command, to the millisecond.
-seconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  end=$(date +%s%N)
-  printf '%d.%03d' $(((end - start) / 1000000000)) $((((end - start) / 1000000) % 1000))
-}
+source benches/timing.sh
 
 # A scratch crate depending on the crate at $2 by path.
 scratch() {
