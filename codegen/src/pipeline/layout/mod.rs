@@ -478,22 +478,8 @@ fn texts_and_languages(
 /// Two code columns: numbers that repeat beside distinct names. The name
 /// is the code (`from_code`), the number its value (`from_value`).
 fn two_code_columns(laid_out: &mut ErrorTable<'_>, width: usize) {
-    let (code, status) = (laid_out.code, laid_out.status);
-    let taken: Vec<usize> = [
-        laid_out.texts.description,
-        laid_out.texts.remedy,
-        laid_out.texts.cause,
-        laid_out.texts.message,
-        laid_out.name,
-        laid_out.value,
-        match status {
-            StatusFrom::Column(i) => Some(i),
-            _ => None,
-        },
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let code = laid_out.code;
+    let taken = taken_columns(laid_out);
     if let Some(symbolic) = content::symbolic_beside_numbers(&laid_out.rows, width, code, &taken) {
         laid_out.value = Some(code);
         laid_out.value_by = Signal::Content;
