@@ -371,19 +371,13 @@ fn generate(builder: &Builder) -> Result<ExitCode, Error> {
 /// them (drift between editions can be a finding per row), or each in full
 /// with `CI_ERRORS_CODEGEN_FULL` set.
 fn print_warnings(generated: &ci_errors_codegen::Generated) {
-    if std::env::var_os(ci_errors_codegen::FULL_ENV).is_some() {
-        eprint!("{}", generated.rendered_warnings());
-        return;
-    }
-    let lines = generated.warning_lines();
-    for line in &lines {
+    let full = std::env::var_os(ci_errors_codegen::FULL_ENV).is_some();
+    let how = format!(
+        "{}=1; the drift between editions: `ci-errors-codegen drift`",
+        ci_errors_codegen::FULL_ENV
+    );
+    for line in generated.warning_report(full, &how) {
         eprintln!("{line}");
-    }
-    if !lines.is_empty() {
-        eprintln!(
-            "(each in full: {}=1; the drift between editions: `ci-errors-codegen drift`)",
-            ci_errors_codegen::FULL_ENV
-        );
     }
 }
 

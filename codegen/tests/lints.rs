@@ -394,6 +394,16 @@ fn each_warning_is_one_line_for_cargo() {
         ["one.md:4:10: warning[non_standard_reason]: non-standard reason phrase `Internal Server` for status 500"]
     );
     assert!(generated.rendered_warnings().lines().count() > 3);
+    // As commands print them: one line each and how to see them in full, or in full.
+    let report = generated.warning_report(false, "X=1");
+    assert_eq!(report.len(), 2);
+    assert_eq!(report[1], "(each in full: X=1)");
+    let full: Vec<String> = generated
+        .rendered_warnings()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(generated.warning_report(true, "X=1"), full);
 }
 
 /// A row missing from a translation is underlined at its code and status,

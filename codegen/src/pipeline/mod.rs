@@ -58,6 +58,24 @@ impl Generated {
             .collect()
     }
 
+    /// The warnings as a command prints them, line by line: each on one
+    /// line ([`Generated::warning_lines`]) then how to see them in full
+    /// (`how_in_full`), or, with `full`, each rendered in full.
+    pub fn warning_report(&self, full: bool, how_in_full: &str) -> Vec<String> {
+        if full {
+            return self
+                .rendered_warnings()
+                .lines()
+                .map(str::to_owned)
+                .collect();
+        }
+        let mut lines = self.warning_lines();
+        if !lines.is_empty() {
+            lines.push(format!("(each in full: {how_in_full})"));
+        }
+        lines
+    }
+
     /// Every warning rendered, spec by spec.
     pub fn rendered_warnings(&self) -> String {
         self.specs

@@ -54,20 +54,10 @@ impl Builder {
         match self.compile() {
             Ok((generated, _)) => {
                 // Cargo prefixes every line: one line per warning, unless asked.
-                let lines = if full {
-                    generated
-                        .rendered_warnings()
-                        .lines()
-                        .map(str::to_owned)
-                        .collect()
-                } else {
-                    generated.warning_lines()
-                };
-                for line in &lines {
+                let how =
+                    format!("{FULL_ENV}=1 cargo build, or {FULL_ENV}=1 ci-errors-codegen generate");
+                for line in generated.warning_report(full, &how) {
                     println!("cargo:warning={line}");
-                }
-                if !lines.is_empty() && !full {
-                    println!("cargo:warning=(each in full: {FULL_ENV}=1 cargo build, or `ci-errors-codegen generate`)");
                 }
                 ExitCode::SUCCESS
             }
