@@ -588,3 +588,32 @@ fn to_markdown(changes: &[Change], enum_name: &str) -> String {
     }
     out
 }
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use crate::pipeline::spec::SpecText;
+
+    const SPEC: &str = "## Response body\n\n| Node Name | Parent Node | Description | Type |\n| --- | --- | --- | --- |\n| Error | None | The document | Container |\n| Code | Error | The code | string |\n| Resource | Error | The resource | string |\n\n## Error codes\n\n| Error Code | Description | HTTP Status Code |\n| --- | --- | --- |\n| NoSuchKey | Gone. | 404 Not Found |\n";
+
+    #[test]
+    fn the_body_fields_are_the_api_only_where_the_body_is_generated() {
+        let mut settings = Settings::default();
+        let model = crate::pipeline::read(SpecText::new("a.md", SPEC), &settings)
+            .unwrap()
+            .model;
+        let api = Api::of(&model, &settings, Some("errors"));
+        assert!(api.body);
+        assert_eq!(api.body_fields, Api::from_model(&model).body_fields);
+        assert!(!api.body_fields.is_empty());
+        assert_eq!(
+            api.enum_path,
+            format!("errors::{}", settings.emit.enum_name)
+        );
+        settings.emit.xml_body = false;
+        let api = Api::of(&model, &settings, None);
+        assert!(!api.body);
+        assert!(api.body_fields.is_empty());
+        assert_eq!(api.enum_path, settings.emit.enum_name);
+    }
+}

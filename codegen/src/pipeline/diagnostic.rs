@@ -471,3 +471,48 @@ pub fn render_all(diagnostics: &[Diagnostic], sources: &[&SourceFile]) -> String
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(src: &SourceFile, needle: &str) -> Range<usize> {
+        let start = src.text().find(needle).unwrap();
+        start..start + needle.len()
+    }
+
+    #[test]
+    fn one_line_names_the_first_caret_on_the_primary_line_only() {
+        let src = SourceFile::new("a.md", "| Early | x |\n| Late | q | z |\n");
+        let d = Diagnostic::warning(&src, span_of(&src, "z"), "m")
+            .also_at(span_of(&src, "Early"))
+            .also_at(span_of(&src, "q"));
+        // `Early` is on another line; `q` is the first caret on line 2.
+        assert_eq!(d.one_line(Some(&src)), "a.md:2:10: warning: m");
+    }
+
+    #[test]
+    fn a_context_on_another_line_changes_nothing_shown() {
+        let src = SourceFile::new("a.md", "| Code | bad |\n| Next | row |\n");
+        let plain = Diagnostic::error(&src, span_of(&src, "bad"), "m");
+        let with_context = plain.clone().in_view(span_of(&src, "Next"));
+        assert_eq!(with_context.render(&src), plain.render(&src));
+    }
+
+    #[test]
+    fn a_long_line_names_the_row_in_a_note_and_a_short_one_underlines_it() {
+        for (width, noted) in [(WIDTH - 30, false), (WIDTH - 10, true), (WIDTH + 10, true)] {
+            let line = format!("| Code | {} bad |", "x".repeat(width - 15));
+            assert_eq!(line.chars().count(), width);
+            let src = SourceFile::new("a.md", format!("{line}\n"));
+            let rendered = Diagnostic::error(&src, span_of(&src, "bad"), "m")
+                .in_view(span_of(&src, "Code"))
+                .render(&src);
+            assert_eq!(
+                rendered.contains("note: in the row of `Code`"),
+                noted,
+                "{width}: {rendered}"
+            );
+        }
+    }
+}
