@@ -78,7 +78,7 @@ impl Drift {
             .iter()
             .map(|&i| finding(model, files, &model.errors[i]))
             .collect();
-        let mut near_misses = same_place(model, &lacking);
+        let mut near_misses = same_place(model, &lacking, MAX_PLACE_WORK);
         if lacking.len() <= MAX_TYPO_FINDINGS {
             for pair in spelling(model, &lacking) {
                 let known = near_misses
@@ -172,8 +172,9 @@ fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
 /// same two rows that both their editions list, at the same place among
 /// the rows of each side there, where each side has as many rows: a gap of
 /// unequal sides pairs nothing, as a guess would mislead. One pass over the
-/// rows per pair of disjoint sets of editions, within [`MAX_PLACE_WORK`].
-fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
+/// rows per pair of disjoint sets of editions, within `budget` rows in all
+/// ([`MAX_PLACE_WORK`]).
+fn same_place(model: &Model, lacking: &[usize], budget: usize) -> Vec<NearMiss> {
     let finding: std::collections::HashMap<usize, usize> =
         lacking.iter().enumerate().map(|(a, &i)| (i, a)).collect();
     let masks: std::collections::BTreeSet<u64> = lacking
@@ -185,7 +186,7 @@ fn same_place(model: &Model, lacking: &[usize]) -> Vec<NearMiss> {
     for (x, &ma) in masks.iter().enumerate() {
         for &mb in masks.iter().skip(x + 1).filter(|&&mb| ma & mb == 0) {
             work += model.errors.len();
-            if work > MAX_PLACE_WORK {
+            if work > budget {
                 return pairs;
             }
             let both = ma | mb;
@@ -393,6 +394,39 @@ mod tests {
         assert!(d.near_misses.iter().all(
             |m| d.findings[m.first].code != "Other.Thing" || m.likeness != [Likeness::Spelling]
         ));
+    }
+
+    #[test]
+    fn a_long_code_two_letters_longer_is_spelled_alike() {
+        let d = drift(
+            "| Kept | b |\n| GroupNameDuplicate | a |\n",
+            "| GroupNameDuplicateXY | 甲 |\n| Kept | 乙 |\n",
+        );
+        assert_eq!(d.near_misses.len(), 1, "{:?}", d.near_misses);
+        assert_eq!(d.near_misses[0].likeness, [Likeness::Spelling]);
+    }
+
+    #[test]
+    fn same_place_pairing_stops_past_its_budget_of_rows() {
+        let spec = SpecText::new(
+            "en.md",
+            format!("{HEAD}| Head | a |\n| EnOnly | b |\n| Tail | c |\n"),
+        )
+        .with_translation(
+            "zh",
+            "zh.md",
+            format!("{HEAD}| Head | 甲 |\n| ZhOnly | 乙 |\n| Tail | 丙 |\n"),
+        );
+        let model = crate::pipeline::read(spec, &Settings::default())
+            .unwrap()
+            .model;
+        let lacking: Vec<usize> = (0..model.errors.len())
+            .filter(|&i| model.errors[i].listed_mask() != 0b11)
+            .collect();
+        assert_eq!((model.errors.len(), lacking.len()), (4, 2));
+        // One pair of edition sets costs one pass over the 4 rows.
+        assert_eq!(same_place(&model, &lacking, 4).len(), 1);
+        assert!(same_place(&model, &lacking, 3).is_empty());
     }
 
     #[test]
