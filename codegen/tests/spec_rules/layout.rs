@@ -17,6 +17,22 @@ fn columns_in_any_order_with_extra_columns_ignored() {
 }
 
 #[test]
+fn a_headed_description_column_is_kept_beside_longer_prose() {
+    for header in ["Description", "Cause", "Error Message", "Solution"] {
+        let md = format!("| Code | {header} | Remark |\n|---|---|---|\n| NoSuchKey | Gone. | Seen when the key was deleted a moment before the read. |\n");
+        let (m, warnings) = read(&md).unwrap();
+        let r = &m.errors[0];
+        let (description, remedy) = match header {
+            "Solution" => ("", "Gone."),
+            _ => ("Gone.", ""),
+        };
+        assert_eq!(r.description.primary().plain, description, "{header}");
+        assert_eq!(r.remedy.primary().plain, remedy, "{header}");
+        assert!(warnings.is_empty(), "{header}: {warnings:?}");
+    }
+}
+
+#[test]
 fn description_column_is_optional() {
     let m = ok("| Code | Status |\n|---|---|\n| A | 400 |\n");
     assert_eq!(m.errors[0].description.primary().plain, "");

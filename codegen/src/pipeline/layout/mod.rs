@@ -143,12 +143,11 @@ pub(crate) struct TextColumns {
 }
 
 impl TextColumns {
-    /// Whether the table has any text column at all.
+    /// Whether the table has any text column at all. A cause or message
+    /// column is the description when there is no other, so with no
+    /// description there is neither.
     fn any(&self) -> bool {
-        self.description.is_some()
-            || self.remedy.is_some()
-            || self.cause.is_some()
-            || self.message.is_some()
+        self.description.is_some() || self.remedy.is_some()
     }
 }
 
