@@ -239,3 +239,11 @@ fn a_code_headed_column_of_statuses_is_the_status_column_beside_another_code_col
         (None, "_400")
     );
 }
+
+#[test]
+fn symbolic_codes_take_no_names_from_another_column_of_symbols() {
+    let md = "| Error Code | Constant | Description |\n|---|---|---|\n| NoSuchKey | NO_SUCH_KEY | Gone. |\n| KeyLocked | KEY_LOCKED | Locked. |\n";
+    let m = ok(md);
+    let names: Vec<Option<&str>> = m.errors.iter().map(|r| r.name.as_deref()).collect();
+    assert_eq!(names, [None, None]);
+}

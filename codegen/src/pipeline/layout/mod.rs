@@ -498,9 +498,6 @@ fn content_table<'t>(
     let status = found.status.map_or(StatusFrom::None, StatusFrom::Column);
     let mut laid_out = error_table(src, table, headers, vocab, found.code, status);
     laid_out.status_by = Signal::Content;
-    laid_out
-        .warnings
-        .retain(|w| w.lint != Some(Lint::MissingDescriptionColumn));
     laid_out.code = found.code;
     laid_out.code_by = Signal::Content;
     if laid_out.texts.description.is_none() {
