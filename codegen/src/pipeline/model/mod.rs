@@ -191,21 +191,6 @@ impl Model {
         code.rows.iter().map(|&i| &self.errors[i])
     }
 
-    /// Every row in spec order, with the index of its code in [`Model::codes`]
-    /// and its position among that code's rows.
-    pub fn spec_order(&self) -> impl Iterator<Item = (usize, usize, &ErrorRow)> {
-        let mut placed = vec![None; self.errors.len()];
-        for (index, code) in self.codes.iter().enumerate() {
-            for (nth, &row) in code.rows.iter().enumerate() {
-                placed[row] = Some((index, nth));
-            }
-        }
-        self.errors
-            .iter()
-            .zip(placed)
-            .filter_map(|(row, placed)| placed.map(|(code, nth)| (code, nth, row)))
-    }
-
     /// The distinct statuses of `code`, in spec order (none for a code without one).
     pub fn statuses_of(&self, code: &CodeEntry) -> Vec<u16> {
         let mut statuses: Vec<u16> = Vec::with_capacity(code.rows.len());
