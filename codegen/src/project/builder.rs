@@ -370,4 +370,19 @@ mod tests {
         assert!(!source.contains("pub mod first") && !source.contains("FirstCode"));
         assert!(source.contains("SecondCode"));
     }
+
+    #[test]
+    fn the_regenerate_command_is_the_one_the_header_names() {
+        let spec = SpecText::new(
+            "a.md",
+            "| Error Code | Description |\n| --- | --- |\n| A | a |\n",
+        );
+        let builder = Builder::new();
+        let default = builder.regenerate().to_owned();
+        let builder = builder.regenerate_command("make regenerate-errors");
+        assert_ne!(default, builder.regenerate());
+        assert_eq!(builder.regenerate(), "make regenerate-errors");
+        let source = builder.generate_from([spec]).unwrap().source;
+        assert!(source.contains("make regenerate-errors"), "{source}");
+    }
 }

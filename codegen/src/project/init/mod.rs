@@ -529,3 +529,31 @@ fn read(path: &Path) -> Result<String, Error> {
         source,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_extended_once_and_never_repeated() {
+        let mut doc: DocumentMut = "[dependencies]\nhttp = { version = \"1\", optional = true }\n\n[features]\nbody = [\"ci-errors-runtime/body\"]\nhttp = [\"extra\"]\n"
+            .parse()
+            .unwrap();
+        features(&mut doc);
+        features(&mut doc);
+        let list = |name: &str| -> Vec<String> {
+            doc["features"][name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(list("body"), ["ci-errors-runtime/body"]);
+        assert_eq!(
+            list("http"),
+            ["extra", "dep:http", "body", "ci-errors-runtime/http"]
+        );
+        assert_eq!(list("regenerate"), ["dep:ci-errors-codegen"]);
+    }
+}
