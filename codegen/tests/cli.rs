@@ -1061,6 +1061,22 @@ fn the_summary_names_the_editions_of_a_translated_spec() {
     );
 }
 
+/// `generate`'s summary counts the rows of each run of a section, in order,
+/// and the codes with several rows.
+#[test]
+fn the_summary_counts_sections_and_codes_of_several_rows() {
+    let table = "| Error Code | Description | HTTP Status Code |\n|---|---|---|\n";
+    let md = format!("## Client\n\n{table}| Gone | a | 410 |\n| Busy | b | 409 |\n| Busy | c | 423 |\n\n## Server\n\n{table}| Down | d | 503 |\n");
+    let summary = ci_errors_codegen::Builder::new()
+        .generate_from([ci_errors_codegen::SpecText::new("e.md", md)])
+        .unwrap()
+        .summary();
+    assert!(
+        summary.contains("  codes     3 (4 rows)\n  sections  Client (3), Server (1)\n  multi     Busy 409/423\n"),
+        "{summary}"
+    );
+}
+
 /// `drift` names both spellings of a typo, as markdown and as JSON, and the
 /// build's warnings say each finding on one line with its place.
 #[test]
