@@ -247,3 +247,13 @@ fn symbolic_codes_take_no_names_from_another_column_of_symbols() {
     let names: Vec<Option<&str>> = m.errors.iter().map(|r| r.name.as_deref()).collect();
     assert_eq!(names, [None, None]);
 }
+
+#[test]
+fn repeated_numbers_beside_other_numbers_stay_the_codes() {
+    // `Since` holds distinct integers, but numbers are never names: the
+    // repeated code stays the code (and is warned of as repeated).
+    let md = "| Error Code | Since | Description |\n|---|---|---|\n| 4000 | 1 | Bad input. |\n| 4000 | 2 | Bad input again. |\n";
+    let (m, _) = read_lenient(md).unwrap();
+    let codes: Vec<&str> = m.codes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["4000"]);
+}

@@ -354,7 +354,7 @@ fn longest_prose(rows: &[Row], width: usize, taken: &[Option<usize>]) -> Option<
 
 #[cfg(test)]
 mod tests {
-    use super::code_shaped;
+    use super::{code_shaped, prose};
 
     #[test]
     fn codes_have_a_code_s_marks() {
@@ -381,6 +381,23 @@ mod tests {
             "9abc",
         ] {
             assert!(!code_shaped(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_code_is_at_most_256_bytes() {
+        let code = |len: usize| format!("E_{}", "X".repeat(len - 2));
+        assert!(code_shaped(&code(256)));
+        assert!(!code_shaped(&code(257)));
+    }
+
+    #[test]
+    fn prose_is_words_or_letters_outside_ascii() {
+        for text in ["Gone away.", "已删除", "삭제됨"] {
+            assert!(prose(text), "{text}");
+        }
+        for text in ["Gone", "NoSuchKey", "4000", ""] {
+            assert!(!prose(text), "{text}");
         }
     }
 }
