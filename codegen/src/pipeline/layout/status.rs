@@ -502,6 +502,28 @@ mod tests {
     }
 
     #[test]
+    fn every_reason_the_http_crate_knows_is_standard() {
+        let mut known = 0;
+        for status in 100..=599 {
+            let reason = http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason());
+            if let Some(reason) = reason {
+                known += 1;
+                // `http` writes `Non Authoritative`; the registry, `Non-Authoritative`.
+                let fold = |r: &str| r.replace('-', " ").to_ascii_lowercase();
+                assert!(
+                    standard_reasons(status)
+                        .iter()
+                        .any(|r| fold(r) == fold(reason)),
+                    "{status} {reason}"
+                );
+            }
+        }
+        assert!(known > 50, "{known}");
+    }
+
+    #[test]
     fn standard_reasons_accept_old_names_and_flag_others() {
         assert!(is_standard_reason(413, "Payload Too Large"));
         assert!(is_standard_reason(500, "internal server error"));
