@@ -296,6 +296,11 @@ mod tests {
     fn camel_codes_are_their_own_names() {
         assert_eq!(variant_name("AccessDenied"), "AccessDenied");
         assert_eq!(variant_name("CIRoleNotExist"), "CIRoleNotExist");
+        // One letter is no word in capitals; two are.
+        assert_eq!(variant_name("A"), "A");
+        assert_eq!(variant_name("X1"), "X1");
+        assert_eq!(variant_name("AB"), "Ab");
+        assert_eq!(variant_name("A1B"), "A1b");
     }
 
     #[test]
