@@ -258,7 +258,7 @@ fn a_code_in_two_sections_keeps_both_rows_and_a_repeat_in_one_is_refused() {
 
 #[test]
 fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
-    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | TBD | w |\n| 406 | Xx or yy | v |\n";
+    let md = "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 400 | APIException<br>`UNKNOWN_EXCEPTION` | 调用API异常<br>遇到未知的异常 |\n| 403 | Access denied<br>(old) | x |\n| 400 / 409 | BadDigest / `InvalidDigest` | y |\n| 404 | NoSuchKey、NoSuchBucket | z |\n| 405 | TBD | w |\n| 406 | Xx or yy | v |\n| 407 | Bad key / Gone away | u |\n";
     let m = ok(md);
     let rows: Vec<_> = m
         .errors
@@ -300,6 +300,8 @@ fn a_code_cell_of_several_codes_gives_a_row_for_each_code() {
             ("TBD", 405, "w", "TBD"),
             // Nor does `or`: codes may be phrases.
             ("Xx or yy", 406, "v", "Xx or yy"),
+            // Items that are phrases list nothing either.
+            ("Bad key / Gone away", 407, "u", "Bad key / Gone away"),
         ]
     );
 }
