@@ -114,3 +114,28 @@ fn an_html_caption_names_the_section_and_a_nested_one_does_not() {
         ]
     );
 }
+
+/// A title line names the HTML table right after it, when the block opens
+/// with the table, or with an anchor or a comment before it.
+#[test]
+fn a_title_line_names_an_html_table_after_an_anchor_or_comment() {
+    let table = "<table><tr><th>Error Code</th><th>HTTP Status Code</th></tr><tr><td>A</td><td>400</td></tr></table>";
+    for (before, named) in [
+        ("", true),
+        // An anchor's open tag alone on its line opens an HTML block.
+        ("<A name=x>\n</a> <!-- c -->\n", true),
+        ("<!-- kept -->", true),
+        ("<p>x</p>", false),
+    ] {
+        let md = format!("Client errors\n\n{before}{table}\n");
+        let Ok((m, _)) = read(&md) else {
+            panic!("{before}")
+        };
+        let section = m.errors[0].section.clone();
+        assert_eq!(
+            section.as_deref() == Some("Client errors"),
+            named,
+            "{before}"
+        );
+    }
+}

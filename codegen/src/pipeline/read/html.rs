@@ -693,6 +693,43 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_end_tag_closes_nothing() {
+        let md = "<table><tr><th>Code</th></tr><tr><td>A</td></tr></table></table>\n\n<table><tr><th>Code</th></tr><tr><td>B</td></tr></table>\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (rows(&t[0])[1].1.clone(), rows(&t[1])[1].1.clone()),
+            (vec!["A"], vec!["B"])
+        );
+    }
+
+    #[test]
+    fn a_cell_without_its_end_tag_ends_at_its_last_content() {
+        let md = "<table><tr><th>A<th>B\n<tr><td>x<img src=\"a.png\">\n<td>y <b>z</b>\n</table>\n";
+        let t = tables(md);
+        let cells = &t[0].rows[0].cells;
+        assert_eq!(&md[cells[0].span.clone()], "x<img src=\"a.png\">");
+        assert_eq!(&md[cells[1].span.clone()], "y <b>z</b>");
+        assert_eq!(cells[1].markdown, "y <b>z</b>");
+    }
+
+    #[test]
+    fn a_tbody_or_tfoot_ends_the_head_without_its_end_tag() {
+        for body in ["tbody", "tfoot"] {
+            let md = format!("<table><thead><tr><th>Code<th>Status\n<{body}><tr><td>A<td>400\n<tr><td>B<td>404\n</table>\n");
+            assert_eq!(
+                rows(&tables(&md)[0]),
+                [
+                    (1, vec!["Code", "Status"]),
+                    (2, vec!["A", "400"]),
+                    (3, vec!["B", "404"])
+                ],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
     fn a_nested_table_is_text_of_its_cell() {
         let md = "<table><tr><th>A</th><th>B</th></tr>\n<tr><td><table><tr><td>in</td></tr></table></td><td>b</td></tr></table>\n";
         let t = tables(md);
