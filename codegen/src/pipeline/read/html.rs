@@ -553,15 +553,15 @@ impl TableBuilder {
             if max < cells.len() {
                 break;
             }
+            // No carried cell is at the next column (`take_carried` took
+            // them all): an empty one fills it.
             let at = cells.last().map_or(0, |c| c.span.end);
-            if !carried.iter().any(|(col, _, _)| *col == cells.len()) {
-                cells.push(Cell {
-                    text: String::new(),
-                    lines: Vec::new(),
-                    markdown: String::new(),
-                    span: at..at,
-                });
-            }
+            cells.push(Cell {
+                text: String::new(),
+                lines: Vec::new(),
+                markdown: String::new(),
+                span: at..at,
+            });
             take_carried(&mut cells, &mut carried);
         }
         carried.extend(next);
@@ -727,6 +727,42 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn a_short_row_is_padded_up_to_a_cell_carried_past_its_end() {
+        let long = "Shared by both rows, and longer than sixty-four bytes of text in all.";
+        let md = format!("<table><tr><th>Code</th><th>Status</th><th>Description</th></tr>\n<tr><td>A</td><td>400</td><td rowspan=2>{long}</td></tr>\n<tr><td>B</td></tr></table>\n");
+        let t = tables(&md);
+        assert_eq!(
+            rows(&t[0])[1..],
+            [(2, vec!["A", "400", long]), (3, vec!["B", "", long])]
+        );
+        // The padding is empty, at the end of the row's last written cell.
+        let pad = &t[0].rows[1].cells[1];
+        assert_eq!(
+            pad.span,
+            t[0].rows[1].cells[0].span.end..t[0].rows[1].cells[0].span.end
+        );
+    }
+
+    #[test]
+    fn cells_carried_down_within_the_budget_are_all_copied() {
+        // Three long cells, each carried one row down: a few kilobytes
+        // copied, far within the document's budget of 1 MiB and more.
+        let long = |n: usize| format!("{n} {}", "word ".repeat(400));
+        let mut md =
+            String::from("<table><tr><th>Code</th><th>Status</th><th>Description</th></tr>\n");
+        for n in 0..3 {
+            md += &format!("<tr><td>A{n}</td><td>400</td><td rowspan=2>{}</td></tr>\n<tr><td>B{n}</td><td>404</td></tr>\n", long(n));
+        }
+        md += "</table>\n";
+        let t = tables(&md);
+        let descriptions: Vec<&str> = t[0].rows.iter().map(|r| r.cells[2].text.as_str()).collect();
+        let expected: Vec<String> = (0..3)
+            .flat_map(|n| [long(n).trim().to_owned(), long(n).trim().to_owned()])
+            .collect();
+        assert_eq!(descriptions, expected);
     }
 
     #[test]
