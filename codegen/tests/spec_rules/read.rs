@@ -27,6 +27,19 @@ fn sections_come_from_headings_and_bold_paragraphs() {
     assert_eq!(m.errors[1].section.as_deref(), Some("5xx errors"));
 }
 
+/// A caption label in bold names the section only where it opens the
+/// paragraph (`**Table 1:** Storage errors`), not inside a sentence.
+#[test]
+fn a_bold_caption_label_names_the_section_only_at_the_start() {
+    for (before, section) in [
+        ("**Table 1:** Storage errors", Some("Storage errors")),
+        ("Table **1:** Storage errors", None),
+    ] {
+        let md = format!("{before}\n\n{TABLE}| A | a | 400 |\n");
+        assert_eq!(ok(&md).errors[0].section.as_deref(), section, "{before}");
+    }
+}
+
 #[test]
 fn no_section_is_none() {
     assert_eq!(
