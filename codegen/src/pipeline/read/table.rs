@@ -235,6 +235,16 @@ fn trim_span(src: &SourceFile, cell: &Cell) -> Range<usize> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn only_br_breaks_a_line() {
+        for tag in ["<br>", "<br/>", "<BR />", " <br > "] {
+            assert!(is_line_break_tag(tag), "{tag}");
+        }
+        for tag in ["<b>", "</br-x>", "<bre>", "<p>", ""] {
+            assert!(!is_line_break_tag(tag), "{tag}");
+        }
+    }
+
     fn section(title: &str) -> Section {
         Section {
             title: title.to_owned(),

@@ -219,5 +219,8 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(texts(&tables[0].rows[1]), ["1", "2"]);
         assert_eq!(tables[0].span.end, md.len());
+        // Only the fence's own marker closes it.
+        let md = "~~~\n```\n#|\n|| a ||\n|#\n~~~\n";
+        assert!(find_tables(&SourceFile::new("t.md", md)).is_empty());
     }
 }
