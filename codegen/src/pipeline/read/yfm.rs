@@ -219,6 +219,10 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(texts(&tables[0].rows[1]), ["1", "2"]);
         assert_eq!(tables[0].span.end, md.len());
+        // A code span closes at a run of its own length, past longer ones.
+        let md = "#|\n|| A | B ||\n|| `` x ``` | y `` | z ||\n|#\n";
+        let tables = find_tables(&SourceFile::new("t.md", md));
+        assert_eq!(texts(&tables[0].rows[1]), ["x ``` | y", "z"]);
         // Only the fence's own marker closes it.
         let md = "~~~\n```\n#|\n|| a ||\n|#\n~~~\n";
         assert!(find_tables(&SourceFile::new("t.md", md)).is_empty());
