@@ -300,6 +300,35 @@ mod tests {
         );
     }
 
+    /// Short names, which the hash reads in two overlapping halves or three
+    /// bytes, are spread too: 10,000 of seven bytes alike in their first
+    /// four, every name of one or two letters, and of three that differ in
+    /// their last two.
+    #[test]
+    fn short_names_make_short_runs() {
+        let letters = (b'A'..=b'Z').chain(b'a'..=b'z').map(char::from);
+        let names: Vec<&'static str> = (0..10_000)
+            .map(|i| format!("Err{i:04}"))
+            .chain(letters.clone().map(String::from))
+            .chain(
+                letters
+                    .clone()
+                    .flat_map(|a| letters.clone().map(move |b| format!("{a}{b}"))),
+            )
+            .chain(
+                letters
+                    .clone()
+                    .flat_map(|a| letters.clone().map(move |b| format!("E{a}{b}"))),
+            )
+            .map(|name| &*Box::leak(name.into_boxed_str()))
+            .collect();
+        let table = table(&names);
+        let Lookup::Hashed(slots) = Lookup::build(&table) else {
+            panic!("well-spread short names fell back to the sorted look-up");
+        };
+        assert!(longest_run(&slots.slots) <= MAX_RUN);
+    }
+
     /// Where no seed keeps the runs short, the look-up is a binary search,
     /// still exact.
     #[test]
