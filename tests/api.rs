@@ -126,6 +126,11 @@ fn statuses_rows_and_descriptions_per_code() {
             entry.code
         );
         assert_eq!(code.rows().len(), entry.rows.len(), "{}", entry.code);
+        let mut rows = code.rows();
+        let left = |n: usize| format!("Rows {{ code: {code:?}, left: {n} }}");
+        assert_eq!(format!("{rows:?}"), left(entry.rows.len()));
+        rows.next();
+        assert_eq!(format!("{rows:?}"), left(entry.rows.len() - 1));
         // Status-free: the first row's description and the first remedy given, in each edition.
         let rows: Vec<_> = model.rows_of(entry).collect();
         for (i, &lang) in Lang::ALL.iter().enumerate() {
