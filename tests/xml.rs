@@ -446,3 +446,14 @@ fn refuses_mismatched_end_tags_at_every_depth() {
         );
     }
 }
+
+/// A syntax error is located in the body as sent, past a byte-order mark.
+#[test]
+fn a_syntax_error_is_located_past_a_byte_order_mark() {
+    let body = "<Error><Code>A</Cod></Error>";
+    let err = ErrorResponse::from_xml(body.as_bytes()).unwrap_err();
+    let at = body.find("</Cod>").unwrap();
+    assert!((at..=at + "</Cod>".len()).contains(&err.offset()), "{err}");
+    let marked = ErrorResponse::from_xml(format!("\u{feff}{body}").as_bytes()).unwrap_err();
+    assert_eq!(marked.offset(), err.offset() + 3, "{marked}");
+}
