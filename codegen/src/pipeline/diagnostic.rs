@@ -500,6 +500,15 @@ mod tests {
     }
 
     #[test]
+    fn a_caret_far_from_the_line_changes_nothing_shown() {
+        let far = "\n".repeat(MAX_SPREAD + 2);
+        let src = SourceFile::new("a.md", format!("| Code | bad |{far}| Next | row |\n"));
+        let plain = Diagnostic::error(&src, span_of(&src, "bad"), "m");
+        let with_far = plain.clone().also_at(span_of(&src, "Next"));
+        assert_eq!(with_far.render(&src), plain.render(&src));
+    }
+
+    #[test]
     fn a_long_line_names_the_row_in_a_note_and_a_short_one_underlines_it() {
         for (width, noted) in [(WIDTH - 30, false), (WIDTH - 10, true), (WIDTH + 10, true)] {
             let line = format!("| Code | {} bad |", "x".repeat(width - 15));
