@@ -257,3 +257,15 @@ fn repeated_numbers_beside_other_numbers_stay_the_codes() {
     let codes: Vec<&str> = m.codes.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(codes, ["4000"]);
 }
+
+#[test]
+fn distinct_numbers_beside_constants_stay_the_codes_with_their_names() {
+    let md = "| Code | Constant | Description |\n|---|---|---|\n| 1001 | ERR_A | First failure. |\n| 1002 | ERR_B | Second failure. |\n";
+    let m = ok(md);
+    let rows: Vec<(&str, Option<&str>)> = m
+        .errors
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_deref()))
+        .collect();
+    assert_eq!(rows, [("1001", Some("ERR_A")), ("1002", Some("ERR_B"))]);
+}

@@ -33,10 +33,9 @@ pub(super) fn check(model: &Model, options: &EmitOptions, names: &Names) -> Resu
         languages: model.languages.clone(),
         tables: Vec::new(),
     };
+    // Retry classes only change table entries (paths, qualified): kept.
     let probe_options = EmitOptions {
         enum_name: PROBE_ENUM.to_owned(),
-        throttling: Vec::new(),
-        transient: Vec::new(),
         ..options.clone()
     };
     let probe_names = Names::new(&reference, &probe_options)?;
