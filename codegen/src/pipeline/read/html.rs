@@ -766,6 +766,14 @@ mod tests {
     }
 
     #[test]
+    fn every_row_of_the_head_is_a_header_row_even_of_td_cells() {
+        let md = "<table><thead><tr><td>Group</td><td>Group</td></tr>\n<tr><td>Code</td><td>Status</td></tr></thead>\n<tbody><tr><td>A</td><td>400</td></tr></tbody></table>\n";
+        let t = tables(md);
+        let body: Vec<_> = t[0].rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+        assert_eq!(body, ["A"]);
+    }
+
+    #[test]
     fn a_nested_table_is_text_of_its_cell() {
         let md = "<table><tr><th>A</th><th>B</th></tr>\n<tr><td><table><tr><td>in</td></tr></table></td><td>b</td></tr></table>\n";
         let t = tables(md);
