@@ -748,7 +748,8 @@ mod tests {
 
     #[test]
     fn cells_carried_down_within_the_budget_are_all_copied() {
-        // Three long cells, each carried one row down: a few kilobytes
+        // Three long cells, each carried one row down, and three spread
+        // over two columns: a few kilobytes
         // copied, far within the document's budget of 1 MiB and more.
         let long = |n: usize| format!("{n} {}", "word ".repeat(400));
         let mut md =
@@ -756,13 +757,25 @@ mod tests {
         for n in 0..3 {
             md += &format!("<tr><td>A{n}</td><td>400</td><td rowspan=2>{}</td></tr>\n<tr><td>B{n}</td><td>404</td></tr>\n", long(n));
         }
+        // And three spread over two columns each.
+        for n in 3..6 {
+            md += &format!("<tr><td>C{n}</td><td colspan=2>{}</td></tr>\n", long(n));
+        }
         md += "</table>\n";
         let t = tables(&md);
-        let descriptions: Vec<&str> = t[0].rows.iter().map(|r| r.cells[2].text.as_str()).collect();
-        let expected: Vec<String> = (0..3)
+        let cells = |i: usize| -> Vec<&str> {
+            t[0].rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|c| c.text.as_str())
+                .collect()
+        };
+        let carried: Vec<String> = (0..3)
             .flat_map(|n| [long(n).trim().to_owned(), long(n).trim().to_owned()])
             .collect();
-        assert_eq!(descriptions, expected);
+        let spread: Vec<String> = (3..6).map(|n| long(n).trim().to_owned()).collect();
+        assert_eq!(cells(2), [carried, spread.clone()].concat());
+        assert_eq!(cells(1)[6..], spread);
     }
 
     #[test]
