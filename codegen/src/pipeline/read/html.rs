@@ -787,6 +787,17 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_costs_its_texts_and_a_little_more() {
+        let cell = super::Cell {
+            text: "ab".into(),
+            lines: vec!["a".into(), "b".into()],
+            markdown: "a<br>b".into(),
+            span: 0..0,
+        };
+        assert_eq!(super::size(&cell), 64 + 2 + 6 + 2);
+    }
+
+    #[test]
     fn a_nested_table_is_text_of_its_cell() {
         let md = "<table><tr><th>A</th><th>B</th></tr>\n<tr><td><table><tr><td>in</td></tr></table></td><td>b</td></tr></table>\n";
         let t = tables(md);
