@@ -457,3 +457,15 @@ fn a_syntax_error_is_located_past_a_byte_order_mark() {
     let marked = ErrorResponse::from_xml(format!("\u{feff}{body}").as_bytes()).unwrap_err();
     assert_eq!(marked.offset(), err.offset() + 3, "{marked}");
 }
+
+/// A body cut short is located at its end, past a byte-order mark too.
+#[test]
+fn a_body_cut_short_is_located_at_its_end() {
+    for body in [
+        "<Error><Code>A</Code><!-- cut",
+        "\u{feff}<Error><Code>A</Code><!-- cut",
+    ] {
+        let err = ErrorResponse::from_xml(body.as_bytes()).unwrap_err();
+        assert_eq!(err.offset(), body.len(), "{err}");
+    }
+}
