@@ -70,10 +70,7 @@ impl Drift {
     /// The drift of a spec's model read in every edition, whose documents
     /// are `files` (the primary first), as `SpecResult::drift` gives it.
     pub fn of(model: &Model, files: &[&str]) -> Drift {
-        let all: u64 = (1u64 << model.languages.len().min(63)) - 1;
-        let lacking: Vec<usize> = (0..model.errors.len())
-            .filter(|&i| model.errors[i].listed_mask() & all != all)
-            .collect();
+        let lacking = lacking(model);
         let findings = lacking
             .iter()
             .map(|&i| finding(model, files, &model.errors[i]))
@@ -166,6 +163,14 @@ fn finding(model: &Model, files: &[&str], row: &ErrorRow) -> Finding {
             row.line
         ),
     }
+}
+
+/// The rows (indexes into [`Model::errors`]) some edition does not list.
+fn lacking(model: &Model) -> Vec<usize> {
+    let all: u64 = (1u64 << model.languages.len().min(63)) - 1;
+    (0..model.errors.len())
+        .filter(|&i| model.errors[i].listed_mask() & all != all)
+        .collect()
 }
 
 /// Findings listed by editions that do not overlap, standing between the
@@ -420,9 +425,7 @@ mod tests {
         let model = crate::pipeline::read(spec, &Settings::default())
             .unwrap()
             .model;
-        let lacking: Vec<usize> = (0..model.errors.len())
-            .filter(|&i| model.errors[i].listed_mask() != 0b11)
-            .collect();
+        let lacking = lacking(&model);
         assert_eq!((model.errors.len(), lacking.len()), (4, 2));
         // One pair of edition sets costs one pass over the 4 rows.
         assert_eq!(same_place(&model, &lacking, 4).len(), 1);
