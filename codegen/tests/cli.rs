@@ -1061,6 +1061,27 @@ fn the_summary_names_the_editions_of_a_translated_spec() {
     );
 }
 
+/// `Builder::module_spec` gives each spec its own module; `Builder::spec`
+/// starts the list over.
+#[test]
+fn each_module_spec_is_its_own_module_and_spec_starts_over() {
+    let dir = temp_dir("module-specs");
+    let table = "| Error Code | Description |\n| --- | --- |\n";
+    write(&dir.join("a.md"), &format!("{table}| FirstCode | a |\n"));
+    write(&dir.join("b.md"), &format!("{table}| SecondCode | b |\n"));
+    let builder = ci_errors_codegen::Builder::new()
+        .root(&dir)
+        .module_spec("first", "a.md")
+        .module_spec("second", "b.md");
+    let source = builder.generate().unwrap().source;
+    for part in ["pub mod first", "pub mod second", "FirstCode", "SecondCode"] {
+        assert!(source.contains(part), "{part}");
+    }
+    let source = builder.spec("b.md").generate().unwrap().source;
+    assert!(!source.contains("pub mod first") && !source.contains("FirstCode"));
+    assert!(source.contains("SecondCode"));
+}
+
 /// `generate`'s summary counts the rows of each run of a section, in order,
 /// and the codes with several rows.
 #[test]

@@ -351,27 +351,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_module_spec_is_its_own_module_and_spec_starts_over() {
-        let dir = std::env::temp_dir().join(format!("ci-errors-builder-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let table = "| Error Code | Description |\n| --- | --- |\n";
-        std::fs::write(dir.join("a.md"), format!("{table}| FirstCode | a |\n")).unwrap();
-        std::fs::write(dir.join("b.md"), format!("{table}| SecondCode | b |\n")).unwrap();
-        let builder = Builder::new()
-            .root(&dir)
-            .module_spec("first", "a.md")
-            .module_spec("second", "b.md");
-        let source = builder.generate().unwrap().source;
-        for part in ["pub mod first", "pub mod second", "FirstCode", "SecondCode"] {
-            assert!(source.contains(part), "{part}");
-        }
-        let source = builder.spec("b.md").generate().unwrap().source;
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert!(!source.contains("pub mod first") && !source.contains("FirstCode"));
-        assert!(source.contains("SecondCode"));
-    }
-
-    #[test]
     fn the_regenerate_command_is_the_one_the_header_names() {
         let spec = SpecText::new(
             "a.md",

@@ -749,8 +749,8 @@ mod tests {
     #[test]
     fn cells_carried_down_within_the_budget_are_all_copied() {
         // Three long cells, each carried one row down, and three spread
-        // over two columns: a few kilobytes
-        // copied, far within the document's budget of 1 MiB and more.
+        // over two columns: a few kilobytes copied, far within the
+        // document's budget of 1 MiB and more.
         let long = |n: usize| format!("{n} {}", "word ".repeat(400));
         let mut md =
             String::from("<table><tr><th>Code</th><th>Status</th><th>Description</th></tr>\n");
